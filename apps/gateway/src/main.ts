@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '@certif/platform-config';
+import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
+import { gatewayConfigSchema, jwtVerifierConfig, startGateway, subgraphUrlOverrides } from '@certif/gateway-server';
+import { stopOnSignals } from '@certif/platform-http';
+import { createLogger } from '@certif/platform-observability';
+
+// The gateway alone, serving the committed supergraph (how it runs in a container).
+async function main(): Promise<void> {
+  const config = loadConfig('gateway', gatewayConfigSchema);
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const gateway = await startGateway({
+    port: config.PORT,
+    logger,
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: subgraphUrlOverrides(config),
+    auth: jwtVerifierConfig(config),
+    internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
+  });
+  stopOnSignals(logger, [gateway.stop]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

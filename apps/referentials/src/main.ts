@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { loadConfig, subgraphConfigSchema, z } from '@certif/platform-config';
+import { stopOnSignals } from '@certif/platform-http';
+import { createLogger } from '@certif/platform-observability';
+import { startReferentialsService } from '@certif/referentials-service';
+
+const configSchema = subgraphConfigSchema(4001).and(
+  z.object({
+    LOAD_SEED_CERTIFICATIONS: z
+      .enum(['true', 'false'])
+      .default('true')
+      .describe('load the five seed certifications when absent'),
+  }),
+);
+
+// The referentials subgraph alone (how it runs in a container).
+async function main(): Promise<void> {
+  const config = loadConfig('referentials', configSchema);
+  const logger = createLogger({ service: 'referentials', level: config.LOG_LEVEL });
+  const service = await startReferentialsService({
+    port: config.PORT,
+    logger,
+    dataDir: config.DATA_DIR,
+    loadSeeds: config.LOAD_SEED_CERTIFICATIONS === 'true',
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+    ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
+    ...(config.INTERNAL_AUTH_SECRET ? { internalSecret: config.INTERNAL_AUTH_SECRET } : {}),
+  });
+  stopOnSignals(logger, [service.stop]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// Every service and the gateway in one process (npm start, end-to-end tests).
+export * from './one-process-platform';

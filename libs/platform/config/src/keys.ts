@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Configuration keys shared by several services, each documented where it is declared. */
+export const nodeEnv = z
+  .enum(['development', 'test', 'production'])
+  .default('development')
+  .describe('development, test or production; production refuses unsafe defaults');
+
+export const logLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info')
+  .describe('pino log level');
+
+export function port(defaultPort: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(defaultPort)
+    .describe(`TCP port to listen on (default ${defaultPort})`);
+}
+
+export const databaseUrl = z
+  .string()
+  .regex(/^mysql:\/\//, 'must start with mysql://, e.g. mysql://root@127.0.0.1:3306')
+  .optional()
+  .describe('MySQL/MariaDB server, mysql://user:pass@host:port; unset: embedded SQLite in DATA_DIR');
+
+export const dataDir = z
+  .string()
+  .default('.data')
+  .describe('folder of the embedded SQLite files when DATABASE_URL is unset');
+
+export const kafkaBrokers = z
+  .string()
+  .regex(/^[^,\s]+(,[^,\s]+)*$/, 'must be a comma-separated list of host:port')
+  .optional()
+  .describe('Kafka brokers, host:port,host:port; unset: the embedded in-process transport');
+
+export const internalAuthSecret = z
+  .string()
+  .min(32, 'must be at least 32 characters')
+  .optional()
+  .describe('shared secret by which subgraphs know a call comes from the gateway');

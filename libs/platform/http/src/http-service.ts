@@ -1,0 +1,144 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createErrorFormatter } from '@certif/platform-graphql';
+import {
+  httpRequestDuration,
+  metricsRegistry,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  runWithRequestId,
+  type Logger,
+} from '@certif/platform-observability';
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  name: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  /** A subgraph's schema, or… */
+  schema?: GraphQLSchema;
+  /** …the gateway's. */
+  gateway?: GatewayInterface;
+  context: (request: Request, requestId: string) => Promise<TContext>;
+  /** Ready to serve (database reachable…); /readyz answers 503 otherwise. */
+  readiness?: () => Promise<boolean>;
+  /** Routes besides /graphql (e.g. the public verification page). */
+  routes?: (app: Express) => void;
+  /** Largest accepted request body. */
+  bodyLimit?: string;
+  validationRules?: ValidationRule[];
+  plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export interface RunningHttpService {
+  name: string;
+  url: string;
+  port: number;
+  /** Stops taking requests, lets those in flight finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One service over HTTP: POST /graphql, GET /healthz (the process is alive), GET /readyz (it can
+ * serve: started, dependencies reachable, not shutting down) and GET /metrics (Prometheus).
+ * Every request runs with a request id, taken from the caller or made here, and echoed back.
+ */
+export async function startHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningHttpService> {
+  const { name, logger } = options;
+  const registry = metricsRegistry();
+  const duration = httpRequestDuration(registry);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  let accepting = false;
+
+  app.use((request, response, next) => {
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const stopTimer = duration.startTimer({ service: name, method: request.method });
+    response.on('finish', () => {
+      const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+      stopTimer({ route: route.startsWith('/graphql') ? '/graphql' : route, status: response.statusCode });
+    });
+    runWithRequestId(requestId, next);
+  });
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok', service: name });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const ready = accepting && (await (options.readiness?.() ?? Promise.resolve(true)).catch(() => false));
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: name });
+  });
+  app.get('/metrics', async (_request, response) => {
+    response.setHeader('content-type', registry.contentType);
+    response.send(await registry.metrics());
+  });
+  options.routes?.(app);
+
+  const apollo = new ApolloServer<TContext>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    validationRules: options.validationRules ?? [],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Federated traces go to Apollo's cloud, which this platform does not use.
+      ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+      ...(options.plugins ?? []),
+    ],
+  } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        options.context(req, String(req.res?.getHeader(REQUEST_ID_HEADER) ?? requestIdFrom(undefined))),
+    }),
+  );
+  app.use(
+    (error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
+      const status = error.status ?? 500;
+      if (status >= 500) logger.error({ err: error }, 'HTTP request failed');
+      const message =
+        error.type === 'entity.too.large'
+          ? `The request body is larger than ${options.bodyLimit ?? '1mb'}; send a smaller request`
+          : status >= 500
+            ? 'Internal server error'
+            : error.message;
+      res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+    },
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  accepting = true;
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+  logger.info({ url }, `${name} listening`);
+
+  return {
+    name,
+    url,
+    port,
+    stop: async () => {
+      accepting = false;
+      await apollo.stop();
+      logger.info(`${name} stopped`);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// Serving a service over HTTP: GraphQL, health, readiness, metrics, request ids, graceful shutdown.
+export * from './http-service';
+export * from './shutdown';

@@ -1,0 +1,5 @@
+// Each service's TypeORM data source: its own database on MySQL/MariaDB (DATABASE_URL), or an
+// embedded SQLite file under DATA_DIR. Test support is in `@certif/platform-persistence/testing`.
+export * from './database-target';
+export * from './open-data-source';
+export { prepareMysqlDatabase } from './mysql-server';

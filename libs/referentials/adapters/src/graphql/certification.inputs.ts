@@ -1,0 +1,141 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { DateScalar } from '@certif/platform-graphql';
+import type { LocalDate } from '@certif/platform-calendar';
+import type {
+  CapitalizationRule,
+  CertificationKind,
+  CertificationStatus,
+  ComponentKind,
+} from '@certif/referentials-domain';
+import {
+  CapitalizationRuleEnum,
+  CertificationKindEnum,
+  CertificationStatusEnum,
+  ComponentKindEnum,
+} from './enums';
+
+@InputType()
+export class CertificationFilter {
+  @Field(() => String, { nullable: true })
+  search?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  level?: number | null;
+
+  @Field(() => String, { nullable: true })
+  romeCode?: string | null;
+
+  @Field(() => CertificationStatusEnum, { nullable: true })
+  status?: CertificationStatus | null;
+
+  @Field(() => String, { nullable: true })
+  certifier?: string | null;
+}
+
+@InputType()
+export class CertifierInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  siret?: string | null;
+}
+
+@InputType()
+export class ComponentInput {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => ComponentKindEnum)
+  kind!: ComponentKind;
+
+  @Field(() => [String], { nullable: true })
+  competences?: string[] | null;
+}
+
+@InputType()
+export class SpecializationInput {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  title!: string;
+}
+
+@InputType()
+export class CertificationInput {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => CertificationKindEnum)
+  kind!: CertificationKind;
+
+  @Field(() => Int)
+  level!: number;
+
+  @Field(() => [String], { nullable: true })
+  nsfCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  romeCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  formacodes?: string[] | null;
+
+  @Field(() => CertifierInput)
+  certifier!: CertifierInput;
+
+  @Field(() => DateScalar, { nullable: true })
+  registeredFrom?: LocalDate | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  registeredUntil?: LocalDate | null;
+
+  @Field(() => CapitalizationRuleEnum)
+  capitalizationRule!: CapitalizationRule;
+
+  @Field(() => Boolean)
+  requiresFinalInterview!: boolean;
+
+  @Field(() => [ComponentInput])
+  components!: ComponentInput[];
+
+  @Field(() => [SpecializationInput], { nullable: true })
+  specializations?: SpecializationInput[] | null;
+}
+
+@InputType()
+export class CorrespondenceInput {
+  @Field(() => [String], { description: 'Codes of components of the old version.' })
+  from!: string[];
+
+  @Field(() => String, { description: 'Code of a component of the new version.' })
+  to!: string;
+}
+
+@InputType()
+export class RevisionInput {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  registeredFrom?: LocalDate | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  registeredUntil?: LocalDate | null;
+
+  @Field(() => [ComponentInput])
+  components!: ComponentInput[];
+
+  @Field(() => [CorrespondenceInput], { nullable: true })
+  correspondences?: CorrespondenceInput[] | null;
+}

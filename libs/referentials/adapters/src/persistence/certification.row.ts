@@ -1,0 +1,81 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Correspondence } from '@certif/referentials-domain';
+
+/** Table `certification`: one row per version of a certification. Mapped by certification.mapper. */
+@Entity('certification')
+export class CertificationRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index('uq_certification_code', { unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  rncpCode!: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  kind!: string;
+
+  @Column({ type: 'int' })
+  level!: number;
+
+  @Column({ type: 'simple-json' })
+  nsfCodes!: string[];
+
+  @Column({ type: 'simple-json' })
+  romeCodes!: string[];
+
+  @Column({ type: 'simple-json' })
+  formacodes!: string[];
+
+  @Column({ type: 'varchar', length: 300 })
+  certifierName!: string;
+
+  @Column({ type: 'varchar', length: 14, nullable: true })
+  certifierSiret!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  registeredFrom!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  registeredUntil!: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  capitalizationRule!: string;
+
+  @Column({ type: 'boolean' })
+  requiresFinalInterview!: boolean;
+
+  @Column({ type: 'double', nullable: true })
+  vaeMinimumExperienceYears!: number | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  revisesId!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  revisedById!: string | null;
+
+  @Column({ type: 'simple-json' })
+  correspondences!: Correspondence[];
+
+  @Column({ type: 'simple-json' })
+  notes!: string[];
+
+  /** Code, title and certifier without case or accents, for `search`. */
+  @Column({ type: 'varchar', length: 700 })
+  searchText!: string;
+
+  /** Certifier name without case or accents, for the `certifier` filter. */
+  @Column({ type: 'varchar', length: 300 })
+  certifierSearch!: string;
+
+  @Column({ type: 'int' })
+  version!: number;
+}

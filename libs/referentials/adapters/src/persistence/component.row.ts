@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('component')
+@Index('ix_component_certification', ['certificationId', 'position'])
+export class ComponentRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'simple-json' })
+  competences!: string[];
+}
+
+@Entity('specialization')
+@Index('ix_specialization_certification', ['certificationId'])
+export class SpecializationRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+}

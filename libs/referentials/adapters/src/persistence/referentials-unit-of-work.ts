@@ -1,0 +1,27 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  CertificationEvents,
+  ReferentialsTransaction,
+  ReferentialsUnitOfWork,
+} from '@certif/referentials-application';
+import { TypeOrmCertificationRepository } from './typeorm-certification.repository';
+
+/** Binds the events port to the transaction's EntityManager (the outbox writes through it). */
+export type CertificationEventsFactory = (manager: EntityManager) => CertificationEvents;
+
+export class TypeOrmReferentialsUnitOfWork implements ReferentialsUnitOfWork {
+  readonly reader: TypeOrmCertificationRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: CertificationEventsFactory,
+  ) {
+    this.reader = new TypeOrmCertificationRepository(dataSource.manager);
+  }
+
+  transaction<T>(work: (tx: ReferentialsTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) =>
+      work({ certifications: new TypeOrmCertificationRepository(manager), events: this.events(manager) }),
+    );
+  }
+}

@@ -1,0 +1,142 @@
+import { In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
+import { InvalidInput } from '@certif/platform-errors';
+import type {
+  CertificationFilter,
+  CertificationRepository,
+  ComponentOfCertification,
+  Page,
+  PageRequest,
+} from '@certif/referentials-application';
+import type { Certification, ComponentKind } from '@certif/referentials-domain';
+import {
+  searchable,
+  toCertification,
+  toCertificationRow,
+  toComponentRows,
+  toSpecializationRows,
+} from './certification.mapper';
+import { CertificationRow } from './certification.row';
+import { ComponentRow, SpecializationRow } from './component.row';
+
+function isDuplicateKey(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string };
+  return driverError.code === 'ER_DUP_ENTRY' || driverError.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** `!` escapes LIKE wildcards the same way on MySQL and SQLite. */
+function likeContaining(text: string): string {
+  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+export class TypeOrmCertificationRepository implements CertificationRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async findById(id: string): Promise<Certification | null> {
+    return (await this.findByIds([id]))[0] ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Certification[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.manager.findBy(CertificationRow, { id: In([...new Set(ids)]) });
+    return this.assemble(rows);
+  }
+
+  async findByCode(code: string): Promise<Certification | null> {
+    const row = await this.manager.findOneBy(CertificationRow, { code });
+    return row ? ((await this.assemble([row]))[0] ?? null) : null;
+  }
+
+  async findComponentsByIds(ids: readonly string[]): Promise<ComponentOfCertification[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.manager.findBy(ComponentRow, { id: In([...new Set(ids)]) });
+    return rows.map((row) => ({ ...row, kind: row.kind as ComponentKind }));
+  }
+
+  async list(filter: CertificationFilter, today: LocalDate, page: PageRequest): Promise<Page<Certification>> {
+    const filtered = this.filtered(filter, today);
+    const totalCount = await filtered.clone().getCount();
+    const pageQuery = filtered.clone().orderBy('c.code', 'ASC').take(page.first + 1);
+    if (page.afterCode !== null) pageQuery.andWhere('c.code > :afterCode', { afterCode: page.afterCode });
+    const rows = await pageQuery.getMany();
+    const items = await this.assemble(rows.slice(0, page.first));
+    return { items, totalCount, hasNextPage: rows.length > page.first };
+  }
+
+  async insert(certification: Certification): Promise<void> {
+    try {
+      await this.manager.insert(CertificationRow, toCertificationRow(certification));
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw new InvalidInput(`a certification with code ${certification.code} already exists; choose another code`, 'input.code');
+      }
+      throw error;
+    }
+    const components = toComponentRows(certification);
+    if (components.length > 0) await this.manager.insert(ComponentRow, components);
+    const specializations = toSpecializationRows(certification);
+    if (specializations.length > 0) await this.manager.insert(SpecializationRow, specializations);
+  }
+
+  /** Components never change once created: a change of content is a revision (R4). */
+  async update(certification: Certification): Promise<void> {
+    const { id, version, ...fields } = toCertificationRow(certification);
+    const result = await this.manager.update(CertificationRow, { id, version: version - 1 }, { ...fields, version });
+    if (result.affected === 0) {
+      throw new InvalidInput(`${certification.code} was changed by someone else meanwhile; reload it and try again`, 'id');
+    }
+  }
+
+  private filtered(filter: CertificationFilter, today: LocalDate): SelectQueryBuilder<CertificationRow> {
+    const query = this.manager.createQueryBuilder(CertificationRow, 'c');
+    const words = searchable(filter.search ?? '').split(/\s+/).filter(Boolean);
+    words.forEach((word, i) =>
+      query.andWhere(`c.searchText LIKE :word${i} ESCAPE '!'`, { [`word${i}`]: likeContaining(word) }),
+    );
+    if (filter.level) query.andWhere('c.level = :level', { level: filter.level });
+    if (filter.romeCode) {
+      query.andWhere(`c.romeCodes LIKE :rome ESCAPE '!'`, { rome: likeContaining(JSON.stringify(filter.romeCode)) });
+    }
+    if (filter.certifier) {
+      query.andWhere(`c.certifierSearch LIKE :certifier ESCAPE '!'`, {
+        certifier: likeContaining(searchable(filter.certifier)),
+      });
+    }
+    const open = '(c.registeredUntil IS NULL OR c.registeredUntil >= :today)';
+    switch (filter.status) {
+      case 'DRAFT':
+        query.andWhere('c.publishedAt IS NULL');
+        break;
+      case 'CLOSED':
+        query.andWhere('c.publishedAt IS NOT NULL AND c.registeredUntil < :today', { today });
+        break;
+      case 'REVISED':
+        query.andWhere(`c.publishedAt IS NOT NULL AND c.revisedById IS NOT NULL AND ${open}`, { today });
+        break;
+      case 'ACTIVE':
+        query.andWhere(`c.publishedAt IS NOT NULL AND c.revisedById IS NULL AND ${open}`, { today });
+        break;
+      default:
+        break;
+    }
+    return query;
+  }
+
+  /** Two queries for any number of certifications: components and specializations by IN. */
+  private async assemble(rows: CertificationRow[]): Promise<Certification[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const [components, specializations] = await Promise.all([
+      this.manager.find(ComponentRow, { where: { certificationId: In(ids) }, order: { position: 'ASC' } }),
+      this.manager.findBy(SpecializationRow, { certificationId: In(ids) }),
+    ]);
+    return rows.map((row) =>
+      toCertification(
+        row,
+        components.filter((c) => c.certificationId === row.id),
+        specializations.filter((s) => s.certificationId === row.id),
+      ),
+    );
+  }
+}

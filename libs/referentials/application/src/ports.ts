@@ -1,0 +1,68 @@
+import type { Clock, LocalDate } from '@certif/platform-calendar';
+import type { Certification, CertificationStatus, Component } from '@certif/referentials-domain';
+
+export interface CertificationFilter {
+  /** Words of the code, title or certifier; case and accents do not matter. */
+  search?: string | null;
+  level?: number | null;
+  romeCode?: string | null;
+  status?: CertificationStatus | null;
+  /** Part of the certifier's name. */
+  certifier?: string | null;
+}
+
+export interface PageRequest {
+  first: number;
+  /** The code of the last certification of the previous page (keyset pagination). */
+  afterCode: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface ComponentOfCertification extends Component {
+  certificationId: string;
+}
+
+export interface CertificationReader {
+  findById(id: string): Promise<Certification | null>;
+  /** One query for many ids (entity references, revises/revisedBy); order not guaranteed. */
+  findByIds(ids: readonly string[]): Promise<Certification[]>;
+  findByCode(code: string): Promise<Certification | null>;
+  findComponentsByIds(ids: readonly string[]): Promise<ComponentOfCertification[]>;
+  list(filter: CertificationFilter, today: LocalDate, page: PageRequest): Promise<Page<Certification>>;
+}
+
+export interface CertificationRepository extends CertificationReader {
+  /** Refuses a taken code with an InvalidInput, whatever the race. */
+  insert(certification: Certification): Promise<void>;
+  /** Optimistic: refuses when `version - 1` is no longer the stored version. */
+  update(certification: Certification): Promise<void>;
+}
+
+export type CertificationChange = 'PUBLISHED' | 'REVISED' | 'CLOSED';
+
+/** referentials.certification.v1: the full current state, in the transaction of the change. */
+export interface CertificationEvents {
+  changed(certification: Certification, change: CertificationChange, status: CertificationStatus): Promise<void>;
+}
+
+export interface ReferentialsTransaction {
+  certifications: CertificationRepository;
+  events: CertificationEvents;
+}
+
+/** Everything a use case writes commits together, events included, or nothing does. */
+export interface ReferentialsUnitOfWork {
+  reader: CertificationReader;
+  transaction<T>(work: (tx: ReferentialsTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface ReferentialsDependencies {
+  unitOfWork: ReferentialsUnitOfWork;
+  clock: Clock;
+  newId: () => string;
+}

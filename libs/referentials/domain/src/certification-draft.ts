@@ -1,0 +1,60 @@
+import type { LocalDate } from '@certif/platform-calendar';
+
+export const CERTIFICATION_KINDS = ['PROFESSIONAL_TITLE', 'RNCP_CERTIFICATION'] as const;
+export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
+
+export const COMPONENT_KINDS = ['CCP', 'BLOC'] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** R2: how long acquired components count towards the title. */
+export const CAPITALIZATION_RULES = [
+  'FIVE_YEARS_FROM_FIRST_COMPONENT',
+  'WITHIN_TITLE_VALIDITY',
+  'UNLIMITED',
+] as const;
+export type CapitalizationRule = (typeof CAPITALIZATION_RULES)[number];
+
+export interface CertifierDraft {
+  name: string;
+  /** 14 digits; null when the source gives none. */
+  siret: string | null;
+}
+
+export interface ComponentDraft {
+  code: string;
+  title: string;
+  kind: ComponentKind;
+  competences: string[];
+}
+
+export interface SpecializationDraft {
+  code: string;
+  title: string;
+}
+
+/** What a certifier submits to create a certification (DRAFT). */
+export interface CertificationDraft {
+  /** Unique code: the RNCP number when known, else a local code that cannot pass for one. */
+  code: string;
+  /** The RNCP number as printed by the source, or null when the source prints none. */
+  rncpCode: string | null;
+  title: string;
+  kind: CertificationKind;
+  /** EU level, 1–8 (old French level III = EU 5). */
+  level: number;
+  nsfCodes: string[];
+  romeCodes: string[];
+  formacodes: string[];
+  certifier: CertifierDraft;
+  registeredFrom: LocalDate | null;
+  registeredUntil: LocalDate | null;
+  capitalizationRule: CapitalizationRule;
+  /** R3: a final jury step is needed after the last component before the title is awarded. */
+  requiresFinalInterview: boolean;
+  /** R6: minimum years of experience for a VAE application, when the source states one. */
+  vaeMinimumExperienceYears: number | null;
+  components: ComponentDraft[];
+  specializations: SpecializationDraft[];
+  /** Data-quality notes and assumptions, shown to users (DOMAIN.md, "Data quality"). */
+  notes: string[];
+}

@@ -1,0 +1,6 @@
+// Referentials domain: certifications, their components and versions, and the rules that govern
+// them (status from dates, validation, publication, revision R4, closure R5/R12). No framework.
+export * from './certification-draft';
+export * from './certification';
+export * from './certification-rules';
+export * from './revision';
