@@ -10,6 +10,7 @@ export interface OneProcessOptions {
   /** Contract ports by default; 0 picks free ports (tests). */
   ports?: { gateway: number; referentials: number };
   databaseUrl?: string;
+  databasePrefix?: string;
   dataDir: string;
   kafkaBrokers?: string;
   internalSecret?: string;
@@ -37,6 +38,7 @@ export async function startOneProcessPlatform(options: OneProcessOptions): Promi
     dataDir: options.dataDir,
     internalSecret,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.databasePrefix ? { databasePrefix: options.databasePrefix } : {}),
     ...(options.kafkaBrokers ? { kafkaBrokers: options.kafkaBrokers } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   };

@@ -18,8 +18,8 @@ export interface SqliteTarget {
 export type DatabaseTarget = MysqlTarget | SqliteTarget;
 
 /** Each service owns its own database on the server: certif_referentials, certif_sessions… */
-export function serviceDatabaseName(service: string): string {
-  return `certif_${service.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+export function serviceDatabaseName(service: string, prefix = 'certif'): string {
+  return `${prefix}_${service.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
 }
 
 /**
@@ -30,6 +30,8 @@ export function databaseTarget(
   service: string,
   databaseUrl: string | undefined,
   dataDir: string,
+  /** Database names are `<prefix>_<service>`; tests use their own prefix. */
+  prefix = 'certif',
 ): DatabaseTarget {
   if (!databaseUrl) return { kind: 'sqlite', file: join(dataDir, `${service}.sqlite`) };
   const url = new URL(databaseUrl);
@@ -42,7 +44,7 @@ export function databaseTarget(
     port: url.port ? Number(url.port) : 3306,
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
-    database: serviceDatabaseName(service),
+    database: serviceDatabaseName(service, prefix),
   };
 }
 

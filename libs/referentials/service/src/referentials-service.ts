@@ -21,6 +21,8 @@ export interface ReferentialsServiceOptions {
   port: number;
   logger: Logger;
   databaseUrl?: string;
+  /** Database name prefix on MySQL (default certif → certif_referentials). */
+  databasePrefix?: string;
   dataDir: string;
   kafkaBrokers?: string;
   internalSecret?: string;
@@ -42,7 +44,7 @@ export async function startReferentialsService(
   options: ReferentialsServiceOptions,
 ): Promise<RunningReferentialsService> {
   const { logger } = options;
-  const target = databaseTarget('referentials', options.databaseUrl, options.dataDir);
+  const target = databaseTarget('referentials', options.databaseUrl, options.dataDir, options.databasePrefix);
   const dataSource = await openDataSource({ ...referentialsSchema, target });
   logger.info(`referentials data in ${describeTarget(target)}`);
 

@@ -1,0 +1,2 @@
+// Events the sessions context publishes; other contexts import these, never its domain.
+export * from './deliberation.events';
