@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeSupergraph } from '@certif/gateway-server';
-import { subgraphSources } from '../../apps/gateway/src/subgraph-catalog';
+import { subgraphSources } from '@certif/one-process';
 
 const SUPERGRAPH_FILE = 'apps/gateway/supergraph.graphql';
 
