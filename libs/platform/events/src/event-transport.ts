@@ -1,0 +1,114 @@
+import type { RetryPolicy } from './retry-policy';
+import type { TransportMessage } from './transport-message';
+
+/** One try at handling a message. */
+export interface Delivery {
+  /** 1 for the first try. */
+  attempt: number;
+  maxAttempts: number;
+  /** Where the message sits on the transport (`topic/partition/offset`), for dead letters. */
+  position: string;
+}
+
+/** Resolves once the message is handled for good (its transaction committed); throws to retry. */
+export type MessageHandler = (message: TransportMessage, delivery: Delivery) => Promise<void>;
+
+/**
+ * Why a message was set aside: its envelope is unreadable, its payload breaks the schema, or its
+ * handler kept failing.
+ */
+export type DeadLetterReason = 'invalid-envelope' | 'invalid-payload' | 'handler-failed';
+
+export interface DeadLetterInfo {
+  reason: DeadLetterReason;
+  error: string;
+  attempts: number;
+  groupId: string;
+  position: string;
+}
+
+/** Called once a message is dead-lettered, before its offset is committed. */
+export type DeadLetterHook = (message: TransportMessage, info: DeadLetterInfo) => Promise<void>;
+
+export interface SubscribeOptions {
+  retry?: Partial<RetryPolicy>;
+  onDeadLetter?: DeadLetterHook;
+}
+
+export interface Subscription {
+  /** Stops delivering; waits for the handler in progress. Unfinished messages are redelivered. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The port every transport implements. Delivery is at least once; messages with the same key are
+ * handled one after the other in publication order, within each consumer group; every group gets
+ * every message, and one member of a group gets it once (retries aside). A handler that throws is
+ * retried with backoff and, after `retry.maxAttempts`, the message goes to `<topic>.dlq` and the
+ * next one flows; a handler that throws PoisonMessageError is dead-lettered at once.
+ */
+export interface EventTransport {
+  readonly kind: 'kafka' | 'embedded';
+  /** Connects; idempotent. `publish` and `subscribe` call it when needed. */
+  start(): Promise<void>;
+  /** Stops every subscription (waiting for handlers in progress), then disconnects. */
+  stop(): Promise<void>;
+  /** Resolves once every message is durably accepted; order is kept per key. */
+  publish(messages: readonly TransportMessage[]): Promise<void>;
+  subscribe(
+    topics: string | readonly string[],
+    groupId: string,
+    handler: MessageHandler,
+    options?: SubscribeOptions,
+  ): Promise<Subscription>;
+}
+
+/** A message that no retry can fix: dead-letter it now. */
+export class PoisonMessageError extends Error {
+  constructor(
+    readonly reason: Exclude<DeadLetterReason, 'handler-failed'>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PoisonMessageError';
+  }
+}
+
+export function topicList(topics: string | readonly string[]): string[] {
+  return typeof topics === 'string' ? [topics] : [...topics];
+}
+
+/** Where a topic's dead letters go. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export const deadLetterHeaders = {
+  reason: 'x-dead-letter-reason',
+  error: 'x-dead-letter-error',
+  group: 'x-dead-letter-group',
+  attempts: 'x-dead-letter-attempts',
+  originalTopic: 'x-original-topic',
+  originalPosition: 'x-original-position',
+} as const;
+
+/** The original record with why it failed, bound for `<topic>.dlq`. */
+export function deadLetterMessage(
+  message: TransportMessage,
+  info: DeadLetterInfo,
+): TransportMessage {
+  return {
+    topic: deadLetterTopic(message.topic),
+    key: message.key,
+    headers: {
+      ...message.headers,
+      [deadLetterHeaders.reason]: info.reason,
+      [deadLetterHeaders.error]: info.error.slice(0, 2000),
+      [deadLetterHeaders.group]: info.groupId,
+      [deadLetterHeaders.attempts]: String(info.attempts),
+      [deadLetterHeaders.originalTopic]: message.topic,
+      [deadLetterHeaders.originalPosition]: info.position,
+    },
+    value: message.value,
+  };
+}

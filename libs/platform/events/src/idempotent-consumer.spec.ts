@@ -1,0 +1,238 @@
+import {
+  describeOnEachDatabase,
+  openTestDatabase,
+  type TestDatabase,
+} from '@certif/platform-persistence/testing';
+import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
+import { encodeCloudEvent, type CloudEvent } from './cloud-event';
+import { replayDeadLetters } from './dead-letter-admin';
+import { DeadLetterEntity } from './dead-letter.entity';
+import type { EmbeddedTransport } from './embedded-transport';
+import { EventMetrics } from './event-metrics';
+import { counterIncremented, EffectRow, testSchema } from './events.fixtures';
+import { EventConsumer, type EventHandler } from './idempotent-consumer';
+import { InboxEntryEntity } from './inbox-entry.entity';
+import { causedBy, Outbox } from './outbox';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxRelay } from './outbox-relay';
+import { createInMemoryTransport, present, waitFor } from './testing';
+import type { TransportMessage } from './transport-message';
+
+jest.setTimeout(60_000);
+
+type Payload = { counterId: string; version: number };
+
+const fastRetry = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, jitter: 0 };
+
+function eventMessage(
+  payload: Payload,
+  overrides: Partial<CloudEvent<unknown>> = {},
+): TransportMessage {
+  const id = randomUUID();
+  return encodeCloudEvent(
+    {
+      specversion: '1.0',
+      id,
+      type: counterIncremented.type,
+      source: 'certif/test',
+      time: new Date().toISOString(),
+      subject: payload.counterId,
+      datacontenttype: 'application/json',
+      correlationid: id,
+      data: payload,
+      ...overrides,
+    },
+    { topic: counterIncremented.topic, key: payload.counterId },
+  );
+}
+
+describeOnEachDatabase('EventConsumer', (dialect) => {
+  let db: TestDatabase;
+  let transport: EmbeddedTransport;
+  let consumer: EventConsumer | undefined;
+  let registry: Registry;
+  const effects = () => db.dataSource.getRepository(EffectRow).find();
+  const deadLetters = () =>
+    db.dataSource.getRepository(DeadLetterEntity).find({ order: { createdAt: 'ASC' } });
+
+  /** The handler writes an effect row in the event's transaction. */
+  const recordEffect: EventHandler<Payload> = async (event, manager) => {
+    await manager.getRepository(EffectRow).insert({
+      id: randomUUID(),
+      eventId: event.id,
+      counterId: event.data.counterId,
+      version: event.data.version,
+    });
+  };
+
+  async function startConsumer(
+    handler: EventHandler<Payload> = recordEffect,
+  ): Promise<EventConsumer> {
+    consumer = new EventConsumer({
+      dataSource: db.dataSource,
+      transport,
+      groupId: 'issuing',
+      retry: fastRetry,
+      metrics: new EventMetrics({ service: 'issuing', registry }),
+    }).on(counterIncremented, handler);
+    await consumer.start();
+    return consumer;
+  }
+
+  const consumed = async (outcome: string) => {
+    const metric = await present(registry.getSingleMetric('certif_events_consumed_total')).get();
+    return metric.values.find((value) => value.labels['outcome'] === outcome)?.value ?? 0;
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase(dialect, testSchema);
+  });
+  afterAll(() => db.close());
+  beforeEach(async () => {
+    for (const entity of [EffectRow, InboxEntryEntity, DeadLetterEntity, OutboxMessageEntity]) {
+      await db.dataSource.getRepository(entity).clear();
+    }
+    transport = createInMemoryTransport();
+    registry = new Registry();
+  });
+  afterEach(async () => {
+    await consumer?.stop();
+    await transport.stop();
+  });
+
+  it('processes a duplicated event once', async () => {
+    await startConsumer();
+    const message = eventMessage({ counterId: 'c1', version: 1 });
+    await transport.publish([message, message]);
+    await transport.publish([message]);
+    await waitFor(async () => expect(await consumed('duplicate')).toBe(2));
+    expect((await effects()).map((effect) => effect.version)).toEqual([1]);
+    expect(await db.dataSource.getRepository(InboxEntryEntity).count()).toBe(1);
+    expect(await consumed('processed')).toBe(1);
+  });
+
+  it('dead-letters a body that is not JSON, and the next message still flows', async () => {
+    await startConsumer();
+    const broken = {
+      ...eventMessage({ counterId: 'c1', version: 1 }),
+      value: '{"counterId": "c1",',
+    };
+    await transport.publish([broken, eventMessage({ counterId: 'c1', version: 2 })]);
+    await waitFor(async () =>
+      expect((await effects()).map((effect) => effect.version)).toEqual([2]),
+    );
+    const [letter, ...others] = await deadLetters();
+    expect(others).toEqual([]);
+    expect(letter).toMatchObject({
+      consumerGroup: 'issuing',
+      topic: 'test.counter.v1',
+      eventKey: 'c1',
+      eventId: broken.headers['ce_id'],
+      reason: 'invalid-envelope',
+      attempts: 1,
+      replayedAt: null,
+    });
+    expect(letter?.error).toContain('invalid-json');
+    expect(letter?.message).toEqual({ headers: broken.headers, value: broken.value });
+    expect(transport.bus.messages('test.counter.v1.dlq')).toHaveLength(1);
+  });
+
+  it('dead-letters a payload its schema refuses, and the next message still flows', async () => {
+    await startConsumer();
+    const invalid = eventMessage({ counterId: 'c1', version: -3 });
+    await transport.publish([invalid, eventMessage({ counterId: 'c1', version: 1 })]);
+    await waitFor(async () =>
+      expect((await effects()).map((effect) => effect.version)).toEqual([1]),
+    );
+    const [letter] = await deadLetters();
+    expect(letter).toMatchObject({ reason: 'invalid-payload', eventId: invalid.headers['ce_id'] });
+    expect(letter?.error).toContain('version');
+    expect(await db.dataSource.getRepository(InboxEntryEntity).count()).toBe(1);
+    const dead = await present(registry.getSingleMetric('certif_events_dead_letters_total')).get();
+    expect(dead.values).toEqual([
+      expect.objectContaining({
+        value: 1,
+        labels: expect.objectContaining({ reason: 'invalid-payload' }),
+      }),
+    ]);
+  });
+
+  it('retries a handler that fails twice, rolling back its writes, and processes it once', async () => {
+    const attempts: number[] = [];
+    await startConsumer(async (event, manager) => {
+      await recordEffect(event, manager);
+      attempts.push(attempts.length + 1);
+      if (attempts.length < 3) throw new Error('deadlock found when trying to get lock');
+    });
+    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await waitFor(async () => expect(await consumed('processed')).toBe(1));
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(await effects()).toHaveLength(1);
+    expect(await deadLetters()).toEqual([]);
+  });
+
+  it('dead-letters an event whose handler keeps failing, then goes on with its key', async () => {
+    await startConsumer(async (event, manager) => {
+      if (event.data.version === 1) throw new Error('certification not found');
+      await recordEffect(event, manager);
+    });
+    await transport.publish([
+      eventMessage({ counterId: 'c1', version: 1 }),
+      eventMessage({ counterId: 'c1', version: 2 }),
+    ]);
+    await waitFor(async () =>
+      expect((await effects()).map((effect) => effect.version)).toEqual([2]),
+    );
+    const [letter] = await deadLetters();
+    expect(letter).toMatchObject({ reason: 'handler-failed', attempts: 3 });
+    expect(letter?.error).toContain('certification not found');
+  });
+
+  it('processes a dead letter replayed once its cause is fixed', async () => {
+    let fixed = false;
+    await startConsumer(async (event, manager) => {
+      if (!fixed) throw new Error('certification not found');
+      await recordEffect(event, manager);
+    });
+    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await waitFor(async () => expect(await deadLetters()).toHaveLength(1));
+    fixed = true;
+    expect((await replayDeadLetters(db.dataSource, { all: true })).replayed).toHaveLength(1);
+    expect(await new OutboxRelay({ dataSource: db.dataSource, transport }).drainOnce()).toBe(1);
+    await waitFor(async () =>
+      expect((await effects()).map((effect) => effect.version)).toEqual([1]),
+    );
+  });
+
+  it('ignores event types it has no handler for', async () => {
+    await startConsumer();
+    await transport.publish([
+      eventMessage({ counterId: 'c1', version: 1 }, { type: 'certif.test.counter-reset.v1' }),
+      eventMessage({ counterId: 'c1', version: 1 }),
+    ]);
+    await waitFor(async () => expect(await consumed('processed')).toBe(1));
+    expect(await consumed('ignored')).toBe(1);
+    expect(await deadLetters()).toEqual([]);
+    expect(await db.dataSource.getRepository(InboxEntryEntity).count()).toBe(1);
+  });
+
+  it('commits follow-up events with the handler, chained to their cause', async () => {
+    const outbox = new Outbox({ source: 'certif/issuing' });
+    await startConsumer(async (event, manager) => {
+      await recordEffect(event, manager);
+      await outbox.publish(
+        manager,
+        counterIncremented,
+        { counterId: `${event.data.counterId}-copy`, version: event.data.version },
+        causedBy(event),
+      );
+    });
+    const message = eventMessage({ counterId: 'c1', version: 1 });
+    await transport.publish([message]);
+    await waitFor(async () => expect(await effects()).toHaveLength(1));
+    const [row] = await db.dataSource.getRepository(OutboxMessageEntity).find();
+    expect(row?.envelope.causationid).toBe(message.headers['ce_id']);
+    expect(row?.envelope.correlationid).toBe(message.headers['ce_correlationid']);
+  });
+});

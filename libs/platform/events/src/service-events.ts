@@ -1,0 +1,82 @@
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { createTransport } from './create-transport';
+import type { EmbeddedBus } from './embedded-bus';
+import type { EventDefinition } from './event-definition';
+import type { EventLogger } from './event-logger';
+import { EventMetrics } from './event-metrics';
+import type { EventTransport } from './event-transport';
+import { EventConsumer, type EventHandler } from './idempotent-consumer';
+import { Outbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+export interface ServiceEventsOptions {
+  /** The service name: CloudEvents source `certif/<service>`, consumer group, metrics label. */
+  service: string;
+  dataSource: DataSource;
+  logger: EventLogger;
+  /** `KAFKA_BROKERS`; unset: the embedded bus. */
+  kafkaBrokers?: string | undefined;
+  /** The embedded bus shared by the services of one process (the process-wide one by default). */
+  bus?: EmbeddedBus;
+  registry?: Registry;
+}
+
+/**
+ * A service's whole event plumbing: publish with `outbox.publish(manager, …)` inside a
+ * transaction, subscribe with `on(definition, handler)` before `start()`.
+ */
+export class ServiceEvents {
+  readonly outbox: Outbox;
+  readonly transport: EventTransport;
+  private readonly relay: OutboxRelay;
+  private readonly consumer: EventConsumer;
+  private subscribed = false;
+
+  constructor(options: ServiceEventsOptions) {
+    const { service, dataSource, logger } = options;
+    const metrics = new EventMetrics({
+      service,
+      ...(options.registry ? { registry: options.registry } : {}),
+    });
+    this.transport = createTransport({
+      kafkaBrokers: options.kafkaBrokers,
+      clientId: service,
+      logger,
+      ...(options.bus ? { bus: options.bus } : {}),
+    });
+    this.outbox = new Outbox({ source: `certif/${service}` });
+    this.relay = new OutboxRelay({ dataSource, transport: this.transport, logger, metrics });
+    this.consumer = new EventConsumer({
+      dataSource,
+      transport: this.transport,
+      groupId: service,
+      logger,
+      metrics,
+    });
+  }
+
+  on<T>(definition: EventDefinition<T>, handler: EventHandler<T>): this {
+    this.consumer.on(definition, handler);
+    this.subscribed = true;
+    return this;
+  }
+
+  async start(): Promise<void> {
+    await this.transport.start();
+    await this.relay.start();
+    if (this.subscribed) await this.consumer.start();
+  }
+
+  /** Stops consuming first, then lets the relay finish its batch. */
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+    await this.transport.stop();
+  }
+
+  /** Sends what the outbox holds now (tests, and shutdown paths that want it flushed). */
+  drain(): Promise<number> {
+    return this.relay.drainOnce();
+  }
+}
