@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { configKeys, loadConfig, z } from '@certif/platform-config';
-import { gatewayConfigSchema, jwtVerifierConfig } from '@certif/gateway-server';
+import { configKeys, jwtVerifierConfig, loadConfig, withAuthChecks } from '@certif/platform-config';
+import { gatewayConfigKeys } from '@certif/gateway-server';
 import { stopOnSignals } from '@certif/platform-http';
 import { createLogger } from '@certif/platform-observability';
 import { startOneProcessPlatform } from '@certif/one-process';
 
-const configSchema = gatewayConfigSchema.and(
-  z.object({
+const configSchema = withAuthChecks(
+  gatewayConfigKeys.extend({
     DATABASE_URL: configKeys.databaseUrl,
     DATA_DIR: configKeys.dataDir,
     KAFKA_BROKERS: configKeys.kafkaBrokers,

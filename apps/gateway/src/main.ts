@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '@certif/platform-config';
+import { jwtVerifierConfig, loadConfig } from '@certif/platform-config';
 import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
-import { gatewayConfigSchema, jwtVerifierConfig, startGateway, subgraphUrlOverrides } from '@certif/gateway-server';
+import { gatewayConfigSchema, startGateway, subgraphUrlOverrides } from '@certif/gateway-server';
 import { stopOnSignals } from '@certif/platform-http';
 import { createLogger } from '@certif/platform-observability';
 

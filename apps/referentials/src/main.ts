@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { loadConfig, subgraphConfigSchema, z } from '@certif/platform-config';
+import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
+import { systemClock } from '@certif/platform-calendar';
+import { jwtVerifierConfig, loadConfig, subgraphConfigKeys, withAuthChecks, z } from '@certif/platform-config';
 import { stopOnSignals } from '@certif/platform-http';
 import { createLogger } from '@certif/platform-observability';
 import { startReferentialsService } from '@certif/referentials-service';
 
-const configSchema = subgraphConfigSchema(4001).and(
-  z.object({
+const configSchema = withAuthChecks(
+  subgraphConfigKeys(4001).extend({
     LOAD_SEED_CERTIFICATIONS: z
       .enum(['true', 'false'])
       .default('true')
@@ -21,10 +23,12 @@ async function main(): Promise<void> {
     port: config.PORT,
     logger,
     dataDir: config.DATA_DIR,
+    clock: systemClock,
+    internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
+    auth: jwtVerifierConfig(config),
     loadSeeds: config.LOAD_SEED_CERTIFICATIONS === 'true',
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
-    ...(config.INTERNAL_AUTH_SECRET ? { internalSecret: config.INTERNAL_AUTH_SECRET } : {}),
   });
   stopOnSignals(logger, [service.stop]);
 }

@@ -1,14 +1,16 @@
 import { DEVELOPMENT_INTERNAL_SECRET, type JwtVerifierConfig } from '@certif/platform-auth';
-import type { Clock } from '@certif/platform-calendar';
+import { systemClock, type Clock } from '@certif/platform-calendar';
+import { EmbeddedBus } from '@certif/platform-events';
 import { composeSupergraph, startGateway } from '@certif/gateway-server';
+import type { RunningService } from '@certif/platform-http';
 import { createLogger } from '@certif/platform-observability';
-import { startReferentialsService, type RunningReferentialsService } from '@certif/referentials-service';
+import { platformModules } from './subgraph-catalog';
 
 export interface OneProcessOptions {
   logLevel?: string;
   auth: JwtVerifierConfig;
-  /** Contract ports by default; 0 picks free ports (tests). */
-  ports?: { gateway: number; referentials: number };
+  /** Every service on a free port (tests) instead of the contract's ports. */
+  freePorts?: boolean;
   databaseUrl?: string;
   databasePrefix?: string;
   dataDir: string;
@@ -21,50 +23,62 @@ export interface OneProcessOptions {
 export interface OneProcessPlatform {
   gatewayUrl: string;
   supergraphSdl: string;
-  referentials: RunningReferentialsService;
+  services: Record<string, RunningService>;
+  /** The in-process event bus of this platform (when there is no Kafka). */
+  bus: EmbeddedBus;
   stop(): Promise<void>;
 }
 
-export const CONTRACT_PORTS = { gateway: 4000, referentials: 4001 } as const;
+export const GATEWAY_PORT = 4000;
 
 /**
  * Every subgraph and the gateway in one Node process: `npm start`, and the end-to-end tests.
- * The supergraph is composed at start from the live subgraphs' SDL.
+ * Services share one embedded event bus of their own, so two platforms in one process (tests)
+ * never see each other's events. The supergraph is composed at start from the live SDL.
  */
 export async function startOneProcessPlatform(options: OneProcessOptions): Promise<OneProcessPlatform> {
-  const ports = options.ports ?? CONTRACT_PORTS;
   const internalSecret = options.internalSecret ?? DEVELOPMENT_INTERNAL_SECRET;
-  const shared = {
-    dataDir: options.dataDir,
-    internalSecret,
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-    ...(options.databasePrefix ? { databasePrefix: options.databasePrefix } : {}),
-    ...(options.kafkaBrokers ? { kafkaBrokers: options.kafkaBrokers } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-  };
-  const referentials = await startReferentialsService({
-    ...shared,
-    port: ports.referentials,
-    logger: createLogger({ service: 'referentials', level: options.logLevel ?? 'info' }),
-    loadSeeds: options.loadSeeds ?? true,
-  });
-  const supergraphSdl = composeSupergraph([
-    { name: 'referentials', url: referentials.url, sdl: referentials.sdl },
-  ]);
-  const gateway = await startGateway({
-    port: ports.gateway,
-    logger: createLogger({ service: 'gateway', level: options.logLevel ?? 'info' }),
-    supergraphSdl,
-    auth: options.auth,
-    internalSecret,
-  });
-  return {
-    gatewayUrl: gateway.url,
-    supergraphSdl,
-    referentials,
-    stop: async () => {
-      await gateway.stop();
-      await referentials.stop();
-    },
-  };
+  const level = options.logLevel ?? 'info';
+  const bus = new EmbeddedBus();
+  const services: Record<string, RunningService> = {};
+  const started: RunningService[] = [];
+  try {
+    for (const module of platformModules(options.loadSeeds === undefined ? {} : { loadSeeds: options.loadSeeds })) {
+      const service = await module.start({
+        port: options.freePorts ? 0 : module.port,
+        logger: createLogger({ service: module.name, level }),
+        dataDir: options.dataDir,
+        internalSecret,
+        auth: options.auth,
+        clock: options.clock ?? systemClock,
+        bus,
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+        ...(options.databasePrefix ? { databasePrefix: options.databasePrefix } : {}),
+        ...(options.kafkaBrokers ? { kafkaBrokers: options.kafkaBrokers } : {}),
+      });
+      services[module.name] = service;
+      started.push(service);
+    }
+    const supergraphSdl = composeSupergraph(started.map(({ name, url, sdl }) => ({ name, url, sdl })));
+    const gateway = await startGateway({
+      port: options.freePorts ? 0 : GATEWAY_PORT,
+      logger: createLogger({ service: 'gateway', level }),
+      supergraphSdl,
+      auth: options.auth,
+      internalSecret,
+    });
+    return {
+      gatewayUrl: gateway.url,
+      supergraphSdl,
+      services,
+      bus,
+      stop: async () => {
+        await gateway.stop();
+        for (const service of [...started].reverse()) await service.stop();
+      },
+    };
+  } catch (error) {
+    for (const service of [...started].reverse()) await service.stop().catch(() => undefined);
+    throw error;
+  }
 }

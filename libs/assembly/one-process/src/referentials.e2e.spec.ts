@@ -1,3 +1,5 @@
+import { decodeCloudEvent } from '@certif/platform-events';
+import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { contractOperations, startTestPlatform, type TestPlatform } from './testing';
 
@@ -127,6 +129,25 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
 
     const closed = await t.graphql(op('CloseCertification'), { id: newId, closedOn: '2027-12-31' }, manager);
     expect(closed.data?.['closeCertification']).toEqual({ id: newId, status: 'ACTIVE', registeredUntil: '2027-12-31' });
+  });
+
+  it('publishes every change on referentials.certification.v1, through the outbox', async () => {
+    const changes = () =>
+      t.platform.bus
+        .messages('referentials.certification.v1')
+        .map((message) => decodeCloudEvent(message).data as { change: string; certification: { code: string; status: string } })
+        .map((data) => `${data.change} ${data.certification.code} ${data.certification.status}`);
+    await waitFor(() => changes().includes('CLOSED TP-E2E-2027 ACTIVE'));
+    expect(changes()).toEqual(
+      expect.arrayContaining([
+        'PUBLISHED TP-DL ACTIVE',
+        'PUBLISHED RNCP36912 CLOSED',
+        'PUBLISHED TP-E2E ACTIVE',
+        'REVISED TP-E2E REVISED',
+        'REVISED TP-E2E-2027 ACTIVE',
+      ]),
+    );
+    expect(changes().filter((c) => c.startsWith('PUBLISHED TP-DL '))).toHaveLength(1);
   });
 
   describe('refusals', () => {

@@ -1,15 +1,31 @@
-import { subgraphSdl } from '@certif/platform-graphql';
-import { buildReferentialsSchema } from '@certif/referentials-service';
+import type { ServiceModule } from '@certif/platform-http';
 import type { SubgraphSource } from '@certif/gateway-server';
+import { referentialsModule } from '@certif/referentials-service';
 
-/** The subgraphs of the platform, with their contract ports (../shared/contract/README.md). */
-export const SUBGRAPHS: { name: string; port: number; sdl: () => Promise<string> }[] = [
-  { name: 'referentials', port: 4001, sdl: async () => subgraphSdl(await buildReferentialsSchema()) },
-];
+export interface PlatformSettings {
+  /** Load the seed certifications when absent (default true). */
+  loadSeeds?: boolean;
+}
+
+/**
+ * The subgraph services of the platform, in start order: a service starts after those whose
+ * events it consumes at start (the embedded bus keeps them anyway).
+ */
+export function platformModules(settings: PlatformSettings = {}): ServiceModule[] {
+  return [
+    referentialsModule(settings.loadSeeds === undefined ? {} : { loadSeeds: settings.loadSeeds }),
+  ];
+}
+
+export const SUBGRAPHS = platformModules().map(({ name, port }) => ({ name, port }));
 
 /** What the committed supergraph is composed from: each subgraph's SDL, built without a database. */
 export async function subgraphSources(host = 'localhost'): Promise<SubgraphSource[]> {
   return Promise.all(
-    SUBGRAPHS.map(async ({ name, port, sdl }) => ({ name, url: `http://${host}:${port}/graphql`, sdl: await sdl() })),
+    platformModules().map(async (module) => ({
+      name: module.name,
+      url: `http://${host}:${module.port}/graphql`,
+      sdl: await module.sdl(),
+    })),
   );
 }

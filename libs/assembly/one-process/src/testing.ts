@@ -55,7 +55,7 @@ export async function startTestPlatform(
   const platform = await startOneProcessPlatform({
     logLevel: process.env['E2E_LOG_LEVEL'] ?? 'silent',
     auth: { kind: 'hs256', secret: TEST_SECRET },
-    ports: { gateway: 0, referentials: 0 },
+    freePorts: true,
     dataDir,
     ...(databaseUrl ? { databaseUrl, databasePrefix } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,7 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { signInternalToken } from '@certif/platform-auth';
 import { REQUEST_ID_HEADER } from '@certif/platform-observability';
 import type { GatewayContext } from './gateway-context';
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /** Every call to a subgraph carries the verified identity (signed) and the request id. */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -18,5 +21,23 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     const principal = 'principal' in context ? (context.principal ?? null) : null;
     headers.set('x-certif-gateway-token', await signInternalToken(this.internalSecret, principal));
     if ('requestId' in context && context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /**
+   * A subgraph answers 400 when the gateway forwards a variable it cannot coerce (an impossible
+   * Date: the gateway's `Date` scalar does not parse). Its error is the client's, not ours: pass
+   * it on with its code instead of a masked "400: Bad Request".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await response.clone().json().catch(() => null)) as {
+        errors?: { message?: string; extensions?: { code?: string } }[];
+      } | null;
+      const first = body?.errors?.[0];
+      if (first?.message && first.extensions?.code === 'BAD_USER_INPUT') {
+        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 }

@@ -3,3 +3,4 @@ export * from './load-config';
 export * as configKeys from './keys';
 export { z } from 'zod';
 export * from './service-config';
+export * from './auth-config';

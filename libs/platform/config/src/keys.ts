@@ -43,3 +43,13 @@ export const internalAuthSecret = z
   .min(32, 'must be at least 32 characters')
   .optional()
   .describe('shared secret by which subgraphs know a call comes from the gateway');
+
+export const authJwtSecret = z
+  .string()
+  .min(32, 'must be at least 32 characters')
+  .optional()
+  .describe('HS256 secret the bearer tokens are signed with');
+
+export const authJwksUrl = z.url().optional().describe("identity provider's JWKS URL (RS256/ES256)");
+export const authIssuer = z.string().optional().describe('expected iss of tokens (required with AUTH_JWKS_URL)');
+export const authAudience = z.string().optional().describe('expected aud of tokens (required with AUTH_JWKS_URL)');

@@ -1,22 +1,21 @@
 import { z } from 'zod';
-import { databaseUrl, dataDir, internalAuthSecret, kafkaBrokers, logLevel, nodeEnv, port } from './keys';
+import { authKeys, withAuthChecks } from './auth-config';
+import { databaseUrl, dataDir, kafkaBrokers, logLevel, port } from './keys';
 
-/** The keys every subgraph service reads; a service extends it with its own. */
-export function subgraphConfigSchema(defaultPort: number) {
-  return z
-    .object({
-      NODE_ENV: nodeEnv,
-      LOG_LEVEL: logLevel,
-      PORT: port(defaultPort),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      KAFKA_BROKERS: kafkaBrokers,
-      INTERNAL_AUTH_SECRET: internalAuthSecret,
-    })
-    .refine((config) => config.NODE_ENV !== 'production' || config.INTERNAL_AUTH_SECRET !== undefined, {
-      path: ['INTERNAL_AUTH_SECRET'],
-      message: 'is required when NODE_ENV=production (the development secret is public)',
-    });
+/** The keys every subgraph service reads; a service adds its own with `.extend()` before `withAuthChecks`. */
+export function subgraphConfigKeys(defaultPort: number) {
+  return z.object({
+    ...authKeys,
+    LOG_LEVEL: logLevel,
+    PORT: port(defaultPort),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    KAFKA_BROKERS: kafkaBrokers,
+  });
 }
 
-export type SubgraphConfig = z.infer<ReturnType<typeof subgraphConfigSchema>>;
+export function subgraphConfigSchema(defaultPort: number) {
+  return withAuthChecks(subgraphConfigKeys(defaultPort));
+}
+
+export type SubgraphConfig = z.infer<ReturnType<typeof subgraphConfigKeys>>;

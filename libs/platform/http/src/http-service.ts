@@ -89,9 +89,6 @@ export async function startHttpService<TContext extends BaseContext>(
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
-    // A subgraph answers bad variables (e.g. an impossible Date) with 200 and the error, so the
-    // gateway passes BAD_USER_INPUT on to the client instead of failing the whole fetch.
-    ...(options.schema ? { status400ForVariableCoercionErrors: false } : {}),
     introspection: true,
     validationRules: options.validationRules ?? [],
     plugins: [

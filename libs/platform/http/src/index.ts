@@ -1,3 +1,4 @@
 // Serving a service over HTTP: GraphQL, health, readiness, metrics, request ids, graceful shutdown.
 export * from './http-service';
 export * from './shutdown';
+export * from './service-module';

@@ -10,3 +10,4 @@ export * from './graphql/certification.resolver';
 export * from './graphql/correspondence.resolver';
 export * from './graphql/reference-resolvers';
 export * from './graphql/referentials-context';
+export * from './events/outbox-certification-events';

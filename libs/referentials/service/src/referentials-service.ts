@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { systemClock, type Clock } from '@certif/platform-calendar';
-import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
+import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
-import { startHttpService } from '@certif/platform-http';
-import type { Logger } from '@certif/platform-observability';
+import { startHttpService, type RunningService, type ServiceModule, type ServiceStartOptions } from '@certif/platform-http';
+import { metricsRegistry } from '@certif/platform-observability';
 import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
 import {
   createReferentialsLoaders,
+  OutboxCertificationEvents,
   TypeOrmReferentialsUnitOfWork,
   type ReferentialsContext,
 } from '@certif/referentials-adapters';
@@ -15,80 +15,76 @@ import { CertificationCatalog, loadSeedCertifications } from '@certif/referentia
 import { SEED_CERTIFICATIONS } from '@certif/referentials-seeds';
 import { buildReferentialsSchema } from './referentials-subgraph';
 import { referentialsSchema } from './referentials-schema';
-import { createReferentialsEvents, type ReferentialsEvents } from './referentials-events';
 
-export interface ReferentialsServiceOptions {
-  port: number;
-  logger: Logger;
-  databaseUrl?: string;
-  /** Database name prefix on MySQL (default certif → certif_referentials). */
-  databasePrefix?: string;
-  dataDir: string;
-  kafkaBrokers?: string;
-  internalSecret?: string;
-  /** Load the five seed certifications when their codes are absent (default true). */
-  loadSeeds?: boolean;
-  clock?: Clock;
-}
-
-export interface RunningReferentialsService {
-  url: string;
-  sdl: string;
+export interface RunningReferentialsService extends RunningService {
   dataSource: DataSource;
   catalog: CertificationCatalog;
-  stop(): Promise<void>;
+  events: ServiceEvents;
 }
 
 /** Composition root: database, events, use cases, subgraph over HTTP. */
 export async function startReferentialsService(
-  options: ReferentialsServiceOptions,
+  options: ServiceStartOptions & { loadSeeds?: boolean },
 ): Promise<RunningReferentialsService> {
   const { logger } = options;
   const target = databaseTarget('referentials', options.databaseUrl, options.dataDir, options.databasePrefix);
   const dataSource = await openDataSource({ ...referentialsSchema, target });
   logger.info(`referentials data in ${describeTarget(target)}`);
 
-  const events: ReferentialsEvents = await createReferentialsEvents({
+  const events = new ServiceEvents({
+    service: 'referentials',
     dataSource,
     logger,
-    ...(options.kafkaBrokers ? { kafkaBrokers: options.kafkaBrokers } : {}),
+    registry: metricsRegistry(),
+    kafkaBrokers: options.kafkaBrokers,
+    ...(options.bus ? { bus: options.bus } : {}),
   });
   const catalog = new CertificationCatalog({
-    unitOfWork: new TypeOrmReferentialsUnitOfWork(dataSource, events.forTransaction),
-    clock: options.clock ?? systemClock,
+    unitOfWork: new TypeOrmReferentialsUnitOfWork(dataSource, (manager) => new OutboxCertificationEvents(events.outbox, manager)),
+    clock: options.clock,
     newId: randomUUID,
   });
+  await events.start();
   if (options.loadSeeds ?? true) {
     const report = await loadSeedCertifications(catalog, SEED_CERTIFICATIONS);
     if (report.loaded.length > 0) logger.info({ codes: report.loaded }, 'seed certifications loaded');
   }
 
   const schema = await buildReferentialsSchema(catalog);
-  const internalSecret = options.internalSecret ?? DEVELOPMENT_INTERNAL_SECRET;
   const http = await startHttpService<ReferentialsContext>({
     name: 'referentials',
     port: options.port,
     logger,
     schema,
     context: async (request, requestId) => ({
-      principal: await identityFromGateway(internalSecret, request.headers),
+      principal: await identityFromGateway(options.internalSecret, request.headers),
       requestId,
       logger: logger.child({ requestId }),
       loaders: createReferentialsLoaders(catalog),
     }),
     readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
   });
-  await events.start();
 
   return {
+    name: 'referentials',
     url: http.url,
     sdl: subgraphSdl(schema),
     dataSource,
     catalog,
+    events,
     stop: async () => {
       await http.stop();
       await events.stop();
       await dataSource.destroy();
     },
+  };
+}
+
+export function referentialsModule(settings: { loadSeeds?: boolean } = {}): ServiceModule {
+  return {
+    name: 'referentials',
+    port: 4001,
+    sdl: async () => subgraphSdl(await buildReferentialsSchema()),
+    start: (options) => startReferentialsService({ ...options, ...settings }),
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '@certif/platform-events';
 import type {
   CertificationEvents,
   ReferentialsTransaction,
@@ -20,7 +21,8 @@ export class TypeOrmReferentialsUnitOfWork implements ReferentialsUnitOfWork {
   }
 
   transaction<T>(work: (tx: ReferentialsTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
+    // runInTransaction: on SQLite, one connection serves all, so transactions run one at a time.
+    return runInTransaction(this.dataSource, (manager) =>
       work({ certifications: new TypeOrmCertificationRepository(manager), events: this.events(manager) }),
     );
   }

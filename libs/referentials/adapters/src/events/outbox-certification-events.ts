@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import type { Outbox } from '@certif/platform-events';
+import type { CertificationChange, CertificationEvents } from '@certif/referentials-application';
+import type { Certification, CertificationStatus } from '@certif/referentials-domain';
+import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
+
+/** The published state: the contract, not the row nor the domain object, so either may change. */
+export function toCertificationState(c: Certification, status: CertificationStatus): CertificationState {
+  return {
+    id: c.id,
+    code: c.code,
+    rncpCode: c.rncpCode,
+    title: c.title,
+    kind: c.kind,
+    level: c.level,
+    status,
+    registeredFrom: c.registeredFrom,
+    registeredUntil: c.registeredUntil,
+    capitalizationRule: c.capitalizationRule,
+    requiresFinalInterview: c.requiresFinalInterview,
+    vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
+    certifier: { ...c.certifier },
+    components: c.components.map(({ id, code, title, kind, position }) => ({ id, code, title, kind, position })),
+    specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
+    revisesId: c.revisesId,
+    revisedById: c.revisedById,
+    correspondences: c.correspondences.map((link) => ({
+      fromComponentIds: [...link.fromComponentIds],
+      toComponentId: link.toComponentId,
+    })),
+    version: c.version,
+  };
+}
+
+/** referentials.certification.v1 through the outbox, in the transaction of the change. */
+export class OutboxCertificationEvents implements CertificationEvents {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly manager: EntityManager,
+  ) {}
+
+  async changed(certification: Certification, change: CertificationChange, status: CertificationStatus): Promise<void> {
+    await this.outbox.publish(this.manager, certificationChanged, {
+      change,
+      certification: toCertificationState(certification, status),
+    });
+  }
+}
