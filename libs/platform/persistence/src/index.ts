@@ -3,3 +3,4 @@
 export * from './database-target';
 export * from './open-data-source';
 export { prepareMysqlDatabase } from './mysql-server';
+export * from './run-in-transaction';
