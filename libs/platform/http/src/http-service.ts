@@ -17,6 +17,9 @@ import {
   type Logger,
 } from '@certif/platform-observability';
 
+/** Probes and scrapes: frequent, and not worth a log line each. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export interface HttpServiceOptions<TContext extends BaseContext> {
   name: string;
   port: number;
@@ -65,9 +68,16 @@ export async function startHttpService<TContext extends BaseContext>(
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     const stopTimer = duration.startTimer({ service: name, method: request.method });
+    const started = process.hrtime.bigint();
     response.on('finish', () => {
       const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
       stopTimer({ route: route.startsWith('/graphql') ? '/graphql' : route, status: response.statusCode });
+      if (QUIET_ROUTES.has(request.path)) return;
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        { requestId, method: request.method, path: request.path, status: response.statusCode, durationMs },
+        'request',
+      );
     });
     runWithRequestId(requestId, next);
   });
