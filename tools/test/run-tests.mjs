@@ -6,8 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+/** A package's script by path: not every package exports its bin through `exports`. */
+const binOf = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 const url = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const required = process.env.CI === 'true' || process.env.REQUIRE_MYSQL === '1';
 const env = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', TZ: process.env.TZ ?? 'Pacific/Kiritimati' };
@@ -53,14 +56,14 @@ if (mysql.ok) {
   console.log(`MySQL/MariaDB suites: SKIPPED — ${mysql.reason}. Set TEST_DATABASE_URL or start MariaDB to run them.`);
 }
 
-step('typecheck (tsc --noEmit)', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-step('lint (eslint, with Nx module boundaries)', process.execPath, [require.resolve('eslint/bin/eslint.js'), 'apps', 'libs', 'tools', '--max-warnings=-1']);
+step('typecheck (tsc --noEmit)', process.execPath, [binOf('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+step('lint (eslint, with Nx module boundaries)', process.execPath, [binOf('eslint', 'bin/eslint.js'), 'apps', 'libs', 'tools', '--max-warnings=-1']);
 
 mkdirSync('tmp', { recursive: true });
 console.log('\n▶ tests (jest, every project)');
 const jest = spawnSync(
   process.execPath,
-  [require.resolve('jest/bin/jest.js'), '--ci', '--maxWorkers=2', '--json', '--outputFile=tmp/jest-results.json', ...process.argv.slice(2)],
+  [binOf('jest', 'bin/jest.js'), '--ci', '--maxWorkers=2', '--json', '--outputFile=tmp/jest-results.json', ...process.argv.slice(2)],
   { stdio: 'inherit', env },
 );
 let summary = null;
