@@ -150,6 +150,15 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
     expect(changes().filter((c) => c.startsWith('PUBLISHED TP-DL '))).toHaveLength(1);
   });
 
+  it('serves Prometheus metrics with GraphQL latency by operation and errors by code', async () => {
+    await t.graphql(op('Certifications'), { first: 1 }, reader);
+    await t.graphql(op('CreateCertification'), { input: { ...newTitle, code: 'TP-METRICS' } }, reader);
+    const metrics = await (await fetch(t.platform.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/graphql_operation_duration_seconds_count\{service="gateway",operation="Certifications",type="query"\} [1-9]/);
+    expect(metrics).toMatch(/graphql_errors_total\{service="gateway",operation="CreateCertification",code="FORBIDDEN"\} [1-9]/);
+    expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*service="referentials"/);
+  });
+
   describe('refusals', () => {
     const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
       response.errors?.[0]?.extensions?.['code'];

@@ -8,6 +8,7 @@ import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createErrorFormatter } from '@certif/platform-graphql';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import {
   httpRequestDuration,
   metricsRegistry,
@@ -71,11 +72,20 @@ export async function startHttpService<TContext extends BaseContext>(
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
-      stopTimer({ route: route.startsWith('/graphql') ? '/graphql' : route, status: response.statusCode });
+      stopTimer({
+        route: route.startsWith('/graphql') ? '/graphql' : route,
+        status: response.statusCode,
+      });
       if (QUIET_ROUTES.has(request.path)) return;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        { requestId, method: request.method, path: request.path, status: response.statusCode, durationMs },
+        {
+          requestId,
+          method: request.method,
+          path: request.path,
+          status: response.statusCode,
+          durationMs,
+        },
         'request',
       );
     });
@@ -86,8 +96,11 @@ export async function startHttpService<TContext extends BaseContext>(
     response.json({ status: 'ok', service: name });
   });
   app.get('/readyz', async (_request, response) => {
-    const ready = accepting && (await (options.readiness?.() ?? Promise.resolve(true)).catch(() => false));
-    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: name });
+    const ready =
+      accepting && (await (options.readiness?.() ?? Promise.resolve(true)).catch(() => false));
+    response
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', service: name });
   });
   app.get('/metrics', async (_request, response) => {
     response.setHeader('content-type', registry.contentType);
@@ -96,13 +109,16 @@ export async function startHttpService<TContext extends BaseContext>(
   options.routes?.(app);
 
   const apollo = new ApolloServer<TContext>({
-    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
+    ...(options.gateway
+      ? { gateway: options.gateway }
+      : { schema: options.schema as GraphQLSchema }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     validationRules: options.validationRules ?? [],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphqlMetricsPlugin<TContext>(name, registry),
       // Federated traces go to Apollo's cloud, which this platform does not use.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       ...(options.plugins ?? []),
@@ -115,11 +131,19 @@ export async function startHttpService<TContext extends BaseContext>(
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        options.context(req, String(req.res?.getHeader(REQUEST_ID_HEADER) ?? requestIdFrom(undefined))),
+        options.context(
+          req,
+          String(req.res?.getHeader(REQUEST_ID_HEADER) ?? requestIdFrom(undefined)),
+        ),
     }),
   );
   app.use(
-    (error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
+    (
+      error: Error & { status?: number; type?: string },
+      _req: Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
       const status = error.status ?? 500;
       if (status >= 500) logger.error({ err: error }, 'HTTP request failed');
       const message =
@@ -128,7 +152,13 @@ export async function startHttpService<TContext extends BaseContext>(
           : status >= 500
             ? 'Internal server error'
             : error.message;
-      res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+      res
+        .status(status)
+        .json({
+          errors: [
+            { message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } },
+          ],
+        });
     },
   );
 
