@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { configKeys, jwtVerifierConfig, loadConfig, withAuthChecks } from '@certif/platform-config';
 import { gatewayConfigKeys } from '@certif/gateway-server';
 import { stopOnSignals } from '@certif/platform-http';
-import { createLogger } from '@certif/platform-observability';
+import { createLogger, startTracing } from '@certif/platform-observability';
 import { startOneProcessPlatform } from '@certif/one-process';
 
 const configSchema = withAuthChecks(
@@ -16,6 +16,12 @@ const configSchema = withAuthChecks(
 // `npm start`: the whole platform in one process on embedded defaults, seeds loaded.
 async function main(): Promise<void> {
   const config = loadConfig('platform', configSchema);
+  const tracing = startTracing({
+    serviceName: 'certif-platform',
+    ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }
+      : {}),
+  });
   const logger = createLogger({ service: 'platform', level: config.LOG_LEVEL });
   const platform = await startOneProcessPlatform({
     logLevel: config.LOG_LEVEL,
@@ -25,7 +31,7 @@ async function main(): Promise<void> {
     ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
     ...(config.INTERNAL_AUTH_SECRET ? { internalSecret: config.INTERNAL_AUTH_SECRET } : {}),
   });
-  stopOnSignals(logger, [platform.stop]);
+  stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), platform.stop]);
   const banner = [
     '',
     `  Certification platform ready: ${platform.gatewayUrl.replace('localhost', '127.0.0.1')}`,

@@ -4,11 +4,17 @@ import { jwtVerifierConfig, loadConfig } from '@certif/platform-config';
 import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
 import { gatewayConfigSchema, startGateway, subgraphUrlOverrides } from '@certif/gateway-server';
 import { stopOnSignals } from '@certif/platform-http';
-import { createLogger } from '@certif/platform-observability';
+import { createLogger, startTracing } from '@certif/platform-observability';
 
 // The gateway alone, serving the committed supergraph (how it runs in a container).
 async function main(): Promise<void> {
   const config = loadConfig('gateway', gatewayConfigSchema);
+  const tracing = startTracing({
+    serviceName: 'gateway',
+    ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }
+      : {}),
+  });
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const gateway = await startGateway({
     port: config.PORT,
@@ -18,7 +24,7 @@ async function main(): Promise<void> {
     auth: jwtVerifierConfig(config),
     internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
   });
-  stopOnSignals(logger, [gateway.stop]);
+  stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), gateway.stop]);
 }
 
 main().catch((error: unknown) => {

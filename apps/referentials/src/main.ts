@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
 import { systemClock } from '@certif/platform-calendar';
-import { jwtVerifierConfig, loadConfig, subgraphConfigKeys, withAuthChecks, z } from '@certif/platform-config';
+import {
+  jwtVerifierConfig,
+  loadConfig,
+  subgraphConfigKeys,
+  withAuthChecks,
+  z,
+} from '@certif/platform-config';
 import { stopOnSignals } from '@certif/platform-http';
-import { createLogger } from '@certif/platform-observability';
+import { createLogger, startTracing } from '@certif/platform-observability';
 import { startReferentialsService } from '@certif/referentials-service';
 
 const configSchema = withAuthChecks(
@@ -18,6 +24,12 @@ const configSchema = withAuthChecks(
 // The referentials subgraph alone (how it runs in a container).
 async function main(): Promise<void> {
   const config = loadConfig('referentials', configSchema);
+  const tracing = startTracing({
+    serviceName: 'referentials',
+    ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }
+      : {}),
+  });
   const logger = createLogger({ service: 'referentials', level: config.LOG_LEVEL });
   const service = await startReferentialsService({
     port: config.PORT,
@@ -30,7 +42,7 @@ async function main(): Promise<void> {
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
   });
-  stopOnSignals(logger, [service.stop]);
+  stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), service.stop]);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { signInternalToken } from '@certif/platform-auth';
-import { REQUEST_ID_HEADER } from '@certif/platform-observability';
+import { injectTraceHeaders, REQUEST_ID_HEADER } from '@certif/platform-observability';
 import type { GatewayContext } from './gateway-context';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -21,6 +21,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     const principal = 'principal' in context ? (context.principal ?? null) : null;
     headers.set('x-certif-gateway-token', await signInternalToken(this.internalSecret, principal));
     if ('requestId' in context && context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    injectTraceHeaders((name, value) => headers.set(name, value));
   }
 
   /**

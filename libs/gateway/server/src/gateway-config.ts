@@ -1,11 +1,12 @@
 import { authKeys, configKeys, withAuthChecks, z } from '@certif/platform-config';
 
-const { logLevel, port } = configKeys;
+const { logLevel, otlpEndpoint, port } = configKeys;
 
 export const gatewayConfigKeys = z.object({
   ...authKeys,
   LOG_LEVEL: logLevel,
   PORT: port(4000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   SUPERGRAPH_PATH: z
     .string()
     .default('apps/gateway/supergraph.graphql')

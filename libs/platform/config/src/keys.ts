@@ -53,3 +53,8 @@ export const authJwtSecret = z
 export const authJwksUrl = z.url().optional().describe("identity provider's JWKS URL (RS256/ES256)");
 export const authIssuer = z.string().optional().describe('expected iss of tokens (required with AUTH_JWKS_URL)');
 export const authAudience = z.string().optional().describe('expected aud of tokens (required with AUTH_JWKS_URL)');
+
+export const otlpEndpoint = z
+  .url()
+  .optional()
+  .describe('OpenTelemetry collector (OTLP/HTTP), e.g. http://otel-collector:4318; unset: no tracing');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authKeys, withAuthChecks } from './auth-config';
-import { databaseUrl, dataDir, kafkaBrokers, logLevel, port } from './keys';
+import { databaseUrl, dataDir, kafkaBrokers, logLevel, otlpEndpoint, port } from './keys';
 
 /** The keys every subgraph service reads; a service adds its own with `.extend()` before `withAuthChecks`. */
 export function subgraphConfigKeys(defaultPort: number) {
@@ -11,6 +11,7 @@ export function subgraphConfigKeys(defaultPort: number) {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     KAFKA_BROKERS: kafkaBrokers,
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   });
 }
 

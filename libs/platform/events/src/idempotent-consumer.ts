@@ -15,6 +15,7 @@ import {
 import { InboxEntryEntity } from './inbox-entry.entity';
 import type { RetryPolicy } from './retry-policy';
 import { runInTransaction } from './run-in-transaction';
+import { contextFromHeaders, inSpan, SpanKind } from '@certif/platform-observability';
 import type { TransportMessage } from './transport-message';
 
 /**
@@ -117,14 +118,24 @@ export class EventConsumer {
       throw new PoisonMessageError('invalid-payload', `${event.type}: ${checked.problems}`);
     }
     const typed: CloudEvent<unknown> = { ...event, data: checked.data };
-    const outcome = await runInTransaction(
-      dataSource,
-      async (manager) => {
-        if (!(await claim(manager, groupId, message.topic, event))) return 'duplicate' as const;
-        await route.handler(typed, manager);
-        return 'processed' as const;
+    const parent = contextFromHeaders(event.traceparent ? { traceparent: event.traceparent } : {});
+    const outcome = await inSpan(
+      `consume ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent,
+        attributes: { 'certif.consumer_group': groupId, 'certif.event_id': event.id },
       },
-      { logger: this.logger },
+      () =>
+        runInTransaction(
+          dataSource,
+          async (manager) => {
+            if (!(await claim(manager, groupId, message.topic, event))) return 'duplicate' as const;
+            await route.handler(typed, manager);
+            return 'processed' as const;
+          },
+          { logger: this.logger },
+        ),
     );
     metrics?.consumed(groupId, message.topic, outcome);
     this.logger.debug(

@@ -5,6 +5,7 @@ import type { CloudEvent } from './cloud-event';
 import { noteOutboxWrite } from './commit-signal';
 import { checkPayload, InvalidEventPayload, type EventDefinition } from './event-definition';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { currentTraceparent } from '@certif/platform-observability';
 
 export interface OutboxOptions {
   /** CloudEvents `source` of everything this service publishes, e.g. `certif/sessions`. */
@@ -119,7 +120,9 @@ export class Outbox {
       data,
     };
     if (options.causationId !== undefined) event.causationid = options.causationId;
-    if (options.traceparent !== undefined) event.traceparent = options.traceparent;
+    // The trace of the request that caused the change follows the event to its consumers.
+    const traceparent = options.traceparent ?? currentTraceparent();
+    if (traceparent !== undefined) event.traceparent = traceparent;
     return event;
   }
 }

@@ -9,7 +9,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createErrorFormatter } from '@certif/platform-graphql';
 import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import {
+  contextFromHeaders,
+  tracer,
   httpRequestDuration,
   metricsRegistry,
   REQUEST_ID_HEADER,
@@ -89,7 +92,21 @@ export async function startHttpService<TContext extends BaseContext>(
         'request',
       );
     });
-    runWithRequestId(requestId, next);
+    // A server span per request, child of the caller's (the gateway's fetch, or a client's).
+    const parent = contextFromHeaders(request.headers);
+    const span = tracer().startSpan(
+      `${request.method} ${request.path}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'certif.service': name, 'certif.request_id': requestId },
+      },
+      parent,
+    );
+    response.on('finish', () => {
+      span.setAttribute('http.status_code', response.statusCode);
+      span.end();
+    });
+    context.with(trace.setSpan(parent, span), () => runWithRequestId(requestId, next));
   });
 
   app.get('/healthz', (_request, response) => {
@@ -152,13 +169,11 @@ export async function startHttpService<TContext extends BaseContext>(
           : status >= 500
             ? 'Internal server error'
             : error.message;
-      res
-        .status(status)
-        .json({
-          errors: [
-            { message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } },
-          ],
-        });
+      res.status(status).json({
+        errors: [
+          { message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } },
+        ],
+      });
     },
   );
 

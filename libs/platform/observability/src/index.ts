@@ -2,3 +2,4 @@
 export * from './logger';
 export * from './request-context';
 export * from './metrics';
+export * from './tracing';
