@@ -1,0 +1,72 @@
+import type {
+  Candidate,
+  Enrollment,
+  EnrollmentDraft,
+  RegistrationDraft,
+  VaeAdmissibilityDraft,
+} from '@certif/candidates-domain';
+import type {
+  EnrollCandidateInput,
+  RegisterCandidateInput,
+  VaeAdmissibilityInput,
+} from './candidate.inputs';
+import { CandidateType, EnrollmentType } from './candidate.types';
+
+export function toCandidateType(c: Candidate): CandidateType {
+  return Object.assign(new CandidateType(), {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    birthDate: c.birthDate,
+    email: c.email,
+    erasedAt: c.erasedAt,
+    accommodationList: c.accommodations,
+  });
+}
+
+export function toEnrollmentType(e: Enrollment): EnrollmentType {
+  const vae = e.vaeAdmissibility;
+  return Object.assign(new EnrollmentType(), {
+    id: e.id,
+    pathway: e.pathway,
+    startedOn: e.startedOn,
+    trainingCenter: e.trainingCenter,
+    certificationId: e.certificationId,
+    vaeAdmissibility: vae && {
+      noticeNumber: vae.noticeNumber,
+      issuedOn: vae.issuedOn,
+      issuedBy: vae.issuedBy,
+      experienceYears: vae.experienceYears,
+      requiredExperienceYears: vae.requiredExperienceYears,
+    },
+  });
+}
+
+export function toRegistrationDraft(input: RegisterCandidateInput): RegistrationDraft {
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    birthDate: input.birthDate ?? null,
+    email: input.email ?? null,
+    accommodations: input.accommodations ?? [],
+  };
+}
+
+export function toEnrollmentDraft(input: EnrollCandidateInput): EnrollmentDraft {
+  return {
+    candidateId: input.candidateId,
+    certificationId: input.certificationId,
+    pathway: input.pathway,
+    startedOn: input.startedOn,
+    trainingCenter: input.trainingCenter ?? null,
+  };
+}
+
+export function toVaeAdmissibilityDraft(input: VaeAdmissibilityInput): VaeAdmissibilityDraft {
+  return {
+    noticeNumber: input.noticeNumber,
+    issuedOn: input.issuedOn,
+    issuedBy: input.issuedBy,
+    experienceYears: input.experienceYears ?? null,
+  };
+}

@@ -1,0 +1,81 @@
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '@certif/platform-graphql';
+import type { LocalDate } from '@certif/platform-calendar';
+import type { Pathway } from '@certif/candidates-domain';
+import { PathwayEnum } from './enums';
+
+/** Referentials' entity, by reference: the gateway fetches its fields from referentials. */
+@ObjectType('Certification')
+@Directive('@key(fields: "id", resolvable: false)')
+export class CertificationReference {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('VaeAdmissibility', { description: 'R6: the recevabilité notice of a VAE enrolment.' })
+export class VaeAdmissibilityType {
+  @Field(() => String)
+  noticeNumber!: string;
+
+  @Field(() => DateScalar)
+  issuedOn!: LocalDate;
+
+  @Field(() => String, { description: 'The authority that issued it (DREETS, formerly DIRECCTE).' })
+  issuedBy!: string;
+
+  @Field(() => Float, { nullable: true })
+  experienceYears!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The certification's minimum experience when the notice was recorded (R6).",
+  })
+  requiredExperienceYears!: number | null;
+}
+
+@ObjectType('Enrollment', { description: "A candidate's pathway to a certification." })
+@Directive('@key(fields: "id")')
+export class EnrollmentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PathwayEnum)
+  pathway!: Pathway;
+
+  @Field(() => DateScalar)
+  startedOn!: LocalDate;
+
+  @Field(() => String, { nullable: true })
+  trainingCenter!: string | null;
+
+  @Field(() => VaeAdmissibilityType, { nullable: true })
+  vaeAdmissibility!: VaeAdmissibilityType | null;
+
+  /** Resolved as a reference to referentials' Certification. */
+  certificationId!: string;
+}
+
+@ObjectType('Candidate', { description: 'A person who seeks a certification.' })
+@Directive('@key(fields: "id")')
+export class CandidateType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'A pseudonym once erased (R13).' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'A pseudonym once erased (R13).' })
+  lastName!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  birthDate!: LocalDate | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the identity was erased (R13).' })
+  erasedAt!: Date | null;
+
+  /** Shown through the `accommodations` field only to those allowed (R10). */
+  accommodationList!: string[];
+}

@@ -1,0 +1,33 @@
+import { Arg, Authorized, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { CandidatesUseCases } from '@certif/candidates-application';
+import { EnrollCandidateInput, VaeAdmissibilityInput } from './candidate.inputs';
+import { toEnrollmentDraft, toEnrollmentType, toVaeAdmissibilityDraft } from './candidate.mapper';
+import { CertificationReference, EnrollmentType } from './candidate.types';
+
+@Resolver(() => EnrollmentType)
+export class EnrollmentResolver {
+  constructor(private readonly useCases: CandidatesUseCases) {}
+
+  @Authorized('SESSION_MANAGER')
+  @Mutation(() => EnrollmentType, {
+    description: 'R12: not in a DRAFT, CLOSED or REVISED certification.',
+  })
+  async enrollCandidate(@Arg('input', () => EnrollCandidateInput) input: EnrollCandidateInput) {
+    return toEnrollmentType(await this.useCases.enroll.enroll(toEnrollmentDraft(input)));
+  }
+
+  @Authorized('SESSION_MANAGER')
+  @Mutation(() => EnrollmentType, { description: 'R6: the recevabilité of a VAE enrolment.' })
+  async recordVaeAdmissibility(
+    @Arg('enrollmentId', () => ID) enrollmentId: string,
+    @Arg('input', () => VaeAdmissibilityInput) input: VaeAdmissibilityInput,
+  ) {
+    const draft = toVaeAdmissibilityDraft(input);
+    return toEnrollmentType(await this.useCases.recordVaeAdmissibility.record(enrollmentId, draft));
+  }
+
+  @FieldResolver(() => CertificationReference)
+  certification(@Root() enrollment: EnrollmentType): CertificationReference {
+    return { id: enrollment.certificationId };
+  }
+}

@@ -1,0 +1,18 @@
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { JSONScalar, requirePrincipal } from '@certif/platform-graphql';
+import type { CandidatesUseCases, PersonalDataExport } from '@certif/candidates-application';
+import type { CandidatesContext } from './candidates-context';
+
+@Resolver()
+export class PersonalDataResolver {
+  constructor(private readonly useCases: CandidatesUseCases) {}
+
+  @Authorized('CANDIDATE')
+  @Query(() => JSONScalar, {
+    nullable: true,
+    description: 'R13, access right: everything held on the signed-in candidate, as JSON.',
+  })
+  exportMyData(@Ctx() context: CandidatesContext): Promise<PersonalDataExport> {
+    return this.useCases.exportMyData.export(requirePrincipal(context));
+  }
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ServiceEvents } from '@certif/platform-events';
+import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import {
+  startHttpService,
+  type RunningService,
+  type ServiceModule,
+  type ServiceStartOptions,
+} from '@certif/platform-http';
+import { metricsRegistry } from '@certif/platform-observability';
+import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  createCandidatesLoaders,
+  onCertificationChanged,
+  OutboxCandidateEvents,
+  TypeOrmCandidatesUnitOfWork,
+  type CandidatesContext,
+} from '@certif/candidates-adapters';
+import {
+  candidatesUseCases,
+  type CandidatesUseCases,
+  type KnownCertificationReader,
+  type PersonalDataContributor,
+} from '@certif/candidates-application';
+import { certificationChanged } from '@certif/referentials-contracts';
+import { buildCandidatesSchema } from './candidates-subgraph';
+import { candidatesSchema } from './candidates-schema';
+
+export interface CandidatesServiceSettings {
+  /** More sections of exportMyData (e.g. issuing's livrets and parchemins), after the service's own. */
+  personalDataContributors?: readonly PersonalDataContributor[];
+}
+
+export interface RunningCandidatesService extends RunningService {
+  dataSource: DataSource;
+  useCases: CandidatesUseCases;
+  /** The read model of certifications (tests wait on it). */
+  certifications: KnownCertificationReader;
+  events: ServiceEvents;
+}
+
+/** Composition root: database, events (publisher and read-model consumer), use cases, subgraph. */
+export async function startCandidatesService(
+  options: ServiceStartOptions & CandidatesServiceSettings,
+): Promise<RunningCandidatesService> {
+  const { logger } = options;
+  const target = databaseTarget(
+    'candidates',
+    options.databaseUrl,
+    options.dataDir,
+    options.databasePrefix,
+  );
+  const dataSource = await openDataSource({ ...candidatesSchema, target });
+  logger.info(`candidates data in ${describeTarget(target)}`);
+
+  const events = new ServiceEvents({
+    service: 'candidates',
+    dataSource,
+    logger,
+    registry: metricsRegistry(),
+    kafkaBrokers: options.kafkaBrokers,
+    ...(options.bus ? { bus: options.bus } : {}),
+  });
+  events.on(certificationChanged, onCertificationChanged);
+  const unitOfWork = new TypeOrmCandidatesUnitOfWork(
+    dataSource,
+    (manager) => new OutboxCandidateEvents(events.outbox, manager),
+  );
+  const useCases = candidatesUseCases(
+    { unitOfWork, clock: options.clock, newId: randomUUID },
+    options.personalDataContributors ?? [],
+  );
+  await events.start();
+
+  const schema = await buildCandidatesSchema(useCases);
+  const http = await startHttpService<CandidatesContext>({
+    name: 'candidates',
+    port: options.port,
+    logger,
+    schema,
+    context: async (request, requestId) => ({
+      principal: await identityFromGateway(options.internalSecret, request.headers),
+      requestId,
+      logger: logger.child({ requestId }),
+      loaders: createCandidatesLoaders(useCases.queries),
+    }),
+    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+  });
+
+  return {
+    name: 'candidates',
+    url: http.url,
+    sdl: subgraphSdl(schema),
+    dataSource,
+    useCases,
+    certifications: unitOfWork.certifications,
+    events,
+    stop: async () => {
+      await http.stop();
+      await events.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export function candidatesModule(settings: CandidatesServiceSettings = {}): ServiceModule {
+  return {
+    name: 'candidates',
+    port: 4002,
+    sdl: async () => subgraphSdl(await buildCandidatesSchema()),
+    start: (options) => startCandidatesService({ ...options, ...settings }),
+  };
+}
