@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+import type { Outbox } from '@certif/platform-events';
+import type { CcpAcquired, DeliberationEvents, TitleAwarded } from '@certif/sessions-application';
+import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+
+/** The deliberation's events through the outbox: one INSERT per event type, in its transaction. */
+export class OutboxDeliberationEvents implements DeliberationEvents {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly manager: EntityManager,
+  ) {}
+
+  async publish(acquired: readonly CcpAcquired[], titles: readonly TitleAwarded[]): Promise<void> {
+    await this.outbox.publishMany(this.manager, ccpAcquired, acquired);
+    await this.outbox.publishMany(this.manager, titleAwarded, titles);
+  }
+}

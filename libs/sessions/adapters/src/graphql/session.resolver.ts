@@ -1,0 +1,92 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requirePrincipal } from '@certif/platform-graphql';
+import type {
+  AddJurorService,
+  PlanSessionService,
+  RecordDeliberationService,
+  RegisterToSessionService,
+  SessionQueries,
+} from '@certif/sessions-application';
+import { DecisionInput, JurorInput, PlanSessionInput } from './session.inputs';
+import {
+  toDecisionRequest,
+  toExamSessionType,
+  toJurorRequest,
+  toRegistrationType,
+  toSessionRequest,
+} from './session.mapper';
+import { ExamSessionType, RegistrationType } from './session.types';
+import type { SessionsContext } from './sessions-context';
+
+export interface SessionUseCases {
+  plan: PlanSessionService;
+  addJuror: AddJurorService;
+  register: RegisterToSessionService;
+  deliberate: RecordDeliberationService;
+  queries: SessionQueries;
+}
+
+@Resolver(() => ExamSessionType)
+export class SessionResolver {
+  constructor(private readonly useCases: SessionUseCases) {}
+
+  @Authorized()
+  @Query(() => ExamSessionType, {
+    nullable: true,
+    description: 'Session managers, admins, and the session’s jurors.',
+  })
+  async session(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: SessionsContext,
+  ): Promise<ExamSessionType | null> {
+    const session = await this.useCases.queries.get(requirePrincipal(context), id);
+    return session && toExamSessionType(session);
+  }
+
+  @Authorized('SESSION_MANAGER')
+  @Mutation(() => ExamSessionType)
+  async planSession(
+    @Arg('input', () => PlanSessionInput) input: PlanSessionInput,
+  ): Promise<ExamSessionType> {
+    return toExamSessionType(await this.useCases.plan.execute(toSessionRequest(input)));
+  }
+
+  @Authorized('SESSION_MANAGER')
+  @Mutation(() => ExamSessionType)
+  async addJuror(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('input', () => JurorInput) input: JurorInput,
+  ): Promise<ExamSessionType> {
+    return toExamSessionType(
+      await this.useCases.addJuror.execute(sessionId, toJurorRequest(input)),
+    );
+  }
+
+  @Authorized('SESSION_MANAGER')
+  @Mutation(() => RegistrationType, {
+    description: 'Refusals name the rule: R5, R6, R7, R12, lineage, duplicate, capacity.',
+  })
+  async registerToSession(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('enrollmentId', () => ID) enrollmentId: string,
+  ): Promise<RegistrationType> {
+    return toRegistrationType(await this.useCases.register.execute(sessionId, enrollmentId));
+  }
+
+  @Authorized('JURY_MEMBER')
+  @Mutation(() => ExamSessionType, {
+    description: 'A juror of the session (or an admin); every registration at once, once.',
+  })
+  async recordDeliberation(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('decisions', () => [DecisionInput]) decisions: DecisionInput[],
+    @Ctx() context: SessionsContext,
+  ): Promise<ExamSessionType> {
+    const session = await this.useCases.deliberate.execute(
+      requirePrincipal(context),
+      sessionId,
+      decisions.map(toDecisionRequest),
+    );
+    return toExamSessionType(session);
+  }
+}

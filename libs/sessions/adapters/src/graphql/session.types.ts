@@ -1,0 +1,98 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { LocalDate } from '@certif/platform-calendar';
+import { DateScalar } from '@certif/platform-graphql';
+import type {
+  DecisionOutcome,
+  JurorRole,
+  SessionScope,
+  SessionStatus,
+} from '@certif/sessions-domain';
+import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum, SessionStatusEnum } from './enums';
+import { CandidateReference, CertificationReference, ComponentReference } from './references.types';
+
+@ObjectType('Juror')
+export class JurorType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'The `sub` of the juror’s token.' })
+  userId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => JurorRoleEnum)
+  role!: JurorRole;
+}
+
+@ObjectType('JuryDecision', { description: 'Immutable once recorded (R9).' })
+export class JuryDecisionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DecisionOutcomeEnum)
+  outcome!: DecisionOutcome;
+
+  @Field(() => [ComponentReference], {
+    description: 'Every component awarded; all of the title for TITLE_AWARDED.',
+  })
+  awardedComponents!: ComponentReference[];
+
+  @Field(() => Boolean, { nullable: true, description: 'R3: the final interview with the jury.' })
+  finalInterviewPassed!: boolean | null;
+
+  @Field(() => DateScalar)
+  decidedOn!: LocalDate;
+}
+
+@ObjectType('ExamSession')
+@Directive('@key(fields: "id")')
+export class ExamSessionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SessionStatusEnum)
+  status!: SessionStatus;
+
+  @Field(() => SessionScopeEnum)
+  scope!: SessionScope;
+
+  @Field(() => String, { description: 'The exam centre.' })
+  center!: string;
+
+  @Field(() => DateScalar)
+  startsOn!: LocalDate;
+
+  @Field(() => DateScalar)
+  endsOn!: LocalDate;
+
+  @Field(() => Int, { nullable: true, description: 'Seats; null: no limit.' })
+  capacity!: number | null;
+
+  @Field(() => CertificationReference)
+  certification!: CertificationReference;
+
+  @Field(() => [ComponentReference], {
+    description: 'The components assessed (none for a CCS session).',
+  })
+  components!: ComponentReference[];
+
+  @Field(() => ID, { nullable: true, description: 'The CCS of a SPECIALIZATION session.' })
+  specializationId!: string | null;
+}
+
+@ObjectType('Registration')
+@Directive('@key(fields: "id")')
+export class RegistrationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CandidateReference)
+  candidate!: CandidateReference;
+
+  @Field(() => ID, { description: 'The enrolment the candidate was registered with.' })
+  enrollmentId!: string;
+
+  /** For `session` and `decision`, resolved through the request's loaders. */
+  sessionId!: string;
+}

@@ -1,0 +1,62 @@
+import { In, type EntityManager } from 'typeorm';
+import { InvalidInput } from '@certif/platform-errors';
+import type { DecisionRepository } from '@certif/sessions-application';
+import type { JuryDecision } from '@certif/sessions-domain';
+import { JuryDecisionRow } from './jury-decision.row';
+import { toJuryDecision, toJuryDecisionRow } from './sessions.mapper';
+import { isDuplicateKey } from './sql-errors';
+
+/** Rows per INSERT: well under SQLite's 32 766 bound parameters (12 columns each). */
+const INSERT_BATCH = 500;
+
+export class TypeOrmDecisionRepository implements DecisionRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async findByRegistrations(registrationIds: readonly string[]): Promise<JuryDecision[]> {
+    if (registrationIds.length === 0) return [];
+    const rows = await this.manager.findBy(JuryDecisionRow, {
+      registrationId: In([...new Set(registrationIds)]),
+    });
+    return rows.map(toJuryDecision);
+  }
+
+  async insertMany(decisions: readonly JuryDecision[]): Promise<void> {
+    const rows = decisions.map(toJuryDecisionRow);
+    try {
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+        await this.manager
+          .createQueryBuilder()
+          .insert()
+          .into(JuryDecisionRow)
+          .values(rows.slice(start, start + INSERT_BATCH))
+          .updateEntity(false)
+          .execute();
+      }
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw new InvalidInput(
+          'this session was already deliberated; a decision is recorded once',
+          'sessionId',
+          'session-status',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async heldComponentIds(
+    candidateId: string,
+    certificationIds: readonly string[],
+  ): Promise<string[]> {
+    if (certificationIds.length === 0) return [];
+    const rows = await this.manager.find(JuryDecisionRow, {
+      select: { awardedComponentIds: true },
+      where: {
+        candidateId,
+        certificationId: In([...certificationIds]),
+        outcome: In(['TITLE_AWARDED', 'COMPONENTS_AWARDED']),
+      },
+    });
+    return [...new Set(rows.flatMap((row) => row.awardedComponentIds))];
+  }
+}

@@ -1,0 +1,11 @@
+// Sessions use cases (one folder each) and the ports their adapters implement.
+export * from './ports';
+export * from './lineage';
+export * from './plan-session/plan-session.service';
+export * from './add-juror/add-juror.service';
+export * from './register-to-session/register-to-session.service';
+export * from './record-deliberation/record-deliberation.service';
+export * from './record-deliberation/deliberation-events';
+export * from './read-session/session-queries';
+export * from './read-session/session-errors';
+export * from './read-models/read-model-projections';

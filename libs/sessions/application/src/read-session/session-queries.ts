@@ -1,0 +1,122 @@
+import { Forbidden, NotFound } from '@certif/platform-errors';
+import {
+  mayReadSession,
+  type Caller,
+  type CertificationView,
+  type ExamSession,
+  type Juror,
+  type JuryDecision,
+  type Registration,
+} from '@certif/sessions-domain';
+import type { SessionsStore } from '../ports';
+import { SessionNotDeliberated } from './session-errors';
+
+export interface ProcesVerbalLine {
+  registration: Registration;
+  /** "First Last" as last published by candidates (the pseudonym once erased); null when unknown. */
+  candidateName: string | null;
+  decision: JuryDecision;
+  awardedComponentCodes: string[];
+}
+
+/** The record of a deliberation (R9), for the PDF. */
+export interface ProcesVerbal {
+  session: ExamSession;
+  certification: CertificationView;
+  specialization: { code: string; title: string } | null;
+  jurors: Juror[];
+  lines: ProcesVerbalLine[];
+}
+
+/** The read side: one session for a caller allowed to see it, and batched reads for DataLoaders. */
+export class SessionQueries {
+  constructor(private readonly store: SessionsStore) {}
+
+  /** Null when unknown; FORBIDDEN unless a session manager, an admin or a juror of the session. */
+  async get(caller: Caller, id: string): Promise<ExamSession | null> {
+    const [session] = await this.store.sessions.findByIds([id]);
+    if (!session) return null;
+    await this.assertMayRead(caller, session);
+    return session;
+  }
+
+  async assertMayRead(caller: Caller, session: ExamSession): Promise<void> {
+    const jurors = await this.store.jurors.findBySessions([session.id]);
+    if (!mayReadSession(caller, jurors)) {
+      throw new Forbidden(
+        'Only the jurors of this session, session managers and admins may read it',
+      );
+    }
+  }
+
+  sessionsByIds(ids: readonly string[]): Promise<ExamSession[]> {
+    return this.store.sessions.findByIds(ids);
+  }
+
+  jurorsBySessions(sessionIds: readonly string[]): Promise<Juror[]> {
+    return this.store.jurors.findBySessions(sessionIds);
+  }
+
+  registrationsBySessions(sessionIds: readonly string[]): Promise<Registration[]> {
+    return this.store.registrations.findBySessions(sessionIds);
+  }
+
+  registrationsByIds(ids: readonly string[]): Promise<Registration[]> {
+    return this.store.registrations.findByIds(ids);
+  }
+
+  decisionsByRegistrations(registrationIds: readonly string[]): Promise<JuryDecision[]> {
+    return this.store.decisions.findByRegistrations(registrationIds);
+  }
+
+  /** NotFound, Forbidden, or SessionNotDeliberated before the jury has decided. */
+  async procesVerbal(caller: Caller, id: string): Promise<ProcesVerbal> {
+    const [session] = await this.store.sessions.findByIds([id]);
+    if (!session) throw new NotFound('session', id);
+    const jurors = await this.store.jurors.findBySessions([session.id]);
+    if (!mayReadSession(caller, jurors)) {
+      throw new Forbidden(
+        'Only the jurors of this session, session managers and admins may read its procès-verbal',
+      );
+    }
+    if (session.status === 'PLANNED') throw new SessionNotDeliberated(session.id);
+    const [certification] = await this.store.readModels.certificationsByIds([
+      session.certificationId,
+    ]);
+    if (!certification)
+      throw new Error(`certification ${session.certificationId} is not in the read model`);
+    const registrations = await this.store.registrations.findBySessions([session.id]);
+    const [decisions, candidates] = await Promise.all([
+      this.store.decisions.findByRegistrations(registrations.map((r) => r.id)),
+      this.store.readModels.candidatesByIds([...new Set(registrations.map((r) => r.candidateId))]),
+    ]);
+    const decisionOf = new Map(decisions.map((d) => [d.registrationId, d]));
+    const nameOf = new Map(candidates.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
+    const codeOf = new Map(certification.components.map((c) => [c.id, c.code]));
+    const lines = registrations.flatMap((registration) => {
+      const decision = decisionOf.get(registration.id);
+      if (!decision) return [];
+      return [
+        {
+          registration,
+          candidateName: nameOf.get(registration.candidateId) ?? null,
+          decision,
+          awardedComponentCodes: decision.awardedComponentIds.map((id) => codeOf.get(id) ?? id),
+        },
+      ];
+    });
+    const specialization =
+      certification.specializations.find((s) => s.id === session.specializationId) ?? null;
+    return {
+      session,
+      certification,
+      specialization: specialization && { code: specialization.code, title: specialization.title },
+      jurors,
+      lines: lines.sort(
+        (a, b) =>
+          (a.candidateName ?? '').localeCompare(b.candidateName ?? '') ||
+          a.registration.id.localeCompare(b.registration.id),
+      ),
+    };
+  }
+}

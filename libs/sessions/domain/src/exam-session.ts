@@ -1,0 +1,61 @@
+import type { LocalDate } from '@certif/platform-calendar';
+import type { DecisionOutcome, JurorRole, SessionScope, SessionStatus } from './session-vocabulary';
+
+export interface ExamSession {
+  id: string;
+  /** The version of the certification the session examines. */
+  certificationId: string;
+  scope: SessionScope;
+  /** The components assessed: all of the title (FULL_TITLE), those chosen (COMPONENTS), none (CCS). */
+  componentIds: string[];
+  /** The CCS of a SPECIALIZATION session. */
+  specializationId: string | null;
+  center: string;
+  startsOn: LocalDate;
+  endsOn: LocalDate;
+  capacity: number | null;
+  status: SessionStatus;
+  plannedAt: Date;
+  deliberatedAt: Date | null;
+  /** Grows with every change of the session row (optimistic check). */
+  version: number;
+}
+
+/** A member of a session's jury; `userId` is the JWT `sub` of that person. */
+export interface Juror {
+  id: string;
+  sessionId: string;
+  userId: string;
+  name: string;
+  role: JurorRole;
+}
+
+export interface Registration {
+  id: string;
+  sessionId: string;
+  enrollmentId: string;
+  candidateId: string;
+  /** The certification of the enrolment (may be another version of the lineage than the session's). */
+  certificationId: string;
+  registeredAt: Date;
+}
+
+/** A jury decision is never updated nor deleted (R9). */
+export interface JuryDecision {
+  id: string;
+  registrationId: string;
+  sessionId: string;
+  candidateId: string;
+  enrollmentId: string;
+  /** The session's certification: the version whose components were awarded. */
+  certificationId: string;
+  outcome: DecisionOutcome;
+  /** Every component this decision awards (all of the title for TITLE_AWARDED in a FULL_TITLE session). */
+  awardedComponentIds: string[];
+  /** R3: the final interview with the jury; null when the jury said nothing of it. */
+  finalInterviewPassed: boolean | null;
+  decidedOn: LocalDate;
+  recordedAt: Date;
+  /** The `sub` of whoever recorded it (a juror or an admin). */
+  recordedBy: string;
+}

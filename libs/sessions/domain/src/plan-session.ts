@@ -1,0 +1,187 @@
+import { addYears, isAfter, isLocalDate, type LocalDate } from '@certif/platform-calendar';
+import { InputProblems, InvalidInput } from '@certif/platform-errors';
+import type { CertificationView } from './read-models';
+import { SESSION_SCOPES, type SessionScope } from './session-vocabulary';
+
+export interface SessionRequest {
+  certificationId: string;
+  scope: SessionScope;
+  componentIds: string[] | null;
+  specializationId: string | null;
+  center: string;
+  startsOn: LocalDate;
+  endsOn: LocalDate;
+  capacity: number | null;
+}
+
+/** What a valid request becomes: the components the session assesses are fixed here. */
+export interface SessionPlan {
+  certificationId: string;
+  scope: SessionScope;
+  componentIds: string[];
+  specializationId: string | null;
+  center: string;
+  startsOn: LocalDate;
+  endsOn: LocalDate;
+  capacity: number | null;
+}
+
+/** R5: the last day a session of a closed certification may start (null: no end). */
+export function lastSessionStart(
+  certification: Pick<CertificationView, 'registeredUntil'>,
+): LocalDate | null {
+  return certification.registeredUntil ? addYears(certification.registeredUntil, 1) : null;
+}
+
+function scopeComponents(
+  request: SessionRequest,
+  certification: CertificationView,
+  problems: InputProblems,
+): string[] {
+  const given = request.componentIds ?? [];
+  if (request.scope === 'FULL_TITLE') {
+    problems.check(
+      given.length === 0,
+      'input.componentIds',
+      'a FULL_TITLE session assesses every component of the title: leave componentIds empty, or plan a COMPONENTS session',
+    );
+    return certification.components.map((c) => c.id);
+  }
+  if (request.scope === 'SPECIALIZATION') {
+    problems.check(
+      given.length === 0,
+      'input.componentIds',
+      'a SPECIALIZATION session assesses a CCS, not components of the title: leave componentIds empty',
+    );
+    return [];
+  }
+  problems.check(
+    given.length > 0,
+    'input.componentIds',
+    `a COMPONENTS session needs the components it assesses; ${certification.code} has ${certification.components
+      .map((c) => `${c.code} (${c.id})`)
+      .join(', ')}`,
+  );
+  const known = new Set(certification.components.map((c) => c.id));
+  given.forEach((id, index) => {
+    problems.check(
+      known.has(id),
+      `input.componentIds[${index}]`,
+      `"${id}" is not a component of ${certification.code}`,
+    );
+    problems.check(
+      given.indexOf(id) === index,
+      `input.componentIds[${index}]`,
+      `"${id}" is listed twice`,
+    );
+  });
+  // In the referential's order, whatever the order given.
+  return certification.components.filter((c) => given.includes(c.id)).map((c) => c.id);
+}
+
+function checkSpecialization(
+  request: SessionRequest,
+  certification: CertificationView,
+  problems: InputProblems,
+): string | null {
+  const id = request.specializationId ?? null;
+  if (request.scope !== 'SPECIALIZATION') {
+    problems.check(
+      id === null,
+      'input.specializationId',
+      'only a SPECIALIZATION session names a CCS',
+    );
+    return null;
+  }
+  if (id === null) {
+    const offered = certification.specializations.map((s) => `${s.code} (${s.id})`).join(', ');
+    problems.add(
+      'input.specializationId',
+      `a SPECIALIZATION session needs the CCS it assesses; ${certification.code} offers ${offered || 'none'}`,
+    );
+    return null;
+  }
+  problems.check(
+    certification.specializations.some((s) => s.id === id),
+    'input.specializationId',
+    `"${id}" is not a CCS of ${certification.code}`,
+  );
+  return id;
+}
+
+/**
+ * planSession: a published certification; the components follow from the scope; real dates in
+ * order (the past is allowed: records taken over); a capacity of at least one. A closed
+ * certification still gets sessions for R5's grace year after its end of registration.
+ */
+export function planSession(
+  request: SessionRequest,
+  certification: CertificationView,
+): SessionPlan {
+  if (certification.status === 'DRAFT') {
+    throw new InvalidInput(
+      `${certification.code} is a DRAFT: publish it before planning sessions`,
+      'input.certificationId',
+    );
+  }
+  const problems = new InputProblems();
+  problems.check(
+    SESSION_SCOPES.includes(request.scope),
+    'input.scope',
+    `unknown scope ${request.scope}`,
+  );
+  const componentIds = scopeComponents(request, certification, problems);
+  const specializationId = checkSpecialization(request, certification, problems);
+  const center = request.center.trim();
+  problems
+    .check(center !== '', 'input.center', 'must name the exam centre')
+    .check(
+      center.length <= 200,
+      'input.center',
+      `must be at most 200 characters; got ${center.length}`,
+    );
+  problems.check(
+    isLocalDate(request.startsOn),
+    'input.startsOn',
+    `"${request.startsOn}" is not a date YYYY-MM-DD`,
+  );
+  problems.check(
+    isLocalDate(request.endsOn),
+    'input.endsOn',
+    `"${request.endsOn}" is not a date YYYY-MM-DD`,
+  );
+  if (isLocalDate(request.startsOn) && isLocalDate(request.endsOn)) {
+    problems.check(
+      !isAfter(request.startsOn, request.endsOn),
+      'input.endsOn',
+      `the session ends (${request.endsOn}) before it starts (${request.startsOn})`,
+    );
+  }
+  if (request.capacity !== null) {
+    problems.check(
+      Number.isInteger(request.capacity) && request.capacity >= 1,
+      'input.capacity',
+      `must be at least 1 seat, or left empty for no limit; got ${request.capacity}`,
+    );
+  }
+  problems.throwIfAny();
+  const lastStart = lastSessionStart(certification);
+  if (lastStart && isAfter(request.startsOn, lastStart)) {
+    throw new InvalidInput(
+      `${certification.code} closed on ${certification.registeredUntil}: its sessions may start until ${lastStart} ` +
+        `(R5: one more year for candidates who hold a component), not on ${request.startsOn}`,
+      'input.startsOn',
+      'R5',
+    );
+  }
+  return {
+    certificationId: certification.id,
+    scope: request.scope,
+    componentIds,
+    specializationId,
+    center,
+    startsOn: request.startsOn,
+    endsOn: request.endsOn,
+    capacity: request.capacity,
+  };
+}

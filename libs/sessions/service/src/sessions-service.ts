@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createJwtVerifier } from '@certif/platform-auth';
+import { ServiceEvents } from '@certif/platform-events';
+import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import {
+  startHttpService,
+  type RunningService,
+  type ServiceModule,
+  type ServiceStartOptions,
+} from '@certif/platform-http';
+import { metricsRegistry } from '@certif/platform-observability';
+import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  createSessionsLoaders,
+  OutboxDeliberationEvents,
+  subscribeReadModels,
+  TypeOrmSessionsUnitOfWork,
+  type SessionsContext,
+  type SessionUseCases,
+} from '@certif/sessions-adapters';
+import {
+  AddJurorService,
+  PlanSessionService,
+  RecordDeliberationService,
+  RegisterToSessionService,
+  SessionQueries,
+} from '@certif/sessions-application';
+import { procesVerbalRoute } from './proces-verbal.route';
+import { sessionsSchema } from './sessions-schema';
+import { buildSessionsSchema } from './sessions-subgraph';
+
+export interface RunningSessionsService extends RunningService {
+  dataSource: DataSource;
+  events: ServiceEvents;
+  useCases: SessionUseCases;
+}
+
+/** Composition root: database, read models fed by events, use cases, subgraph and PDF over HTTP. */
+export async function startSessionsService(
+  options: ServiceStartOptions,
+): Promise<RunningSessionsService> {
+  const { logger } = options;
+  const target = databaseTarget(
+    'sessions',
+    options.databaseUrl,
+    options.dataDir,
+    options.databasePrefix,
+  );
+  const dataSource = await openDataSource({ ...sessionsSchema, target });
+  logger.info(`sessions data in ${describeTarget(target)}`);
+
+  const events = subscribeReadModels(
+    new ServiceEvents({
+      service: 'sessions',
+      dataSource,
+      logger,
+      registry: metricsRegistry(),
+      kafkaBrokers: options.kafkaBrokers,
+      ...(options.bus ? { bus: options.bus } : {}),
+    }),
+  );
+  const unitOfWork = new TypeOrmSessionsUnitOfWork(
+    dataSource,
+    (manager) => new OutboxDeliberationEvents(events.outbox, manager),
+  );
+  const deps = { unitOfWork, clock: options.clock, newId: randomUUID };
+  const queries = new SessionQueries(unitOfWork.reader);
+  const useCases: SessionUseCases = {
+    plan: new PlanSessionService(deps),
+    addJuror: new AddJurorService(deps),
+    register: new RegisterToSessionService(deps),
+    deliberate: new RecordDeliberationService(deps),
+    queries,
+  };
+  await events.start();
+
+  const schema = await buildSessionsSchema(useCases);
+  const http = await startHttpService<SessionsContext>({
+    name: 'sessions',
+    port: options.port,
+    logger,
+    schema,
+    context: async (request, requestId) => ({
+      principal: await identityFromGateway(options.internalSecret, request.headers),
+      requestId,
+      logger: logger.child({ requestId }),
+      loaders: createSessionsLoaders(queries),
+    }),
+    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    routes: procesVerbalRoute({
+      queries,
+      verify: createJwtVerifier(options.auth),
+      clock: options.clock,
+      logger,
+    }),
+  });
+
+  return {
+    name: 'sessions',
+    url: http.url,
+    sdl: subgraphSdl(schema),
+    dataSource,
+    events,
+    useCases,
+    stop: async () => {
+      await http.stop();
+      await events.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export function sessionsModule(): ServiceModule {
+  return {
+    name: 'sessions',
+    port: 4003,
+    sdl: async () => subgraphSdl(await buildSessionsSchema()),
+    start: (options) => startSessionsService(options),
+  };
+}
