@@ -1,0 +1,92 @@
+import type { EntityManager } from 'typeorm';
+import type { EventPayload, ServiceEvents } from '@certif/platform-events';
+import type { CertificationVersion, ComponentAcquisition, TitleDecision } from '@certif/issuing-domain';
+import type { CandidateIdentity, FactsIntake, IssuingTransaction } from '@certif/issuing-application';
+import { candidateChanged } from '@certif/candidates-contracts';
+import { certificationChanged } from '@certif/referentials-contracts';
+import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+
+/** The contracts' payloads, read into the issuing domain's facts. */
+export function toAcquisition(p: EventPayload<typeof ccpAcquired>): ComponentAcquisition {
+  return {
+    decisionId: p.decisionId,
+    componentId: p.componentId,
+    certificationId: p.certificationId,
+    sessionId: p.sessionId,
+    acquiredOn: p.decidedOn,
+  };
+}
+
+export function toTitleDecision(p: EventPayload<typeof titleAwarded>): TitleDecision {
+  return {
+    decisionId: p.decisionId,
+    certificationId: p.certificationId,
+    sessionId: p.sessionId,
+    decidedOn: p.decidedOn,
+    outcome: p.outcome,
+    finalInterviewPassed: p.finalInterviewPassed,
+    scope: p.scope,
+    specializationId: p.specializationId,
+  };
+}
+
+export function toCertificationVersion(p: EventPayload<typeof certificationChanged>): CertificationVersion {
+  const c = p.certification;
+  return {
+    id: c.id,
+    code: c.code,
+    rncpCode: c.rncpCode,
+    title: c.title,
+    kind: c.kind,
+    level: c.level,
+    certifier: { ...c.certifier },
+    registeredFrom: c.registeredFrom,
+    registeredUntil: c.registeredUntil,
+    capitalizationRule: c.capitalizationRule,
+    requiresFinalInterview: c.requiresFinalInterview,
+    components: c.components.map(({ id, code, title, position }) => ({ id, code, title, position })),
+    specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
+    revisesId: c.revisesId,
+    revisedById: c.revisedById,
+    correspondences: c.correspondences.map((link) => ({
+      fromComponentIds: [...link.fromComponentIds],
+      toComponentId: link.toComponentId,
+    })),
+    version: c.version,
+  };
+}
+
+export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): CandidateIdentity {
+  return {
+    id: p.candidate.id,
+    firstName: p.candidate.firstName,
+    lastName: p.candidate.lastName,
+    erasedAt: p.candidate.erasedAt,
+    version: p.version,
+  };
+}
+
+/**
+ * The four topics issuing consumes. Each handler runs in the consumer's transaction (which also
+ * records the event as handled), so a fact, the livrets recomputed from it and the events they
+ * cause commit together or not at all.
+ */
+export function subscribeIssuing(
+  events: ServiceEvents,
+  intake: FactsIntake,
+  within: (manager: EntityManager) => IssuingTransaction,
+): void {
+  events
+    .on(ccpAcquired, (event, manager) =>
+      intake.componentAcquired(within(manager), event.data.candidateId, toAcquisition(event.data)),
+    )
+    .on(titleAwarded, (event, manager) =>
+      intake.titleAwarded(within(manager), event.data.candidateId, toTitleDecision(event.data)),
+    )
+    .on(certificationChanged, (event, manager) =>
+      intake.certificationChanged(within(manager), toCertificationVersion(event.data)),
+    )
+    .on(candidateChanged, (event, manager) =>
+      intake.candidateChanged(within(manager), toCandidateIdentity(event.data)),
+    );
+}

@@ -1,0 +1,107 @@
+import type { Express, Request, Response } from 'express';
+import { bearerToken, InvalidToken, type Principal } from '@certif/platform-auth';
+import { DomainError } from '@certif/platform-errors';
+import type { Logger } from '@certif/platform-observability';
+import type { CandidateRecords, DocumentDesk } from '@certif/issuing-application';
+import { verificationPage } from '../documents/verification-page';
+
+export interface IssuingRoutesOptions {
+  desk: DocumentDesk;
+  records: CandidateRecords;
+  /** Bearer tokens are verified here, as the gateway would: these routes are served directly. */
+  verifyToken: (token: string) => Promise<Principal>;
+  jwks: () => object;
+  logger: Logger;
+}
+
+const STATUS: Record<DomainError['code'], number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+};
+
+class MissingToken extends Error {}
+
+async function principalOf(request: Request, verify: IssuingRoutesOptions['verifyToken']): Promise<Principal> {
+  const token = bearerToken(request.headers.authorization);
+  if (!token) throw new MissingToken('Sign in first: send Authorization: Bearer <JWT>');
+  return verify(token);
+}
+
+function fail(response: Response, logger: Logger, error: unknown, gone = false): void {
+  if (error instanceof MissingToken || error instanceof InvalidToken) {
+    response.status(401).setHeader('www-authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: error.message } });
+    return;
+  }
+  if (error instanceof DomainError) {
+    const status = gone && error.code === 'BAD_USER_INPUT' ? 410 : STATUS[error.code];
+    response.status(status).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
+  logger.error({ err: error }, 'document request failed');
+  response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+}
+
+function param(request: Request, name: string): string {
+  const value = request.params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Routes issuing serves itself, beside /graphql: documents for the holder and session managers
+ * (bearer JWT), the signing key and the verification page for anyone.
+ */
+export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => void {
+  const { desk, records, verifyToken, logger } = options;
+  return (app) => {
+    app.get('/credentials/:id.pdf', async (request, response) => {
+      try {
+        const { filename, pdf } = await desk.credentialPdf(await principalOf(request, verifyToken), param(request, 'id'));
+        response.type('application/pdf').setHeader('content-disposition', `inline; filename="${filename}"`);
+        response.setHeader('cache-control', 'private, no-store').send(pdf);
+      } catch (error) {
+        fail(response, logger, error);
+      }
+    });
+
+    app.get('/credentials/:id.vc.jwt', async (request, response) => {
+      try {
+        const { filename, jwt } = await desk.verifiableCredential(await principalOf(request, verifyToken), param(request, 'id'));
+        response.type('application/vc+jwt').setHeader('content-disposition', `attachment; filename="${filename}"`);
+        response.setHeader('cache-control', 'private, no-store').send(jwt);
+      } catch (error) {
+        fail(response, logger, error, true);
+      }
+    });
+
+    app.get('/livrets/:id.pdf', async (request, response) => {
+      try {
+        const { filename, pdf } = await desk.livretPdf(await principalOf(request, verifyToken), param(request, 'id'));
+        response.type('application/pdf').setHeader('content-disposition', `inline; filename="${filename}"`);
+        response.setHeader('cache-control', 'private, no-store').send(pdf);
+      } catch (error) {
+        fail(response, logger, error);
+      }
+    });
+
+    app.get('/.well-known/jwks.json', (_request, response) => {
+      response.setHeader('cache-control', 'public, max-age=300').json(options.jwks());
+    });
+
+    app.get('/verify/:code', async (request, response) => {
+      try {
+        const code = param(request, 'code');
+        const result = await records.verify(code);
+        response
+          .status(result.status === null ? 404 : 200)
+          .type('text/html; charset=utf-8')
+          .setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .setHeader('cache-control', 'no-store')
+          .send(verificationPage(code, result));
+      } catch (error) {
+        fail(response, logger, error);
+      }
+    });
+  };
+}

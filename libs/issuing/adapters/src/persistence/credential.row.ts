@@ -1,0 +1,69 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ParcheminContent } from '@certif/issuing-domain';
+
+/**
+ * A parchemin. Exactly one per candidate, lineage and CCS ('' for the title itself): the unique
+ * index refuses a second one whatever the race or replay. Never deleted: revocation keeps it.
+ */
+@Entity('credential')
+@Index('uq_credential_number', ['number'], { unique: true })
+@Index('uq_credential_verification_code', ['verificationCode'], { unique: true })
+@Index('uq_credential_one_per_lineage', ['candidateId', 'lineageRootId', 'specializationKey'], { unique: true })
+export class CredentialRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  number!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  candidateId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  lineageRootId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  specializationId!: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  specializationKey!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  verificationCode!: string;
+
+  @Column({ type: 'date' })
+  issuedOn!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  issuedAt!: Date;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: string;
+
+  /** What the parchemin states, fixed at issue (certification, CCS, components with dates). */
+  @Column({ type: 'simple-json' })
+  content!: ParcheminContent;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  revokedAt!: Date | null;
+
+  /** The `sub` of who revoked it. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  revokedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  revocationReason!: string | null;
+}
+
+/** Per number prefix (`TP-CDA-2026`), the last sequence number given. */
+@Entity('credential_counter')
+export class CredentialCounterRow {
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  prefix!: string;
+
+  @Column({ type: 'int' })
+  lastValue!: number;
+}

@@ -1,0 +1,64 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** sessions.ccp-acquired.v1, one row per (decision, component): a replay finds it there. */
+@Entity('acquired_component')
+@Index('ix_acquired_component_candidate', ['candidateId'])
+@Index('ix_acquired_component_certification', ['certificationId'])
+export class AcquiredComponentRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  decisionId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  componentId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  candidateId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sessionId!: string | null;
+
+  @Column({ type: 'date' })
+  acquiredOn!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  recordedAt!: Date;
+}
+
+/** sessions.title-awarded.v1, one row per decision. */
+@Entity('title_decision')
+@Index('ix_title_decision_candidate', ['candidateId'])
+@Index('ix_title_decision_certification', ['certificationId'])
+export class TitleDecisionRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  decisionId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  candidateId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sessionId!: string | null;
+
+  @Column({ type: 'date' })
+  decidedOn!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  outcome!: string;
+
+  @Column({ type: 'boolean' })
+  finalInterviewPassed!: boolean;
+
+  @Column({ type: 'varchar', length: 20 })
+  scope!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  specializationId!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  recordedAt!: Date;
+}

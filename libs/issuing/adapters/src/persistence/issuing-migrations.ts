@@ -1,0 +1,21 @@
+import type { ServiceSchema } from '@certif/platform-persistence';
+import { CredentialCounterRow, CredentialRow } from './credential.row';
+import { AcquiredComponentRow, TitleDecisionRow } from './fact.rows';
+import { KnownCandidateRow } from './known-candidate.row';
+import { KnownCertificationRow } from './known-certification.row';
+import { LivretRow } from './livret.row';
+import { Issuing1795356319205 } from './migrations/1795356319205-Issuing';
+
+/** The issuing tables; the service adds the event backbone's tables to these. */
+export const issuingTables: ServiceSchema = {
+  entities: [
+    KnownCertificationRow,
+    KnownCandidateRow,
+    AcquiredComponentRow,
+    TitleDecisionRow,
+    LivretRow,
+    CredentialRow,
+    CredentialCounterRow,
+  ],
+  migrations: [Issuing1795356319205],
+};

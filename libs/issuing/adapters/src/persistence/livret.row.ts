@@ -1,0 +1,37 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One livret per candidate and lineage: its stable id, and what was last published about it.
+ * Its content is computed from the facts whenever it is read.
+ */
+@Entity('livret')
+@Index('uq_livret_candidate_lineage', ['candidateId', 'lineageRootId'], { unique: true })
+@Index('ix_livret_lapse', ['status', 'lapsesAfter'])
+export class LivretRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  candidateId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  lineageRootId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  @Column({ type: 'date', nullable: true })
+  capitalizationDeadline!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  lapsesAfter!: string | null;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { In, type EntityManager } from 'typeorm';
+import { ConcurrentChange, type CandidateDirectory, type CandidateIdentity } from '@certif/issuing-application';
+import { readLock } from './read-lock';
+import { isDuplicateKey } from './duplicate-key';
+import { KnownCandidateRow } from './known-candidate.row';
+
+export class TypeOrmCandidateDirectory implements CandidateDirectory {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly lock = false,
+  ) {}
+
+  async save(identity: CandidateIdentity): Promise<void> {
+    const stored = await this.manager.findOne(KnownCandidateRow, { where: { id: identity.id }, ...readLock(this.lock) });
+    if (!stored) {
+      try {
+        await this.manager.insert(KnownCandidateRow, { ...identity });
+        return;
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new ConcurrentChange(`candidate ${identity.id}`);
+        throw error;
+      }
+    }
+    // R13: erasure is final; a late or replayed state never brings a name back.
+    if (stored.version >= identity.version || (stored.erasedAt !== null && identity.erasedAt === null)) return;
+    const { id, ...fields } = identity;
+    const result = await this.manager.update(KnownCandidateRow, { id, version: stored.version }, fields);
+    if (result.affected === 0) throw new ConcurrentChange(`candidate ${identity.id}`);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<CandidateIdentity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.manager.find(KnownCandidateRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) });
+    return rows.map((row) => ({ ...row }));
+  }
+}

@@ -1,0 +1,97 @@
+import { In, type EntityManager } from 'typeorm';
+import { orderLineage, type CertificationVersion, type Lineage } from '@certif/issuing-domain';
+import { ConcurrentChange, type CertificationReadModel } from '@certif/issuing-application';
+import { readLock } from './read-lock';
+import { isDuplicateKey } from './duplicate-key';
+import { KnownCertificationRow } from './known-certification.row';
+
+export function toCertificationVersion(row: KnownCertificationRow): CertificationVersion {
+  return {
+    id: row.id,
+    code: row.code,
+    rncpCode: row.rncpCode,
+    title: row.title,
+    kind: row.kind as CertificationVersion['kind'],
+    level: row.level,
+    certifier: { name: row.certifierName, siret: row.certifierSiret },
+    registeredFrom: row.registeredFrom,
+    registeredUntil: row.registeredUntil,
+    capitalizationRule: row.capitalizationRule as CertificationVersion['capitalizationRule'],
+    requiresFinalInterview: Boolean(row.requiresFinalInterview),
+    components: row.components,
+    specializations: row.specializations,
+    revisesId: row.revisesId,
+    revisedById: row.revisedById,
+    correspondences: row.correspondences,
+    version: row.version,
+  };
+}
+
+function toRow(v: CertificationVersion): KnownCertificationRow {
+  return Object.assign(new KnownCertificationRow(), {
+    id: v.id,
+    version: v.version,
+    code: v.code,
+    rncpCode: v.rncpCode,
+    title: v.title,
+    kind: v.kind,
+    level: v.level,
+    certifierName: v.certifier.name,
+    certifierSiret: v.certifier.siret,
+    registeredFrom: v.registeredFrom,
+    registeredUntil: v.registeredUntil,
+    capitalizationRule: v.capitalizationRule,
+    requiresFinalInterview: v.requiresFinalInterview,
+    revisesId: v.revisesId,
+    revisedById: v.revisedById,
+    components: v.components,
+    specializations: v.specializations,
+    correspondences: v.correspondences,
+  });
+}
+
+export class TypeOrmCertificationReadModel implements CertificationReadModel {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly lock = false,
+  ) {}
+
+  async save(version: CertificationVersion): Promise<boolean> {
+    const stored = await this.manager.findOne(KnownCertificationRow, { where: { id: version.id }, ...readLock(this.lock) });
+    if (!stored) {
+      try {
+        await this.manager.insert(KnownCertificationRow, toRow(version));
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new ConcurrentChange(`certification ${version.code}`);
+        throw error;
+      }
+    }
+    if (stored.version >= version.version) return false;
+    const { id, ...fields } = toRow(version);
+    const result = await this.manager.update(KnownCertificationRow, { id, version: stored.version }, fields);
+    if (result.affected === 0) throw new ConcurrentChange(`certification ${version.code}`);
+    return true;
+  }
+
+  /** Every known version linked to this one, whichever way the links point. */
+  async lineageOf(certificationId: string): Promise<Lineage | null> {
+    const known = new Map<string, KnownCertificationRow>();
+    const asked = new Set<string>([certificationId]);
+    let frontier = [certificationId];
+    while (frontier.length > 0) {
+      const rows = await this.manager.find(KnownCertificationRow, {
+        where: [{ id: In(frontier) }, { revisesId: In(frontier) }, { revisedById: In(frontier) }],
+        ...readLock(this.lock),
+      });
+      for (const row of rows) known.set(row.id, row);
+      frontier = rows
+        .flatMap((row) => [row.id, row.revisesId, row.revisedById])
+        .filter((id): id is string => id !== null && !asked.has(id));
+      frontier = [...new Set(frontier)];
+      frontier.forEach((id) => asked.add(id));
+    }
+    if (!known.has(certificationId)) return null;
+    return orderLineage(certificationId, [...known.values()].map(toCertificationVersion));
+  }
+}

@@ -1,0 +1,82 @@
+import { In, type EntityManager } from 'typeorm';
+import type { CredentialStatus } from '@certif/issuing-domain';
+import { ConcurrentChange, type CredentialRepository, type StoredCredential } from '@certif/issuing-application';
+import { CredentialCounterRow, CredentialRow } from './credential.row';
+import { readLock } from './read-lock';
+import { isDuplicateKey, isMysql } from './duplicate-key';
+
+function toCredential(row: CredentialRow): StoredCredential {
+  return { ...row, status: row.status as CredentialStatus };
+}
+
+export class TypeOrmCredentialRepository implements CredentialRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly lock = false,
+  ) {}
+
+  async findById(id: string): Promise<StoredCredential | null> {
+    return (await this.findByIds([id]))[0] ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<StoredCredential[]> {
+    if (ids.length === 0) return [];
+    return (await this.manager.find(CredentialRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) })).map(toCredential);
+  }
+
+  async findByVerificationCode(code: string): Promise<StoredCredential | null> {
+    const row = await this.manager.findOne(CredentialRow, { where: { verificationCode: code }, ...readLock(this.lock) });
+    return row ? toCredential(row) : null;
+  }
+
+  async findByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]> {
+    if (candidateIds.length === 0) return [];
+    const rows = await this.manager.find(CredentialRow, {
+      where: { candidateId: In([...new Set(candidateIds)]) },
+      order: { issuedAt: 'ASC', number: 'ASC' },
+      ...readLock(this.lock),
+    });
+    return rows.map(toCredential);
+  }
+
+  /**
+   * One atomic upsert per number: the row lock it takes makes concurrent issuers of the same
+   * prefix wait for each other, so no two transactions get the same number; a rolled-back
+   * transaction leaves a gap, never a duplicate.
+   */
+  async nextSequence(prefix: string): Promise<number> {
+    const table = this.manager.connection.getMetadata(CredentialCounterRow).tableName;
+    await this.manager.query(
+      isMysql(this.manager)
+        ? `INSERT INTO \`${table}\` (prefix, lastValue) VALUES (?, 1) ON DUPLICATE KEY UPDATE lastValue = lastValue + 1`
+        : `INSERT INTO "${table}" (prefix, lastValue) VALUES (?, 1) ON CONFLICT(prefix) DO UPDATE SET lastValue = lastValue + 1`,
+      [prefix],
+    );
+    const row = await this.manager.findOneByOrFail(CredentialCounterRow, { prefix });
+    return row.lastValue;
+  }
+
+  async insert(credential: StoredCredential): Promise<void> {
+    try {
+      await this.manager.insert(CredentialRow, { ...credential });
+    } catch (error) {
+      // Another transaction issued this parchemin first: this one must not issue a second.
+      if (isDuplicateKey(error)) throw new ConcurrentChange(`the parchemin of candidate ${credential.candidateId}`);
+      throw error;
+    }
+  }
+
+  async revoke(credential: StoredCredential): Promise<boolean> {
+    const result = await this.manager.update(
+      CredentialRow,
+      { id: credential.id, status: 'VALID' },
+      {
+        status: 'REVOKED',
+        revokedAt: credential.revokedAt,
+        revokedBy: credential.revokedBy,
+        revocationReason: credential.revocationReason,
+      },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+}

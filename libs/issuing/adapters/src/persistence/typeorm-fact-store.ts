@@ -1,0 +1,87 @@
+import { In, type EntityManager } from 'typeorm';
+import type { ComponentAcquisition, TitleDecision } from '@certif/issuing-domain';
+import type { CandidateFacts, FactStore } from '@certif/issuing-application';
+import { readLock } from './read-lock';
+import { isDuplicateKey } from './duplicate-key';
+import { AcquiredComponentRow, TitleDecisionRow } from './fact.rows';
+
+export class TypeOrmFactStore implements FactStore {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly lock = false,
+  ) {}
+
+  async addAcquisition(candidateId: string, a: ComponentAcquisition): Promise<void> {
+    await this.insertOnce(AcquiredComponentRow, {
+      decisionId: a.decisionId,
+      componentId: a.componentId,
+      candidateId,
+      certificationId: a.certificationId,
+      sessionId: a.sessionId,
+      acquiredOn: a.acquiredOn,
+      recordedAt: new Date(),
+    });
+  }
+
+  async addDecision(candidateId: string, d: TitleDecision): Promise<void> {
+    await this.insertOnce(TitleDecisionRow, { ...d, candidateId, recordedAt: new Date() });
+  }
+
+  async ofCandidates(candidateIds: readonly string[]): Promise<CandidateFacts> {
+    if (candidateIds.length === 0) return { acquisitions: [], decisions: [] };
+    const ids = In([...new Set(candidateIds)]);
+    const [acquisitions, decisions] = await Promise.all([
+      this.manager.find(AcquiredComponentRow, { where: { candidateId: ids }, order: { acquiredOn: 'ASC', decisionId: 'ASC' }, ...readLock(this.lock) }),
+      this.manager.find(TitleDecisionRow, { where: { candidateId: ids }, order: { decidedOn: 'ASC', decisionId: 'ASC' }, ...readLock(this.lock) }),
+    ]);
+    return {
+      acquisitions: acquisitions.map((row) => ({
+        candidateId: row.candidateId,
+        decisionId: row.decisionId,
+        componentId: row.componentId,
+        certificationId: row.certificationId,
+        sessionId: row.sessionId,
+        acquiredOn: row.acquiredOn,
+      })),
+      decisions: decisions.map((row) => ({
+        candidateId: row.candidateId,
+        decisionId: row.decisionId,
+        certificationId: row.certificationId,
+        sessionId: row.sessionId,
+        decidedOn: row.decidedOn,
+        outcome: row.outcome as TitleDecision['outcome'],
+        finalInterviewPassed: Boolean(row.finalInterviewPassed),
+        scope: row.scope as TitleDecision['scope'],
+        specializationId: row.specializationId,
+      })),
+    };
+  }
+
+  async candidatesWithFactsIn(certificationIds: readonly string[]): Promise<string[]> {
+    if (certificationIds.length === 0) return [];
+    const ids = [...new Set(certificationIds)];
+    const [acquisitions, decisions] = await Promise.all([
+      this.candidatesIn(AcquiredComponentRow, ids),
+      this.candidatesIn(TitleDecisionRow, ids),
+    ]);
+    return [...new Set([...acquisitions, ...decisions].map((r) => r.candidateId))];
+  }
+
+  private candidatesIn(entity: typeof AcquiredComponentRow | typeof TitleDecisionRow, ids: string[]) {
+    const query = this.manager
+      .createQueryBuilder(entity, 'f')
+      .select('DISTINCT f.candidateId', 'candidateId')
+      .where('f.certificationId IN (:...ids)', { ids });
+    if (this.lock) query.setLock('pessimistic_read');
+    return query.getRawMany<{ candidateId: string }>();
+  }
+
+  /** A replayed fact (same key) is already there: nothing to add, and not an error. */
+  private async insertOnce<T extends object>(entity: new () => T, row: T): Promise<void> {
+    try {
+      await this.manager.insert(entity, row as never);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}

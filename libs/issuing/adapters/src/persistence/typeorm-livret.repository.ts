@@ -1,0 +1,75 @@
+import { In, LessThan, type EntityManager } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
+import type { LivretStatus } from '@certif/issuing-domain';
+import { ConcurrentChange, type LivretRepository, type StoredLivret } from '@certif/issuing-application';
+import { readLock } from './read-lock';
+import { isDuplicateKey } from './duplicate-key';
+import { LivretRow } from './livret.row';
+
+function toLivret(row: LivretRow): StoredLivret {
+  return {
+    id: row.id,
+    candidateId: row.candidateId,
+    lineageRootId: row.lineageRootId,
+    certificationId: row.certificationId,
+    status: row.status as LivretStatus,
+    capitalizationDeadline: row.capitalizationDeadline,
+    lapsesAfter: row.lapsesAfter,
+    version: row.version,
+  };
+}
+
+export class TypeOrmLivretRepository implements LivretRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly lock = false,
+  ) {}
+
+  async findById(id: string): Promise<StoredLivret | null> {
+    return (await this.findByIds([id]))[0] ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<StoredLivret[]> {
+    if (ids.length === 0) return [];
+    return (await this.manager.find(LivretRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) })).map(toLivret);
+  }
+
+  async findByCandidates(candidateIds: readonly string[]): Promise<StoredLivret[]> {
+    if (candidateIds.length === 0) return [];
+    const rows = await this.manager.find(LivretRow, {
+      where: { candidateId: In([...new Set(candidateIds)]) },
+      order: { lineageRootId: 'ASC' },
+      ...readLock(this.lock),
+    });
+    return rows.map(toLivret);
+  }
+
+  async findOne(candidateId: string, lineageRootId: string): Promise<StoredLivret | null> {
+    const row = await this.manager.findOne(LivretRow, { where: { candidateId, lineageRootId }, ...readLock(this.lock) });
+    return row ? toLivret(row) : null;
+  }
+
+  async findLapsingBefore(today: LocalDate, limit: number): Promise<StoredLivret[]> {
+    const rows = await this.manager.find(LivretRow, {
+      where: { status: 'IN_PROGRESS', lapsesAfter: LessThan(today) },
+      order: { lapsesAfter: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+    return rows.map(toLivret);
+  }
+
+  async insert(livret: StoredLivret): Promise<void> {
+    try {
+      await this.manager.insert(LivretRow, { ...livret, updatedAt: new Date() });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ConcurrentChange(`the livret of candidate ${livret.candidateId}`);
+      throw error;
+    }
+  }
+
+  async update(livret: StoredLivret): Promise<void> {
+    const { id, version, ...fields } = livret;
+    const result = await this.manager.update(LivretRow, { id, version: version - 1 }, { ...fields, version, updatedAt: new Date() });
+    if (result.affected === 0) throw new ConcurrentChange(`livret ${id}`);
+  }
+}

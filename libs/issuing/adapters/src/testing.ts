@@ -1,0 +1,2 @@
+// Test support for issuing: reading the text of the PDFs it writes.
+export * from './documents/pdf-text';

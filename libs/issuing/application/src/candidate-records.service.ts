@@ -1,0 +1,138 @@
+import type { Principal } from '@certif/platform-auth';
+import {
+  computeLivret,
+  credentialTitle,
+  type CredentialStatus,
+  type Lineage,
+  type LivretView,
+} from '@certif/issuing-domain';
+import type { LocalDate } from '@certif/platform-calendar';
+import type { CandidateIdentity, IssuingDependencies, StoredCredential, StoredLivret } from './ports';
+import { assertMayReadRecordOf } from './record-access';
+
+export interface LivretRecord {
+  livret: StoredLivret;
+  lineage: Lineage;
+  /** Computed from the facts as of today: LAPSED shows on the day after the deadline. */
+  view: LivretView;
+}
+
+export interface CredentialVerification {
+  valid: boolean;
+  status: CredentialStatus | null;
+  holderName: string | null;
+  certificationTitle: string | null;
+  issuedOn: LocalDate | null;
+}
+
+const UNKNOWN: CredentialVerification = {
+  valid: false,
+  status: null,
+  holderName: null,
+  certificationTitle: null,
+  issuedOn: null,
+};
+
+/** The name documents and verification show: the pseudonym once erased (R13); null if unknown. */
+export function holderName(identity: CandidateIdentity | undefined): string | null {
+  return identity ? `${identity.firstName} ${identity.lastName}`.trim() : null;
+}
+
+/** Reading livrets and parchemins: the holder, session managers and admins (batched for loaders). */
+export class CandidateRecords {
+  constructor(private readonly deps: IssuingDependencies) {}
+
+  /** Per candidate: their livrets, or the refusal for that candidate. */
+  async livretsOf(principal: Principal | null, candidateIds: readonly string[]): Promise<(LivretRecord[] | Error)[]> {
+    const allowed = candidateIds.filter((id) => this.allowed(principal, id) === null);
+    const records = await this.records(await this.deps.unitOfWork.reader.livrets.findByCandidates(allowed));
+    return candidateIds.map(
+      (id) => this.allowed(principal, id) ?? records.filter((r) => r.livret.candidateId === id),
+    );
+  }
+
+  async credentialsOf(principal: Principal | null, candidateIds: readonly string[]): Promise<(StoredCredential[] | Error)[]> {
+    const allowed = candidateIds.filter((id) => this.allowed(principal, id) === null);
+    const credentials = await this.deps.unitOfWork.reader.credentials.findByCandidates(allowed);
+    return candidateIds.map(
+      (id) => this.allowed(principal, id) ?? credentials.filter((c) => c.candidateId === id).sort(byIssue),
+    );
+  }
+
+  /** Entity references (federation): each one checked against the caller. */
+  async livretsByIds(principal: Principal | null, ids: readonly string[]): Promise<(LivretRecord | Error | null)[]> {
+    const records = await this.records(await this.deps.unitOfWork.reader.livrets.findByIds(ids));
+    return ids.map((id) => {
+      const record = records.find((r) => r.livret.id === id);
+      return record ? (this.allowed(principal, record.livret.candidateId) ?? record) : null;
+    });
+  }
+
+  async credentialsByIds(principal: Principal | null, ids: readonly string[]): Promise<(StoredCredential | Error | null)[]> {
+    const credentials = await this.deps.unitOfWork.reader.credentials.findByIds(ids);
+    return ids.map((id) => {
+      const credential = credentials.find((c) => c.id === id);
+      return credential ? (this.allowed(principal, credential.candidateId) ?? credential) : null;
+    });
+  }
+
+  /**
+   * Public: anyone holding a code may check it, without signing in. An unknown code says nothing
+   * more than that; a revoked parchemin is invalid and says so.
+   */
+  async verify(code: string): Promise<CredentialVerification> {
+    const normalized = code.trim().toUpperCase();
+    if (normalized.length === 0 || normalized.length > 64) return UNKNOWN;
+    const credential = await this.deps.unitOfWork.reader.credentials.findByVerificationCode(normalized);
+    if (!credential) return UNKNOWN;
+    const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([credential.candidateId]);
+    return {
+      valid: credential.status === 'VALID',
+      status: credential.status,
+      holderName: holderName(identity),
+      certificationTitle: credentialTitle(credential.content),
+      issuedOn: credential.issuedOn,
+    };
+  }
+
+  private allowed(principal: Principal | null, candidateId: string): Error | null {
+    try {
+      assertMayReadRecordOf(principal, candidateId);
+      return null;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  async records(livrets: StoredLivret[]): Promise<LivretRecord[]> {
+    if (livrets.length === 0) return [];
+    const { reader } = this.deps.unitOfWork;
+    const today = this.deps.clock.today();
+    const candidateIds = [...new Set(livrets.map((l) => l.candidateId))];
+    const [facts, credentials] = await Promise.all([
+      reader.facts.ofCandidates(candidateIds),
+      reader.credentials.findByCandidates(candidateIds),
+    ]);
+    const lineages = new Map<string, Lineage | null>();
+    for (const certificationId of new Set(livrets.map((l) => l.certificationId))) {
+      lineages.set(certificationId, await reader.certifications.lineageOf(certificationId));
+    }
+    return livrets.flatMap((livret) => {
+      const lineage = lineages.get(livret.certificationId);
+      if (!lineage) return [];
+      const mine = <T extends { candidateId: string }>(items: T[]) => items.filter((i) => i.candidateId === livret.candidateId);
+      const view = computeLivret({
+        lineage,
+        acquisitions: mine(facts.acquisitions),
+        decisions: mine(facts.decisions),
+        today,
+        parcheminIssued: mine(credentials).some((c) => c.lineageRootId === livret.lineageRootId && c.specializationKey === ''),
+      });
+      return [{ livret, lineage, view }];
+    });
+  }
+}
+
+function byIssue(a: StoredCredential, b: StoredCredential): number {
+  return a.issuedAt.getTime() - b.issuedAt.getTime() || a.number.localeCompare(b.number);
+}

@@ -1,0 +1,114 @@
+import type { Principal } from '@certif/platform-auth';
+import type { LocalDate } from '@certif/platform-calendar';
+import { InvalidInput, NotFound } from '@certif/platform-errors';
+import {
+  credentialTitle,
+  currentVersion,
+  issuingAuthority,
+  parcheminContent,
+  type LivretStatus,
+  type ParcheminContent,
+} from '@certif/issuing-domain';
+import { CandidateRecords, holderName } from './candidate-records.service';
+import type { IssuingDependencies, StoredCredential } from './ports';
+import { assertMayReadRecordOf, assertSignedIn } from './record-access';
+
+/** What a parchemin document shows. `holderName` is the pseudonym once erased (R13). */
+export interface ParcheminDocument {
+  credential: StoredCredential;
+  title: string;
+  holderName: string | null;
+  authority: string;
+  verificationUrl: string;
+}
+
+export interface LivretDocument {
+  livretId: string;
+  holderName: string | null;
+  certification: ParcheminContent['certification'];
+  status: LivretStatus;
+  capitalizationDeadline: LocalDate | null;
+  acquired: ParcheminContent['components'];
+  missing: { code: string; title: string }[];
+  authority: string;
+  generatedOn: LocalDate;
+}
+
+export interface DocumentRenderer {
+  parchemin(document: ParcheminDocument): Promise<Buffer>;
+  livret(document: LivretDocument): Promise<Buffer>;
+}
+
+/** Signs a parchemin as a verifiable credential (Open Badges 3.0 / VC 2.0, VC-JOSE). */
+export interface CredentialSigner {
+  sign(document: ParcheminDocument): Promise<string>;
+}
+
+/** The documents a holder (or a session manager) downloads. */
+export class DocumentDesk {
+  private readonly records: CandidateRecords;
+
+  constructor(
+    private readonly deps: IssuingDependencies,
+    private readonly renderer: DocumentRenderer,
+    private readonly signer: CredentialSigner,
+  ) {
+    this.records = new CandidateRecords(deps);
+  }
+
+  async credentialPdf(principal: Principal | null, id: string): Promise<{ filename: string; pdf: Buffer }> {
+    const document = await this.parcheminDocument(principal, id);
+    return { filename: `${document.credential.number}.pdf`, pdf: await this.renderer.parchemin(document) };
+  }
+
+  /** A revoked parchemin is no longer handed out as a credential to present. */
+  async verifiableCredential(principal: Principal | null, id: string): Promise<{ filename: string; jwt: string }> {
+    const document = await this.parcheminDocument(principal, id);
+    if (document.credential.status === 'REVOKED') {
+      throw new InvalidInput(`credential ${document.credential.number} is revoked; it cannot be downloaded any more`, 'id');
+    }
+    return { filename: `${document.credential.number}.vc.jwt`, jwt: await this.signer.sign(document) };
+  }
+
+  async livretPdf(principal: Principal | null, id: string): Promise<{ filename: string; pdf: Buffer }> {
+    assertSignedIn(principal);
+    const [stored] = await this.deps.unitOfWork.reader.livrets.findByIds([id]);
+    if (!stored) throw new NotFound('livret', id);
+    assertMayReadRecordOf(principal, stored.candidateId);
+    const [record] = await this.records.records([stored]);
+    if (!record) throw new NotFound('livret', id);
+    const current = currentVersion(record.lineage);
+    const content = parcheminContent(current, record.view.acquiredComponents);
+    const document: LivretDocument = {
+      livretId: stored.id,
+      holderName: await this.holder(stored.candidateId),
+      certification: content.certification,
+      status: record.view.status,
+      capitalizationDeadline: record.view.capitalizationDeadline,
+      acquired: content.components,
+      missing: record.view.missingComponents.map(({ code, title }) => ({ code, title })),
+      authority: issuingAuthority(content.certification),
+      generatedOn: this.deps.clock.today(),
+    };
+    return { filename: `livret-${current.code}.pdf`, pdf: await this.renderer.livret(document) };
+  }
+
+  private async parcheminDocument(principal: Principal | null, id: string): Promise<ParcheminDocument> {
+    assertSignedIn(principal);
+    const credential = await this.deps.unitOfWork.reader.credentials.findById(id);
+    if (!credential) throw new NotFound('credential', id);
+    assertMayReadRecordOf(principal, credential.candidateId);
+    return {
+      credential,
+      title: credentialTitle(credential.content),
+      holderName: await this.holder(credential.candidateId),
+      authority: issuingAuthority(credential.content.certification),
+      verificationUrl: this.deps.links.verification(credential.verificationCode),
+    };
+  }
+
+  private async holder(candidateId: string): Promise<string | null> {
+    const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([candidateId]);
+    return holderName(identity);
+  }
+}

@@ -1,0 +1,44 @@
+import { ConcurrentChange } from './concurrent-change';
+import { LivretRefresher } from './livret-refresher';
+import type { IssuingDependencies } from './ports';
+
+export interface SweepReport {
+  examined: number;
+  changed: number;
+  failed: { livretId: string; error: string }[];
+}
+
+/**
+ * Deadlines pass without any event: livrets IN_PROGRESS whose deadline is behind today are
+ * recomputed (each in its own transaction) so that LAPSED is published when it happens. Reads
+ * never depend on it — they compute the status against today themselves.
+ */
+export class LapseSweep {
+  private readonly refresher: LivretRefresher;
+
+  constructor(private readonly deps: IssuingDependencies) {
+    this.refresher = new LivretRefresher(deps);
+  }
+
+  async run(batchSize = 500): Promise<SweepReport> {
+    const today = this.deps.clock.today();
+    const due = await this.deps.unitOfWork.reader.livrets.findLapsingBefore(today, batchSize);
+    const report: SweepReport = { examined: due.length, changed: 0, failed: [] };
+    for (const stored of due) {
+      try {
+        const status = await this.deps.unitOfWork.transaction(async (tx) => {
+          const lineage = await tx.certifications.lineageOf(stored.certificationId);
+          return lineage ? (await this.refresher.refresh(tx, stored.candidateId, lineage)).status : stored.status;
+        });
+        if (status !== stored.status) report.changed += 1;
+      } catch (error) {
+        // A concurrent event handled it meanwhile (ConcurrentChange), or a fault: next sweep.
+        report.failed.push({
+          livretId: stored.id,
+          error: error instanceof ConcurrentChange ? 'changed concurrently' : String(error),
+        });
+      }
+    }
+    return report;
+  }
+}

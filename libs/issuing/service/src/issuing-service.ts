@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createJwtVerifier } from '@certif/platform-auth';
+import { ServiceEvents } from '@certif/platform-events';
+import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import { startHttpService, type RunningService, type ServiceModule, type ServiceStartOptions } from '@certif/platform-http';
+import { metricsRegistry } from '@certif/platform-observability';
+import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  createIssuingLoaders,
+  issuingRoutes,
+  JoseCredentialSigner,
+  loadSigningKey,
+  newVerificationCode,
+  OutboxIssuingEvents,
+  PdfkitDocumentRenderer,
+  subscribeIssuing,
+  TypeOrmIssuingUnitOfWork,
+  type IssuingContext,
+} from '@certif/issuing-adapters';
+import {
+  CandidateRecords,
+  CredentialRevocation,
+  DocumentDesk,
+  FactsIntake,
+  LapseSweep,
+  type IssuingDependencies,
+  type IssuingLinks,
+} from '@certif/issuing-application';
+import { buildIssuingSchema } from './issuing-subgraph';
+import { issuingSchema } from './issuing-schema';
+
+export interface IssuingSettings {
+  /** ISSUING_SIGNING_KEY: Ed25519, JWK JSON or PKCS8 PEM; unset: generated once in dataDir. */
+  signingKey?: string;
+  /** Printed on documents; default http://localhost:<port>. */
+  publicBaseUrl?: string;
+  /** How often the lapse sweep runs; 0 or unset in tests: only when called. Default 1 hour. */
+  sweepIntervalMs?: number;
+}
+
+export interface RunningIssuingService extends RunningService {
+  dataSource: DataSource;
+  events: ServiceEvents;
+  unitOfWork: TypeOrmIssuingUnitOfWork;
+  deps: IssuingDependencies;
+  records: CandidateRecords;
+  sweep: LapseSweep;
+  /** The public base URL documents point to, e.g. http://localhost:4004. */
+  baseUrl: string;
+}
+
+function linksTo(base: () => string): IssuingLinks {
+  return {
+    verification: (code) => `${base()}/verify/${encodeURIComponent(code)}`,
+    credentialPdf: (id) => `${base()}/credentials/${encodeURIComponent(id)}.pdf`,
+    livretPdf: (id) => `${base()}/livrets/${encodeURIComponent(id)}.pdf`,
+    verifiableCredential: (id) => `${base()}/credentials/${encodeURIComponent(id)}.vc.jwt`,
+  };
+}
+
+/** Composition root: database, key, consumers, use cases, subgraph and document routes. */
+export async function startIssuingService(
+  options: ServiceStartOptions & IssuingSettings,
+): Promise<RunningIssuingService> {
+  const { logger } = options;
+  const target = databaseTarget('issuing', options.databaseUrl, options.dataDir, options.databasePrefix);
+  const dataSource = await openDataSource({ ...issuingSchema, target });
+  logger.info(`issuing data in ${describeTarget(target)}`);
+  const signingKey = await loadSigningKey({ configured: options.signingKey, dataDir: options.dataDir });
+
+  let baseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? `http://localhost:${options.port}`;
+  const links = linksTo(() => baseUrl);
+  const events = new ServiceEvents({
+    service: 'issuing',
+    dataSource,
+    logger,
+    registry: metricsRegistry(),
+    kafkaBrokers: options.kafkaBrokers,
+    ...(options.bus ? { bus: options.bus } : {}),
+  });
+  const unitOfWork = new TypeOrmIssuingUnitOfWork(dataSource, (manager) => new OutboxIssuingEvents(events.outbox, manager));
+  const deps: IssuingDependencies = {
+    unitOfWork,
+    clock: options.clock,
+    newId: randomUUID,
+    newVerificationCode,
+    links,
+  };
+  const records = new CandidateRecords(deps);
+  const signer = new JoseCredentialSigner(signingKey, () => ({ id: `${baseUrl}/issuer` }));
+  const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
+  const sweep = new LapseSweep(deps);
+  subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
+  await events.start();
+
+  const schema = await buildIssuingSchema({ records, revocation: new CredentialRevocation(deps), links });
+  const http = await startHttpService<IssuingContext>({
+    name: 'issuing',
+    port: options.port,
+    logger,
+    schema,
+    context: async (request, requestId) => {
+      const principal = await identityFromGateway(options.internalSecret, request.headers);
+      return {
+        principal,
+        requestId,
+        logger: logger.child({ requestId }),
+        loaders: createIssuingLoaders(records, { principal }, links),
+      };
+    },
+    routes: issuingRoutes({ desk, records, verifyToken: createJwtVerifier(options.auth), jwks: () => signer.jwks(), logger }),
+    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+  });
+  if (!options.publicBaseUrl) baseUrl = `http://localhost:${http.port}`;
+
+  const runSweep = async () => {
+    const report = await sweep.run();
+    if (report.changed > 0 || report.failed.length > 0) logger.info({ ...report }, 'lapse sweep');
+  };
+  const interval = options.sweepIntervalMs ?? 60 * 60 * 1000;
+  const timer = interval > 0 ? setInterval(() => void runSweep().catch((err: unknown) => logger.error({ err }, 'lapse sweep failed')), interval) : undefined;
+  timer?.unref();
+  if (timer) void runSweep().catch((err: unknown) => logger.error({ err }, 'lapse sweep failed'));
+
+  return {
+    name: 'issuing',
+    url: http.url,
+    sdl: subgraphSdl(schema),
+    dataSource,
+    events,
+    unitOfWork,
+    deps,
+    records,
+    sweep,
+    get baseUrl() {
+      return baseUrl;
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await http.stop();
+      await events.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export function issuingModule(settings: IssuingSettings = {}): ServiceModule {
+  return {
+    name: 'issuing',
+    port: 4004,
+    sdl: async () => subgraphSdl(await buildIssuingSchema()),
+    start: (options) => startIssuingService({ ...options, ...settings }),
+  };
+}

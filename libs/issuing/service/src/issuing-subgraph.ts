@@ -1,0 +1,35 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema, ResolverContainer } from '@certif/platform-graphql';
+import {
+  CandidateRecordResolver,
+  CandidateType,
+  CredentialResolver,
+  issuingReferenceResolvers,
+  LivretType,
+} from '@certif/issuing-adapters';
+import type { CandidateRecords, CredentialRevocation, IssuingLinks } from '@certif/issuing-application';
+
+export interface IssuingResolverDependencies {
+  records: CandidateRecords;
+  revocation: CredentialRevocation;
+  links: IssuingLinks;
+}
+
+/**
+ * The issuing subgraph schema. Without dependencies it is built for its SDL only (supergraph
+ * composition), with no database behind it.
+ */
+export function buildIssuingSchema(deps?: IssuingResolverDependencies): Promise<GraphQLSchema> {
+  const container = deps
+    ? new ResolverContainer()
+        .register(CandidateRecordResolver, new CandidateRecordResolver())
+        .register(CredentialResolver, new CredentialResolver(deps.records, deps.revocation, deps.links))
+    : undefined;
+  return buildSubgraphSchema({
+    resolvers: [CandidateRecordResolver, CredentialResolver],
+    // Reachable only through Candidate, which no root field of issuing returns.
+    orphanedTypes: [CandidateType, LivretType],
+    referenceResolvers: issuingReferenceResolvers,
+    ...(container ? { container } : {}),
+  });
+}

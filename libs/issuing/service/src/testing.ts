@@ -1,0 +1,203 @@
+// Test support for the issuing service: events as the other contexts publish them, fed to a bus,
+// and the service started whole on a scratch database.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { mintToken, type Role } from '@certif/platform-auth';
+import type { Clock, LocalDate } from '@certif/platform-calendar';
+import {
+  checkPayload,
+  EmbeddedBus,
+  encodeCloudEvent,
+  type EventDefinition,
+  type EventPayload,
+  type TransportMessage,
+} from '@certif/platform-events';
+import { createLogger } from '@certif/platform-observability';
+import type { TestDialect } from '@certif/platform-persistence/testing';
+import type { CertificationVersion } from '@certif/issuing-domain';
+import { candidateChanged } from '@certif/candidates-contracts';
+import { certificationChanged } from '@certif/referentials-contracts';
+import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import { startIssuingService, type IssuingSettings, type RunningIssuingService } from './issuing-service';
+
+/** A binary-mode record of an event, as the relay of its producer would send it. */
+export function eventMessage<T>(definition: EventDefinition<T>, payload: T, id: string = randomUUID()): TransportMessage {
+  const checked = checkPayload(definition, payload);
+  if (!checked.success) throw new Error(`${definition.type}: ${checked.problems}`);
+  return encodeCloudEvent(
+    {
+      specversion: '1.0',
+      id,
+      type: definition.type,
+      source: 'certif/tests',
+      time: new Date().toISOString(),
+      subject: definition.subject(checked.data),
+      datacontenttype: 'application/json',
+      correlationid: id,
+      data: checked.data,
+    },
+    { topic: definition.topic, key: definition.key(checked.data) },
+  );
+}
+
+/** referentials.certification.v1 for a version (see SEED_VERSIONS in the domain's testing). */
+export function certificationEvent(
+  version: CertificationVersion,
+  change: 'PUBLISHED' | 'REVISED' | 'CLOSED' = 'PUBLISHED',
+): EventPayload<typeof certificationChanged> {
+  const { correspondences, components, ...rest } = version;
+  return {
+    change,
+    certification: {
+      ...rest,
+      status: 'ACTIVE',
+      vaeMinimumExperienceYears: null,
+      components: components.map((c) => ({ ...c, kind: version.kind === 'PROFESSIONAL_TITLE' ? 'CCP' : 'BLOC' })),
+      correspondences,
+    },
+  };
+}
+
+export interface DecisionFacts {
+  candidateId: string;
+  certificationId: string;
+  decidedOn: LocalDate;
+  decisionId?: string;
+  sessionId?: string;
+}
+
+export function ccpAcquiredEvent(facts: DecisionFacts & { componentId: string; componentCode?: string }): EventPayload<typeof ccpAcquired> {
+  return {
+    candidateId: facts.candidateId,
+    enrollmentId: randomUUID(),
+    registrationId: randomUUID(),
+    sessionId: facts.sessionId ?? randomUUID(),
+    decisionId: facts.decisionId ?? randomUUID(),
+    certificationId: facts.certificationId,
+    decidedOn: facts.decidedOn,
+    componentId: facts.componentId,
+    componentCode: facts.componentCode ?? facts.componentId,
+    outcome: 'COMPONENTS_AWARDED',
+  };
+}
+
+export function titleAwardedEvent(
+  facts: DecisionFacts & Partial<Pick<EventPayload<typeof titleAwarded>, 'outcome' | 'finalInterviewPassed' | 'scope' | 'specializationId'>>,
+): EventPayload<typeof titleAwarded> {
+  return {
+    candidateId: facts.candidateId,
+    enrollmentId: randomUUID(),
+    registrationId: randomUUID(),
+    sessionId: facts.sessionId ?? randomUUID(),
+    decisionId: facts.decisionId ?? randomUUID(),
+    certificationId: facts.certificationId,
+    decidedOn: facts.decidedOn,
+    outcome: facts.outcome ?? 'COMPONENTS_AWARDED',
+    finalInterviewPassed: facts.finalInterviewPassed ?? true,
+    scope: facts.scope ?? 'COMPONENTS',
+    specializationId: facts.specializationId ?? null,
+  };
+}
+
+export function candidateEvent(
+  id: string,
+  names: { firstName: string; lastName: string },
+  options: { version?: number; erasedAt?: string | null } = {},
+): EventPayload<typeof candidateChanged> {
+  return {
+    change: options.erasedAt ? 'ERASED' : 'REGISTERED',
+    candidate: { id, ...names, birthDate: null, erasedAt: options.erasedAt ?? null },
+    enrollments: [],
+    version: options.version ?? 1,
+  };
+}
+
+/** A clock the test moves, e.g. past a deadline. */
+export function movableClock(today: LocalDate): Clock & { set(date: LocalDate): void } {
+  let current = today;
+  return {
+    today: () => current,
+    now: () => new Date(`${current}T12:00:00Z`),
+    set: (date) => {
+      current = date;
+    },
+  };
+}
+
+export const TEST_AUTH_SECRET = 'issuing-test-secret-that-is-long-enough-for-hs256';
+
+export interface TestIssuing {
+  service: RunningIssuingService;
+  bus: EmbeddedBus;
+  clock: ReturnType<typeof movableClock>;
+  dataDir: string;
+  feed(...messages: TransportMessage[]): void;
+  token(roles: Role[], claims?: { sub?: string; candidateId?: string }): Promise<string>;
+  /** The service's own routes (documents, JWKS, verification page). */
+  get(path: string, token?: string): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** The issuing service alone, on a bus of its own, on SQLite in a temporary folder or scratch MySQL. */
+export async function startTestIssuing(
+  dialect: TestDialect,
+  options: { today?: LocalDate; settings?: IssuingSettings } = {},
+): Promise<TestIssuing> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'certif-issuing-'));
+  const bus = new EmbeddedBus();
+  const clock = movableClock(options.today ?? '2026-03-01');
+  const databasePrefix = `certif_it_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = dialect === 'mysql' ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306') : undefined;
+  const service = await startIssuingService({
+    port: 0,
+    logger: createLogger({ service: 'issuing', level: process.env['E2E_LOG_LEVEL'] ?? 'silent' }),
+    dataDir,
+    internalSecret: 'internal-test-secret-long-enough-for-hs256!!',
+    auth: { kind: 'hs256', secret: TEST_AUTH_SECRET },
+    clock,
+    bus,
+    sweepIntervalMs: 0,
+    ...(databaseUrl ? { databaseUrl, databasePrefix } : {}),
+    ...options.settings,
+  });
+  const base = service.url.replace(/\/graphql$/, '');
+  return {
+    service,
+    bus,
+    clock,
+    dataDir,
+    feed: (...messages) => bus.append(messages),
+    token: (roles, claims = {}) => mintToken({ roles, secret: TEST_AUTH_SECRET, ...claims }),
+    get: (path, token) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    stop: async () => {
+      await service.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (databaseUrl) {
+        const url = new URL(databaseUrl);
+        const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
+        await connection.query(`DROP DATABASE IF EXISTS \`${databasePrefix}_issuing\``);
+        await connection.end();
+      }
+    },
+  };
+}
+
+/** A copy of a fixture version whose ids are its own (suffix), so tests never share a certification. */
+export function tagged(version: CertificationVersion, tag: string): CertificationVersion {
+  const t = (id: string) => `${id}-${tag}`;
+  return {
+    ...version,
+    id: t(version.id),
+    revisesId: version.revisesId && t(version.revisesId),
+    revisedById: version.revisedById && t(version.revisedById),
+    components: version.components.map((c) => ({ ...c, id: t(c.id) })),
+    specializations: version.specializations.map((s) => ({ ...s, id: t(s.id) })),
+    correspondences: version.correspondences.map((link) => ({
+      fromComponentIds: link.fromComponentIds.map(t),
+      toComponentId: t(link.toComponentId),
+    })),
+  };
+}
