@@ -1,6 +1,9 @@
 import type { ServiceModule } from '@certif/platform-http';
 import type { SubgraphSource } from '@certif/gateway-server';
+import { candidatesModule } from '@certif/candidates-service';
+import { issuingModule } from '@certif/issuing-service';
 import { referentialsModule } from '@certif/referentials-service';
+import { sessionsModule } from '@certif/sessions-service';
 
 export interface PlatformSettings {
   /** Load the seed certifications when absent (default true). */
@@ -14,6 +17,9 @@ export interface PlatformSettings {
 export function platformModules(settings: PlatformSettings = {}): ServiceModule[] {
   return [
     referentialsModule(settings.loadSeeds === undefined ? {} : { loadSeeds: settings.loadSeeds }),
+    candidatesModule(),
+    sessionsModule(),
+    issuingModule(),
   ];
 }
 
