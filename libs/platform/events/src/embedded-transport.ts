@@ -46,6 +46,10 @@ export class EmbeddedTransport implements EventTransport {
     this.bus.append(messages);
   }
 
+  async lag(topic: string, groupId: string): Promise<number> {
+    return this.bus.lag(topic, groupId);
+  }
+
   async subscribe(
     topics: string | readonly string[],
     groupId: string,

@@ -1,5 +1,7 @@
 import { openTestDatabase, type TestDatabase } from '@certif/platform-persistence/testing';
 import { Registry } from 'prom-client';
+import { EmbeddedBus } from './embedded-bus';
+import { EmbeddedTransport } from './embedded-transport';
 import { EventMetrics } from './event-metrics';
 import { counterIncremented, testSchema } from './events.fixtures';
 import { Outbox } from './outbox';
@@ -48,6 +50,25 @@ describe('EventMetrics', () => {
     const sessionsAge = age.find((value) => value.labels['service'] === 'sessions')?.value;
     expect(sessionsAge).toBeGreaterThanOrEqual(60);
     expect(age.find((value) => value.labels['service'] === 'issuing')?.value).toBe(0);
+  });
+
+  it("reports each consumer group's lag on its topics, read from the transport when scraped", async () => {
+    const registry = new Registry();
+    const bus = new EmbeddedBus();
+    const transport = new EmbeddedTransport({ bus });
+    const metrics = new EventMetrics({ service: 'issuing', registry });
+    metrics.watchConsumer('issuing', ['sessions.ccp-acquired.v1'], transport);
+    await transport.publish(
+      ['a', 'b', 'c'].map((key) => ({
+        topic: 'sessions.ccp-acquired.v1',
+        key,
+        headers: {},
+        value: '{}',
+      })),
+    );
+    expect(await registry.metrics()).toContain(
+      'certif_events_consumer_lag{service="issuing",group="issuing",topic="sessions.ccp-acquired.v1"} 3',
+    );
   });
 
   it('registers in the global registry by default, once', () => {

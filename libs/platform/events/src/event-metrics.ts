@@ -23,6 +23,25 @@ function outboxesOf(registry: Registry): Map<string, DataSource> {
   return outboxes;
 }
 
+interface WatchedConsumer {
+  service: string;
+  groupId: string;
+  topics: readonly string[];
+  lag(topic: string, groupId: string): Promise<number>;
+}
+
+/** Consumers whose lag is read when the registry is scraped, per registry. */
+const watchedConsumers = new WeakMap<Registry, Map<string, WatchedConsumer>>();
+
+function consumersOf(registry: Registry): Map<string, WatchedConsumer> {
+  let consumers = watchedConsumers.get(registry);
+  if (!consumers) {
+    consumers = new Map();
+    watchedConsumers.set(registry, consumers);
+  }
+  return consumers;
+}
+
 /** The registry's metric of that name, created once: services of one process share it. */
 function shared<M>(registry: Registry, name: string, create: () => M): M {
   return (registry.getSingleMetric(name) as M | undefined) ?? create();
@@ -126,6 +145,47 @@ export class EventMetrics {
           },
         }),
     );
+  }
+
+  /** Reports a consumer group's lag on its topics (messages not handled yet) from now on. */
+  watchConsumer(
+    groupId: string,
+    topics: readonly string[],
+    transport: { lag(topic: string, groupId: string): Promise<number> },
+  ): void {
+    const registry = this.registry;
+    shared(
+      this.registry,
+      'certif_events_consumer_lag',
+      () =>
+        new Gauge({
+          name: 'certif_events_consumer_lag',
+          help: 'Messages of a topic a consumer group has not handled yet. Growing: the consumer falls behind',
+          labelNames: ['service', 'group', 'topic'],
+          registers: [this.registry],
+          async collect() {
+            this.reset();
+            for (const consumer of consumersOf(registry).values()) {
+              for (const topic of consumer.topics) {
+                try {
+                  this.set(
+                    { service: consumer.service, group: consumer.groupId, topic },
+                    await consumer.lag(topic, consumer.groupId),
+                  );
+                } catch {
+                  // A broker that does not answer leaves the series out rather than failing the scrape.
+                }
+              }
+            }
+          },
+        }),
+    );
+    consumersOf(this.registry).set(`${this.service}/${groupId}`, {
+      service: this.service,
+      groupId,
+      topics,
+      lag: (topic, group) => transport.lag(topic, group),
+    });
   }
 
   /** Reports this service's outbox in the gauges from now on. */

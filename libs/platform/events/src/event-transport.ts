@@ -61,6 +61,8 @@ export interface EventTransport {
     handler: MessageHandler,
     options?: SubscribeOptions,
   ): Promise<Subscription>;
+  /** Messages of a topic that a consumer group has not handled yet (the consumer lag). */
+  lag(topic: string, groupId: string): Promise<number>;
 }
 
 /** A message that no retry can fix: dead-letter it now. */

@@ -86,6 +86,7 @@ export class EventConsumer {
         onDeadLetter: (message, info) => this.deadLetter(message, info),
       },
     );
+    this.options.metrics?.watchConsumer(groupId, [...this.routes.keys()], transport);
     this.logger.info({ groupId, topics: [...this.routes.keys()] }, 'event consumer started');
   }
 

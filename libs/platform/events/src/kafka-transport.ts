@@ -200,6 +200,29 @@ export class KafkaTransport implements EventTransport {
     };
   }
 
+  /** End offsets minus the group's committed offsets, summed over the topic's partitions. */
+  async lag(topic: string, groupId: string): Promise<number> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const [ends, committed] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
+      const committedByPartition = new Map(
+        (committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]),
+      );
+      return ends.reduce((sum, end) => {
+        const done = committedByPartition.get(end.partition) ?? -1;
+        // -1: nothing committed yet, the whole retained partition is pending.
+        const pending = Number(end.high) - (done < 0 ? Number(end.low) : done);
+        return sum + Math.max(0, pending);
+      }, 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** Creates missing topics (development and tests; production topics are provisioned). */
   async ensureTopics(topics: readonly string[], options: EnsureTopicsOptions = {}): Promise<void> {
     const names = new Set(topics);

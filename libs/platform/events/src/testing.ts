@@ -123,6 +123,10 @@ export class RecordingTransport implements EventTransport {
   ): Promise<Subscription> {
     return this.inner.subscribe(topics, groupId, handler, options);
   }
+
+  lag(topic: string, groupId: string): Promise<number> {
+    return this.inner.lag(topic, groupId);
+  }
 }
 
 /** A logger that keeps what it is told, for assertions; silent otherwise. */
