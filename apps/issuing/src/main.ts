@@ -3,13 +3,19 @@ import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
 import { systemClock } from '@certif/platform-calendar';
 import { jwtVerifierConfig, loadConfig } from '@certif/platform-config';
 import { stopOnSignals } from '@certif/platform-http';
-import { createLogger } from '@certif/platform-observability';
+import { createLogger, startTracing } from '@certif/platform-observability';
 import { issuingConfigSchema, startIssuingService } from '@certif/issuing-service';
 
 // The issuing subgraph alone (how it runs in a container), with its document routes, the
 // public verification page and the JWKS of the key that signs the verifiable credentials.
 async function main(): Promise<void> {
   const config = loadConfig('issuing', issuingConfigSchema);
+  const tracing = startTracing({
+    serviceName: 'issuing',
+    ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }
+      : {}),
+  });
   const logger = createLogger({ service: 'issuing', level: config.LOG_LEVEL });
   const service = await startIssuingService({
     port: config.PORT,
@@ -24,7 +30,7 @@ async function main(): Promise<void> {
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
   });
-  stopOnSignals(logger, [service.stop]);
+  stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), service.stop]);
 }
 
 main().catch((error: unknown) => {

@@ -208,6 +208,9 @@ describeOnEachDatabase('candidates through the gateway', (dialect) => {
       'candidates',
     );
     expect(one.edges.map((e) => e.node.firstName)).toEqual(['Bérénice']);
+    // Without a search (the variable omitted): the whole list.
+    const all = data<Page>(await t.graphql(op('Candidates'), { first: 100 }, manager), 'candidates');
+    expect(all.totalCount).toBeGreaterThanOrEqual(5);
   });
 
   it('me, candidate(id) and exportMyData for the candidate themself', async () => {
@@ -254,8 +257,13 @@ describeOnEachDatabase('candidates through the gateway', (dialect) => {
     expect(exported).toMatchObject({
       generatedAt: '2026-11-22T12:00:00.000Z',
       candidateId: candidate.id,
-      sources: ['candidates'],
+      sources: ['candidates', 'issuing'],
       sections: {
+        // What issuing prints on documents: it learnt the name from candidates.candidate.v1.
+        issuing: {
+          identity: { firstName: 'Léa', lastName: 'Moi', erasedAt: null },
+          parchemins: [],
+        },
         candidates: {
           candidate: {
             id: candidate.id,

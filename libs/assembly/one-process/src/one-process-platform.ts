@@ -36,14 +36,18 @@ export const GATEWAY_PORT = 4000;
  * Services share one embedded event bus of their own, so two platforms in one process (tests)
  * never see each other's events. The supergraph is composed at start from the live SDL.
  */
-export async function startOneProcessPlatform(options: OneProcessOptions): Promise<OneProcessPlatform> {
+export async function startOneProcessPlatform(
+  options: OneProcessOptions,
+): Promise<OneProcessPlatform> {
   const internalSecret = options.internalSecret ?? DEVELOPMENT_INTERNAL_SECRET;
   const level = options.logLevel ?? 'info';
   const bus = new EmbeddedBus();
   const services: Record<string, RunningService> = {};
   const started: RunningService[] = [];
   try {
-    for (const module of platformModules(options.loadSeeds === undefined ? {} : { loadSeeds: options.loadSeeds })) {
+    for (const module of platformModules(
+      options.loadSeeds === undefined ? {} : { loadSeeds: options.loadSeeds },
+    )) {
       const service = await module.start({
         port: options.freePorts ? 0 : module.port,
         logger: createLogger({ service: module.name, level }),
@@ -59,7 +63,9 @@ export async function startOneProcessPlatform(options: OneProcessOptions): Promi
       services[module.name] = service;
       started.push(service);
     }
-    const supergraphSdl = composeSupergraph(started.map(({ name, url, sdl }) => ({ name, url, sdl })));
+    const supergraphSdl = composeSupergraph(
+      started.map(({ name, url, sdl }) => ({ name, url, sdl })),
+    );
     const gateway = await startGateway({
       port: options.freePorts ? 0 : GATEWAY_PORT,
       logger: createLogger({ service: 'gateway', level }),

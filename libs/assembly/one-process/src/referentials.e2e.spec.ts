@@ -21,7 +21,12 @@ const newTitle = {
   capitalizationRule: 'WITHIN_TITLE_VALIDITY',
   requiresFinalInterview: true,
   components: [
-    { code: 'E2E-CCP1', title: 'Préparer les tests', kind: 'CCP', competences: ['Écrire un plan de test'] },
+    {
+      code: 'E2E-CCP1',
+      title: 'Préparer les tests',
+      kind: 'CCP',
+      competences: ['Écrire un plan de test'],
+    },
     { code: 'E2E-CCP2', title: 'Automatiser les tests', kind: 'CCP', competences: ['Automatiser'] },
   ],
 };
@@ -48,16 +53,22 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
     };
     expect(page.totalCount).toBe(5);
     expect(page.edges.map((e) => e.node.code)).toEqual(['RNCP28754', 'RNCP36912']);
-    const next = await t.graphql(op('Certifications'), { first: 10, after: page.pageInfo.endCursor }, reader);
+    const next = await t.graphql(
+      op('Certifications'),
+      { first: 10, after: page.pageInfo.endCursor },
+      reader,
+    );
     const rest = (next.data?.['certifications'] as { edges: { node: { code: string } }[] }).edges;
     expect(rest.map((e) => e.node.code)).toEqual(['TP-CDA', 'TP-DL', 'TP-DWWM']);
   });
 
   it('filters by status, level, ROME code, certifier and words', async () => {
     const codes = async (filter: object) =>
-      ((await t.graphql(op('Certifications'), { filter }, reader)).data?.['certifications'] as {
-        edges: { node: { code: string } }[];
-      }).edges.map((e) => e.node.code);
+      (
+        (await t.graphql(op('Certifications'), { filter }, reader)).data?.['certifications'] as {
+          edges: { node: { code: string } }[];
+        }
+      ).edges.map((e) => e.node.code);
     expect(await codes({ status: 'CLOSED' })).toEqual(['RNCP28754', 'RNCP36912']);
     expect(await codes({ level: 6 })).toEqual(['TP-CDA']);
     expect(await codes({ romeCode: 'M1810' })).toEqual(['RNCP28754']);
@@ -84,7 +95,9 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
       revisedBy: null,
       correspondences: [],
     });
-    const components = (response.data?.['certification'] as { components: { code: string; position: number }[] }).components;
+    const components = (
+      response.data?.['certification'] as { components: { code: string; position: number }[] }
+    ).components;
     expect(components.map((c) => [c.code, c.position])).toEqual([
       ['RNCP36912BC01', 1],
       ['RNCP36912BC02', 2],
@@ -108,7 +121,14 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
         input: {
           code: 'TP-E2E-2027',
           registeredFrom: '2027-01-01',
-          components: [{ code: 'E2E27-CCP1', title: 'Tester une application', kind: 'CCP', competences: ['Tout tester'] }],
+          components: [
+            {
+              code: 'E2E27-CCP1',
+              title: 'Tester une application',
+              kind: 'CCP',
+              competences: ['Tout tester'],
+            },
+          ],
           correspondences: [{ from: ['E2E-CCP1', 'E2E-CCP2'], to: 'E2E27-CCP1' }],
         },
       },
@@ -120,22 +140,41 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
       status: 'ACTIVE',
       revises: { id: draft.id, code: 'TP-E2E', status: 'REVISED' },
       components: [{ code: 'E2E27-CCP1' }],
-      correspondences: [{ from: [{ code: 'E2E-CCP1' }, { code: 'E2E-CCP2' }], to: { code: 'E2E27-CCP1' } }],
+      correspondences: [
+        { from: [{ code: 'E2E-CCP1' }, { code: 'E2E-CCP2' }], to: { code: 'E2E27-CCP1' } },
+      ],
     });
     const newId = (revised.data?.['reviseCertification'] as { id: string }).id;
 
     const old = await t.graphql(op('CertificationByCode'), { code: 'TP-E2E' }, reader);
-    expect(old.data?.['certification']).toMatchObject({ status: 'REVISED', revisedBy: { id: newId, code: 'TP-E2E-2027' } });
+    expect(old.data?.['certification']).toMatchObject({
+      status: 'REVISED',
+      revisedBy: { id: newId, code: 'TP-E2E-2027' },
+    });
 
-    const closed = await t.graphql(op('CloseCertification'), { id: newId, closedOn: '2027-12-31' }, manager);
-    expect(closed.data?.['closeCertification']).toEqual({ id: newId, status: 'ACTIVE', registeredUntil: '2027-12-31' });
+    const closed = await t.graphql(
+      op('CloseCertification'),
+      { id: newId, closedOn: '2027-12-31' },
+      manager,
+    );
+    expect(closed.data?.['closeCertification']).toEqual({
+      id: newId,
+      status: 'ACTIVE',
+      registeredUntil: '2027-12-31',
+    });
   });
 
   it('publishes every change on referentials.certification.v1, through the outbox', async () => {
     const changes = () =>
       t.platform.bus
         .messages('referentials.certification.v1')
-        .map((message) => decodeCloudEvent(message).data as { change: string; certification: { code: string; status: string } })
+        .map(
+          (message) =>
+            decodeCloudEvent(message).data as {
+              change: string;
+              certification: { code: string; status: string };
+            },
+        )
         .map((data) => `${data.change} ${data.certification.code} ${data.certification.status}`);
     await waitFor(() => changes().includes('CLOSED TP-E2E-2027 ACTIVE'));
     expect(changes()).toEqual(
@@ -152,10 +191,20 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
 
   it('serves Prometheus metrics with GraphQL latency by operation and errors by code', async () => {
     await t.graphql(op('Certifications'), { first: 1 }, reader);
-    await t.graphql(op('CreateCertification'), { input: { ...newTitle, code: 'TP-METRICS' } }, reader);
-    const metrics = await (await fetch(t.platform.gatewayUrl.replace('/graphql', '/metrics'))).text();
-    expect(metrics).toMatch(/graphql_operation_duration_seconds_count\{service="gateway",operation="Certifications",type="query"\} [1-9]/);
-    expect(metrics).toMatch(/graphql_errors_total\{service="gateway",operation="CreateCertification",code="FORBIDDEN"\} [1-9]/);
+    await t.graphql(
+      op('CreateCertification'),
+      { input: { ...newTitle, code: 'TP-METRICS' } },
+      reader,
+    );
+    const metrics = await (
+      await fetch(t.platform.gatewayUrl.replace('/graphql', '/metrics'))
+    ).text();
+    expect(metrics).toMatch(
+      /graphql_operation_duration_seconds_count\{service="gateway",operation="Certifications",type="query"\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /graphql_errors_total\{service="gateway",operation="CreateCertification",code="FORBIDDEN"\} [1-9]/,
+    );
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*service="referentials"/);
   });
 
@@ -172,18 +221,26 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
     });
 
     it('FORBIDDEN for a role that may not change referentials', async () => {
-      const response = await t.graphql(op('CreateCertification'), { input: { ...newTitle, code: 'TP-NOPE' } }, reader);
+      const response = await t.graphql(
+        op('CreateCertification'),
+        { input: { ...newTitle, code: 'TP-NOPE' } },
+        reader,
+      );
       expect(code(response)).toBe('FORBIDDEN');
       expect(response.errors?.[0]?.message).toMatch(/REFERENTIAL_MANAGER/);
     });
 
     it.each`
-      case                           | input                                   | message
-      ${'a duplicate code'}          | ${{ code: 'TP-DL' }}                    | ${/code TP-DL already exists/}
-      ${'a level outside 1–8'}       | ${{ code: 'TP-LVL', level: 9 }}         | ${/level: must be a European level from 1 to 8/}
-      ${'a malformed ROME code'}     | ${{ code: 'TP-ROME', romeCodes: ['M18'] }} | ${/romeCodes\[0\]/}
+      case                       | input                                      | message
+      ${'a duplicate code'}      | ${{ code: 'TP-DL' }}                       | ${/code TP-DL already exists/}
+      ${'a level outside 1–8'}   | ${{ code: 'TP-LVL', level: 9 }}            | ${/level: must be a European level from 1 to 8/}
+      ${'a malformed ROME code'} | ${{ code: 'TP-ROME', romeCodes: ['M18'] }} | ${/romeCodes\[0\]/}
     `('BAD_USER_INPUT for $case', async ({ input, message }) => {
-      const response = await t.graphql(op('CreateCertification'), { input: { ...newTitle, ...input } }, manager);
+      const response = await t.graphql(
+        op('CreateCertification'),
+        { input: { ...newTitle, ...input } },
+        manager,
+      );
       expect(code(response)).toBe('BAD_USER_INPUT');
       expect(response.errors?.[0]?.message).toMatch(message);
     });
@@ -191,13 +248,21 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
     it('BAD_USER_INPUT for an impossible date, before any resolver runs', async () => {
       const seed = await t.graphql(op('CertificationByCode'), { code: 'TP-CDA' }, reader);
       const id = (seed.data?.['certification'] as { id: string }).id;
-      const response = await t.graphql(op('CloseCertification'), { id, closedOn: '2027-02-30' }, manager);
+      const response = await t.graphql(
+        op('CloseCertification'),
+        { id, closedOn: '2027-02-30' },
+        manager,
+      );
       expect(code(response)).toBe('BAD_USER_INPUT');
       expect(response.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
     });
 
     it('BAD_USER_INPUT when revising a DRAFT, or with a correspondence naming an unknown component', async () => {
-      const created = await t.graphql(op('CreateCertification'), { input: { ...newTitle, code: 'TP-DRAFT' } }, manager);
+      const created = await t.graphql(
+        op('CreateCertification'),
+        { input: { ...newTitle, code: 'TP-DRAFT' } },
+        manager,
+      );
       const id = (created.data?.['createCertification'] as { id: string }).id;
       const input = { code: 'TP-DRAFT-2', components: newTitle.components, correspondences: [] };
       const draft = await t.graphql(op('ReviseCertification'), { id, input }, manager);
@@ -208,7 +273,14 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
       const cdaId = (cda.data?.['certification'] as { id: string }).id;
       const unknown = await t.graphql(
         op('ReviseCertification'),
-        { id: cdaId, input: { ...input, code: 'TP-CDA-X', correspondences: [{ from: ['TP-CDA-CCP9'], to: 'E2E-CCP1' }] } },
+        {
+          id: cdaId,
+          input: {
+            ...input,
+            code: 'TP-CDA-X',
+            correspondences: [{ from: ['TP-CDA-CCP9'], to: 'E2E-CCP1' }],
+          },
+        },
         manager,
       );
       expect(code(unknown)).toBe('BAD_USER_INPUT');
@@ -227,7 +299,11 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
     });
 
     it('refuses a body larger than the limit with 413', async () => {
-      const response = await t.graphql(op('Certifications'), { filter: { search: 'x'.repeat(200_000) } }, reader);
+      const response = await t.graphql(
+        op('Certifications'),
+        { filter: { search: 'x'.repeat(200_000) } },
+        reader,
+      );
       expect(response.status).toBe(413);
     });
   });

@@ -188,9 +188,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
     });
   }
 
-  async function certification(
-    codeOf: string,
-  ): Promise<{
+  async function certification(codeOf: string): Promise<{
     id: string;
     components: { id: string; code: string }[];
     specializations: { id: string }[];

@@ -15,11 +15,24 @@ export interface PlatformSettings {
  * events it consumes at start (the embedded bus keeps them anyway).
  */
 export function platformModules(settings: PlatformSettings = {}): ServiceModule[] {
+  // Candidates' GDPR export reads issuing's section over HTTP; issuing starts after candidates,
+  // so its address is looked up when an export is asked for.
+  let issuingBaseUrl: string | undefined;
+  const issuing = issuingModule();
   return [
     referentialsModule(settings.loadSeeds === undefined ? {} : { loadSeeds: settings.loadSeeds }),
-    candidatesModule(),
+    candidatesModule({
+      remotePersonalData: [{ source: 'issuing', baseUrl: () => issuingBaseUrl }],
+    }),
     sessionsModule(),
-    issuingModule(),
+    {
+      ...issuing,
+      start: async (options) => {
+        const running = await issuing.start(options);
+        issuingBaseUrl = running.url.replace(/\/graphql$/, '');
+        return running;
+      },
+    },
   ];
 }
 

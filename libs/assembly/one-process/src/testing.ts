@@ -13,7 +13,9 @@ const TEST_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256!';
 
 /** The operations the front-ends send (../shared/contract/operations.graphql), by name. */
 export function contractOperations(): Map<string, string> {
-  const path = process.env['CONTRACT_OPERATIONS'] ?? resolve(__dirname, '../../../../../shared/contract/operations.graphql');
+  const path =
+    process.env['CONTRACT_OPERATIONS'] ??
+    resolve(__dirname, '../../../../../shared/contract/operations.graphql');
   const document: DocumentNode = parse(readFileSync(path, 'utf8'));
   const operations = new Map<string, string>();
   for (const definition of document.definitions) {
@@ -51,7 +53,10 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'certif-e2e-'));
   const databasePrefix = `certif_e2e_${randomBytes(3).toString('hex')}`;
-  const databaseUrl = dialect === 'mysql' ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306') : undefined;
+  const databaseUrl =
+    dialect === 'mysql'
+      ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306')
+      : undefined;
   const platform = await startOneProcessPlatform({
     logLevel: process.env['E2E_LOG_LEVEL'] ?? 'silent',
     auth: { kind: 'hs256', secret: TEST_SECRET },
@@ -67,7 +72,10 @@ export async function startTestPlatform(
     graphql: async (query, variables = {}, token = null) => {
       const response = await fetch(platform.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
@@ -77,7 +85,12 @@ export async function startTestPlatform(
       rmSync(dataDir, { recursive: true, force: true });
       if (databaseUrl) {
         const url = new URL(databaseUrl);
-        const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
+        const connection = await createConnection({
+          host: url.hostname,
+          port: Number(url.port || 3306),
+          user: url.username || 'root',
+          password: url.password,
+        });
         const [rows] = await connection.query('SHOW DATABASES LIKE ?', [`${databasePrefix}%`]);
         for (const row of rows as Record<string, string>[]) {
           await connection.query(`DROP DATABASE \`${Object.values(row)[0]}\``);

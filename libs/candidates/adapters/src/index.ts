@@ -17,3 +17,4 @@ export * from './graphql/enrollment.resolver';
 export * from './graphql/personal-data.resolver';
 export * from './graphql/reference-resolvers';
 export * from './graphql/candidates-context';
+export * from './personal-data/remote-personal-data';

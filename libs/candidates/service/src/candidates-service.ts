@@ -14,6 +14,7 @@ import {
   createCandidatesLoaders,
   onCertificationChanged,
   OutboxCandidateEvents,
+  RemotePersonalData,
   TypeOrmCandidatesUnitOfWork,
   type CandidatesContext,
 } from '@certif/candidates-adapters';
@@ -30,6 +31,8 @@ import { candidatesSchema } from './candidates-schema';
 export interface CandidatesServiceSettings {
   /** More sections of exportMyData (e.g. issuing's livrets and parchemins), after the service's own. */
   personalDataContributors?: readonly PersonalDataContributor[];
+  /** Other services' sections, read from their internal personal-data route (issuing). */
+  remotePersonalData?: readonly { source: string; baseUrl: () => string | undefined }[];
 }
 
 export interface RunningCandidatesService extends RunningService {
@@ -67,10 +70,12 @@ export async function startCandidatesService(
     dataSource,
     (manager) => new OutboxCandidateEvents(events.outbox, manager),
   );
-  const useCases = candidatesUseCases(
-    { unitOfWork, clock: options.clock, newId: randomUUID },
-    options.personalDataContributors ?? [],
-  );
+  const useCases = candidatesUseCases({ unitOfWork, clock: options.clock, newId: randomUUID }, [
+    ...(options.personalDataContributors ?? []),
+    ...(options.remotePersonalData ?? []).map(
+      (remote) => new RemotePersonalData({ ...remote, internalSecret: options.internalSecret }),
+    ),
+  ]);
   await events.start();
 
   const schema = await buildCandidatesSchema(useCases);

@@ -9,3 +9,4 @@ export * from './candidate-records.service';
 export * from './credential-revocation.service';
 export * from './document-desk.service';
 export * from './lapse-sweep.service';
+export * from './personal-data';

@@ -24,6 +24,7 @@ import {
   DocumentDesk,
   FactsIntake,
   LapseSweep,
+  personalDataOf,
   type IssuingDependencies,
   type IssuingLinks,
 } from '@certif/issuing-application';
@@ -109,7 +110,15 @@ export async function startIssuingService(
         loaders: createIssuingLoaders(records, { principal }, links),
       };
     },
-    routes: issuingRoutes({ desk, records, verifyToken: createJwtVerifier(options.auth), jwks: () => signer.jwks(), logger }),
+    routes: issuingRoutes({
+      desk,
+      records,
+      verifyToken: createJwtVerifier(options.auth),
+      jwks: () => signer.jwks(),
+      logger,
+      internalSecret: options.internalSecret,
+      personalData: (principal, candidateId) => personalDataOf(deps, records, principal, candidateId),
+    }),
     readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
   });
   if (!options.publicBaseUrl) baseUrl = `http://localhost:${http.port}`;

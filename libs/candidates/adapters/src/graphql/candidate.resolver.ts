@@ -31,8 +31,9 @@ export class CandidateResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
+    // An omitted argument arrives undefined, not null.
     const page = await this.useCases.queries.search(
-      search,
+      search ?? null,
       pageSize(first),
       decodeCandidateCursor(after),
     );

@@ -1,5 +1,11 @@
 import type { Express, Request, Response } from 'express';
-import { bearerToken, InvalidToken, type Principal } from '@certif/platform-auth';
+import {
+  bearerToken,
+  INTERNAL_TOKEN_HEADER,
+  InvalidToken,
+  verifyInternalToken,
+  type Principal,
+} from '@certif/platform-auth';
 import { DomainError } from '@certif/platform-errors';
 import type { Logger } from '@certif/platform-observability';
 import type { CandidateRecords, DocumentDesk } from '@certif/issuing-application';
@@ -12,6 +18,13 @@ export interface IssuingRoutesOptions {
   verifyToken: (token: string) => Promise<Principal>;
   jwks: () => object;
   logger: Logger;
+  /** Verifies calls from the platform's own services (the candidates service's GDPR export). */
+  internalSecret: string;
+  /** The issuing section of a candidate's GDPR export; null when issuing holds nothing. */
+  personalData: (
+    principal: Principal | null,
+    candidateId: string,
+  ) => Promise<Record<string, unknown> | null>;
 }
 
 const STATUS: Record<DomainError['code'], number> = {
@@ -23,7 +36,10 @@ const STATUS: Record<DomainError['code'], number> = {
 
 class MissingToken extends Error {}
 
-async function principalOf(request: Request, verify: IssuingRoutesOptions['verifyToken']): Promise<Principal> {
+async function principalOf(
+  request: Request,
+  verify: IssuingRoutesOptions['verifyToken'],
+): Promise<Principal> {
   const token = bearerToken(request.headers.authorization);
   if (!token) throw new MissingToken('Sign in first: send Authorization: Bearer <JWT>');
   return verify(token);
@@ -31,7 +47,10 @@ async function principalOf(request: Request, verify: IssuingRoutesOptions['verif
 
 function fail(response: Response, logger: Logger, error: unknown, gone = false): void {
   if (error instanceof MissingToken || error instanceof InvalidToken) {
-    response.status(401).setHeader('www-authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: error.message } });
+    response
+      .status(401)
+      .setHeader('www-authenticate', 'Bearer')
+      .json({ error: { code: 'UNAUTHENTICATED', message: error.message } });
     return;
   }
   if (error instanceof DomainError) {
@@ -40,7 +59,9 @@ function fail(response: Response, logger: Logger, error: unknown, gone = false):
     return;
   }
   logger.error({ err: error }, 'document request failed');
-  response.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+  response
+    .status(500)
+    .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
 }
 
 function param(request: Request, name: string): string {
@@ -57,8 +78,13 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
   return (app) => {
     app.get('/credentials/:id.pdf', async (request, response) => {
       try {
-        const { filename, pdf } = await desk.credentialPdf(await principalOf(request, verifyToken), param(request, 'id'));
-        response.type('application/pdf').setHeader('content-disposition', `inline; filename="${filename}"`);
+        const { filename, pdf } = await desk.credentialPdf(
+          await principalOf(request, verifyToken),
+          param(request, 'id'),
+        );
+        response
+          .type('application/pdf')
+          .setHeader('content-disposition', `inline; filename="${filename}"`);
         response.setHeader('cache-control', 'private, no-store').send(pdf);
       } catch (error) {
         fail(response, logger, error);
@@ -67,8 +93,13 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
 
     app.get('/credentials/:id.vc.jwt', async (request, response) => {
       try {
-        const { filename, jwt } = await desk.verifiableCredential(await principalOf(request, verifyToken), param(request, 'id'));
-        response.type('application/vc+jwt').setHeader('content-disposition', `attachment; filename="${filename}"`);
+        const { filename, jwt } = await desk.verifiableCredential(
+          await principalOf(request, verifyToken),
+          param(request, 'id'),
+        );
+        response
+          .type('application/vc+jwt')
+          .setHeader('content-disposition', `attachment; filename="${filename}"`);
         response.setHeader('cache-control', 'private, no-store').send(jwt);
       } catch (error) {
         fail(response, logger, error, true);
@@ -77,9 +108,35 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
 
     app.get('/livrets/:id.pdf', async (request, response) => {
       try {
-        const { filename, pdf } = await desk.livretPdf(await principalOf(request, verifyToken), param(request, 'id'));
-        response.type('application/pdf').setHeader('content-disposition', `inline; filename="${filename}"`);
+        const { filename, pdf } = await desk.livretPdf(
+          await principalOf(request, verifyToken),
+          param(request, 'id'),
+        );
+        response
+          .type('application/pdf')
+          .setHeader('content-disposition', `inline; filename="${filename}"`);
         response.setHeader('cache-control', 'private, no-store').send(pdf);
+      } catch (error) {
+        fail(response, logger, error);
+      }
+    });
+
+    // Internal: reached by the platform's services with a token signed like the gateway's, never
+    // routed by the ingress. The forwarded principal must be allowed to read that record.
+    app.get('/internal/personal-data/:candidateId', async (request, response) => {
+      try {
+        const header = request.headers[INTERNAL_TOKEN_HEADER];
+        const identity = await verifyInternalToken(
+          options.internalSecret,
+          Array.isArray(header) ? header[0] : header,
+        );
+        if (!identity)
+          throw new MissingToken("This route accepts calls from the platform's services only");
+        const section = await options.personalData(
+          identity.principal,
+          param(request, 'candidateId'),
+        );
+        response.setHeader('cache-control', 'private, no-store').json({ section });
       } catch (error) {
         fail(response, logger, error);
       }

@@ -1,0 +1,60 @@
+import type { Principal } from '@certif/platform-auth';
+import type { CandidateRecords } from './candidate-records.service';
+import type { IssuingDependencies } from './ports';
+import { assertMayReadRecordOf } from './record-access';
+
+/**
+ * GDPR access right (R13): everything issuing holds on a candidate — the identity it prints on
+ * documents, the jury facts it received, the livrets computed from them and the parchemins — as
+ * the issuing section of `exportMyData`. Null when issuing holds nothing on the candidate.
+ */
+export async function personalDataOf(
+  deps: IssuingDependencies,
+  records: CandidateRecords,
+  principal: Principal | null,
+  candidateId: string,
+): Promise<Record<string, unknown> | null> {
+  assertMayReadRecordOf(principal, candidateId);
+  const { reader } = deps.unitOfWork;
+  const [[identity], facts, [livrets], [credentials]] = await Promise.all([
+    reader.candidates.findByIds([candidateId]),
+    reader.facts.ofCandidates([candidateId]),
+    records.livretsOf(principal, [candidateId]),
+    records.credentialsOf(principal, [candidateId]),
+  ]);
+  const livretList = livrets instanceof Error || !livrets ? [] : livrets;
+  const credentialList = credentials instanceof Error || !credentials ? [] : credentials;
+  const nothing =
+    !identity &&
+    facts.acquisitions.length === 0 &&
+    facts.decisions.length === 0 &&
+    livretList.length === 0 &&
+    credentialList.length === 0;
+  if (nothing) return null;
+  return {
+    identity: identity
+      ? { firstName: identity.firstName, lastName: identity.lastName, erasedAt: identity.erasedAt }
+      : null,
+    componentsAcquired: facts.acquisitions.map(
+      ({ candidateId: _c, ...acquisition }) => acquisition,
+    ),
+    juryDecisions: facts.decisions.map(({ candidateId: _c, ...decision }) => decision),
+    livrets: livretList.map(({ livret, view }) => ({
+      id: livret.id,
+      certificationId: view.certificationId,
+      status: view.status,
+      capitalizationDeadline: view.capitalizationDeadline,
+      acquiredComponents: view.acquiredComponents,
+      missingComponentIds: view.missingComponents.map((component) => component.id),
+    })),
+    parchemins: credentialList.map((credential) => ({
+      id: credential.id,
+      number: credential.number,
+      certificationId: credential.certificationId,
+      specializationId: credential.specializationId,
+      status: credential.status,
+      issuedOn: credential.issuedOn,
+      verificationCode: credential.verificationCode,
+    })),
+  };
+}
