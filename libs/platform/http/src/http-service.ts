@@ -131,6 +131,9 @@ export async function startHttpService<TContext extends BaseContext>(
       : { schema: options.schema as GraphQLSchema }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // stopOnSignals stops the services in order on SIGTERM; Apollo's own handler (installed when
+    // NODE_ENV=production) would stop this one too and re-send SIGTERM: read as a second signal.
+    stopOnTerminationSignals: false,
     introspection: true,
     validationRules: options.validationRules ?? [],
     plugins: [
