@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './load-config';
 import { jwtVerifierConfig } from './auth-config';
 import { subgraphConfigSchema } from './service-config';
 
-const load = (env: Record<string, string>) => loadConfig('sessions', subgraphConfigSchema(4003), env);
+const load = (env: Record<string, string>) =>
+  loadConfig('sessions', subgraphConfigSchema(4003), env);
 
 describe('auth configuration', () => {
   it('uses the development secret outside production', () => {
@@ -17,13 +18,23 @@ describe('auth configuration', () => {
       /INTERNAL_AUTH_SECRET: is required when NODE_ENV=production/,
     );
     expect(() =>
-      load({ NODE_ENV: 'production', AUTH_JWT_SECRET: 's'.repeat(40), INTERNAL_AUTH_SECRET: 'i'.repeat(40) }),
+      load({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 's'.repeat(40),
+        INTERNAL_AUTH_SECRET: 'i'.repeat(40),
+      }),
     ).not.toThrow();
   });
 
   it('needs issuer and audience with a JWKS URL, and then verifies with it', () => {
-    expect(() => load({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/needs AUTH_ISSUER and AUTH_AUDIENCE/);
-    const config = load({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'idp', AUTH_AUDIENCE: 'certif' });
+    expect(() => load({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(
+      /needs AUTH_ISSUER and AUTH_AUDIENCE/,
+    );
+    const config = load({
+      AUTH_JWKS_URL: 'https://idp.example/jwks',
+      AUTH_ISSUER: 'idp',
+      AUTH_AUDIENCE: 'certif',
+    });
     expect(jwtVerifierConfig(config)).toEqual({
       kind: 'jwks',
       jwksUrl: 'https://idp.example/jwks',

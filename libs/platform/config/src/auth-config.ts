@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DEVELOPMENT_JWT_SECRET, type JwtVerifierConfig } from '@certif/platform-auth';
-import { authAudience, authIssuer, authJwksUrl, authJwtSecret, internalAuthSecret, nodeEnv } from './keys';
+import {
+  authAudience,
+  authIssuer,
+  authJwksUrl,
+  authJwtSecret,
+  internalAuthSecret,
+  nodeEnv,
+} from './keys';
 
 /** How bearer tokens are verified (contract README, "Authentication and roles"). */
 export const authKeys = {
@@ -30,7 +37,8 @@ export function withAuthChecks<S extends z.ZodType<AuthSettings>>(schema: S) {
     })
     .refine((c) => c.NODE_ENV !== 'production' || c.AUTH_JWT_SECRET || c.AUTH_JWKS_URL, {
       path: ['AUTH_JWT_SECRET'],
-      message: 'production needs AUTH_JWT_SECRET or AUTH_JWKS_URL: the development secret is public',
+      message:
+        'production needs AUTH_JWT_SECRET or AUTH_JWKS_URL: the development secret is public',
     })
     .refine((c) => c.NODE_ENV !== 'production' || c.INTERNAL_AUTH_SECRET, {
       path: ['INTERNAL_AUTH_SECRET'],

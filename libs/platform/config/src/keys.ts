@@ -25,7 +25,9 @@ export const databaseUrl = z
   .string()
   .regex(/^mysql:\/\//, 'must start with mysql://, e.g. mysql://root@127.0.0.1:3306')
   .optional()
-  .describe('MySQL/MariaDB server, mysql://user:pass@host:port; unset: embedded SQLite in DATA_DIR');
+  .describe(
+    'MySQL/MariaDB server, mysql://user:pass@host:port; unset: embedded SQLite in DATA_DIR',
+  );
 
 export const dataDir = z
   .string()
@@ -50,11 +52,28 @@ export const authJwtSecret = z
   .optional()
   .describe('HS256 secret the bearer tokens are signed with');
 
-export const authJwksUrl = z.url().optional().describe("identity provider's JWKS URL (RS256/ES256)");
-export const authIssuer = z.string().optional().describe('expected iss of tokens (required with AUTH_JWKS_URL)');
-export const authAudience = z.string().optional().describe('expected aud of tokens (required with AUTH_JWKS_URL)');
+export const authJwksUrl = z
+  .url()
+  .optional()
+  .describe("identity provider's JWKS URL (RS256/ES256)");
+export const authIssuer = z
+  .string()
+  .optional()
+  .describe('expected iss of tokens (required with AUTH_JWKS_URL)');
+export const authAudience = z
+  .string()
+  .optional()
+  .describe('expected aud of tokens (required with AUTH_JWKS_URL)');
 
 export const otlpEndpoint = z
   .url()
   .optional()
-  .describe('OpenTelemetry collector (OTLP/HTTP), e.g. http://otel-collector:4318; unset: no tracing');
+  .describe(
+    'OpenTelemetry collector (OTLP/HTTP), e.g. http://otel-collector:4318; unset: no tracing',
+  );
+
+export const databasePrefix = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _')
+  .default('certif')
+  .describe('database names on MySQL are <prefix>_<service> (default certif_<service>)');

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { authKeys, withAuthChecks } from './auth-config';
-import { databaseUrl, dataDir, kafkaBrokers, logLevel, otlpEndpoint, port } from './keys';
+import {
+  databasePrefix,
+  databaseUrl,
+  dataDir,
+  kafkaBrokers,
+  logLevel,
+  otlpEndpoint,
+  port,
+} from './keys';
 
 /** The keys every subgraph service reads; a service adds its own with `.extend()` before `withAuthChecks`. */
 export function subgraphConfigKeys(defaultPort: number) {
@@ -9,6 +17,7 @@ export function subgraphConfigKeys(defaultPort: number) {
     LOG_LEVEL: logLevel,
     PORT: port(defaultPort),
     DATABASE_URL: databaseUrl,
+    DATABASE_PREFIX: databasePrefix,
     DATA_DIR: dataDir,
     KAFKA_BROKERS: kafkaBrokers,
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
