@@ -1,15 +1,6 @@
 import 'reflect-metadata';
-import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
-import { systemClock } from '@certif/platform-calendar';
-import {
-  jwtVerifierConfig,
-  loadConfig,
-  subgraphConfigKeys,
-  withAuthChecks,
-  z,
-} from '@certif/platform-config';
-import { stopOnSignals } from '@certif/platform-http';
-import { createLogger, startTracing } from '@certif/platform-observability';
+import { subgraphConfigKeys, withAuthChecks, z } from '@certif/platform-config';
+import { runServiceApp } from '@certif/platform-http';
 import { startCandidatesService } from '@certif/candidates-service';
 
 const configSchema = withAuthChecks(
@@ -27,35 +18,21 @@ const configSchema = withAuthChecks(
 });
 
 // The candidates subgraph alone (how it runs in a container).
-async function main(): Promise<void> {
-  const config = loadConfig('candidates', configSchema);
-  const tracing = startTracing({
-    serviceName: 'candidates',
-    ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
-      ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }
-      : {}),
-  });
-  const logger = createLogger({ service: 'candidates', level: config.LOG_LEVEL });
-  const issuingUrl = config.ISSUING_SERVICE_URL;
-  if (!issuingUrl)
-    logger.warn('ISSUING_SERVICE_URL is unset: exportMyData will hold the candidates section only');
-  const service = await startCandidatesService({
-    port: config.PORT,
-    logger,
-    dataDir: config.DATA_DIR,
-    clock: systemClock,
-    internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
-    auth: jwtVerifierConfig(config),
-    ...(issuingUrl
-      ? { remotePersonalData: [{ source: 'issuing', baseUrl: () => issuingUrl }] }
-      : {}),
-    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
-    ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
-  });
-  stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), service.stop]);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+runServiceApp({
+  name: 'candidates',
+  configSchema,
+  start: (options, config, logger) => {
+    const issuingUrl = config.ISSUING_SERVICE_URL;
+    if (!issuingUrl) {
+      logger.warn(
+        'ISSUING_SERVICE_URL is unset: exportMyData will hold the candidates section only',
+      );
+    }
+    return startCandidatesService({
+      ...options,
+      ...(issuingUrl
+        ? { remotePersonalData: [{ source: 'issuing', baseUrl: () => issuingUrl }] }
+        : {}),
+    });
+  },
 });
