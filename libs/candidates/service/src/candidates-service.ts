@@ -9,7 +9,12 @@ import {
   type ServiceStartOptions,
 } from '@certif/platform-http';
 import { metricsRegistry } from '@certif/platform-observability';
-import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  databaseTarget,
+  describeTarget,
+  openDataSource,
+  watchConnectionPool,
+} from '@certif/platform-persistence';
 import {
   createCandidatesLoaders,
   onCertificationChanged,
@@ -55,6 +60,7 @@ export async function startCandidatesService(
     options.databasePrefix,
   );
   const dataSource = await openDataSource({ ...candidatesSchema, target });
+  watchConnectionPool(metricsRegistry(), 'candidates', dataSource);
   logger.info(`candidates data in ${describeTarget(target)}`);
 
   const events = new ServiceEvents({

@@ -4,3 +4,5 @@ export * from './database-target';
 export * from './open-data-source';
 export { prepareMysqlDatabase } from './mysql-server';
 export * from './run-in-transaction';
+export * from './statement-listener';
+export * from './pool-metrics';

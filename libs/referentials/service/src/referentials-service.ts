@@ -2,9 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
-import { startHttpService, type RunningService, type ServiceModule, type ServiceStartOptions } from '@certif/platform-http';
+import {
+  startHttpService,
+  type RunningService,
+  type ServiceModule,
+  type ServiceStartOptions,
+} from '@certif/platform-http';
 import { metricsRegistry } from '@certif/platform-observability';
-import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  databaseTarget,
+  describeTarget,
+  openDataSource,
+  watchConnectionPool,
+} from '@certif/platform-persistence';
 import {
   createReferentialsLoaders,
   OutboxCertificationEvents,
@@ -27,8 +37,14 @@ export async function startReferentialsService(
   options: ServiceStartOptions & { loadSeeds?: boolean },
 ): Promise<RunningReferentialsService> {
   const { logger } = options;
-  const target = databaseTarget('referentials', options.databaseUrl, options.dataDir, options.databasePrefix);
+  const target = databaseTarget(
+    'referentials',
+    options.databaseUrl,
+    options.dataDir,
+    options.databasePrefix,
+  );
   const dataSource = await openDataSource({ ...referentialsSchema, target });
+  watchConnectionPool(metricsRegistry(), 'referentials', dataSource);
   logger.info(`referentials data in ${describeTarget(target)}`);
 
   const events = new ServiceEvents({
@@ -40,14 +56,18 @@ export async function startReferentialsService(
     ...(options.bus ? { bus: options.bus } : {}),
   });
   const catalog = new CertificationCatalog({
-    unitOfWork: new TypeOrmReferentialsUnitOfWork(dataSource, (manager) => new OutboxCertificationEvents(events.outbox, manager)),
+    unitOfWork: new TypeOrmReferentialsUnitOfWork(
+      dataSource,
+      (manager) => new OutboxCertificationEvents(events.outbox, manager),
+    ),
     clock: options.clock,
     newId: randomUUID,
   });
   await events.start();
   if (options.loadSeeds ?? true) {
     const report = await loadSeedCertifications(catalog, SEED_CERTIFICATIONS);
-    if (report.loaded.length > 0) logger.info({ codes: report.loaded }, 'seed certifications loaded');
+    if (report.loaded.length > 0)
+      logger.info({ codes: report.loaded }, 'seed certifications loaded');
   }
 
   const schema = await buildReferentialsSchema(catalog);

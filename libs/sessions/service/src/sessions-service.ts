@@ -10,7 +10,12 @@ import {
   type ServiceStartOptions,
 } from '@certif/platform-http';
 import { metricsRegistry } from '@certif/platform-observability';
-import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  databaseTarget,
+  describeTarget,
+  openDataSource,
+  watchConnectionPool,
+} from '@certif/platform-persistence';
 import {
   createSessionsLoaders,
   OutboxDeliberationEvents,
@@ -48,6 +53,7 @@ export async function startSessionsService(
     options.databasePrefix,
   );
   const dataSource = await openDataSource({ ...sessionsSchema, target });
+  watchConnectionPool(metricsRegistry(), 'sessions', dataSource);
   logger.info(`sessions data in ${describeTarget(target)}`);
 
   const events = subscribeReadModels(
