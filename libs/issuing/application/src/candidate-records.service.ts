@@ -109,14 +109,11 @@ export class CandidateRecords {
     const { reader } = this.deps.unitOfWork;
     const today = this.deps.clock.today();
     const candidateIds = [...new Set(livrets.map((l) => l.candidateId))];
-    const [facts, credentials] = await Promise.all([
+    const [facts, credentials, lineages] = await Promise.all([
       reader.facts.ofCandidates(candidateIds),
       reader.credentials.findByCandidates(candidateIds),
+      reader.certifications.lineagesOf(livrets.map((l) => l.certificationId)),
     ]);
-    const lineages = new Map<string, Lineage | null>();
-    for (const certificationId of new Set(livrets.map((l) => l.certificationId))) {
-      lineages.set(certificationId, await reader.certifications.lineageOf(certificationId));
-    }
     return livrets.flatMap((livret) => {
       const lineage = lineages.get(livret.certificationId);
       if (!lineage) return [];

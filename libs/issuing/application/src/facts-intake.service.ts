@@ -15,11 +15,13 @@ export class FactsIntake {
   }
 
   async componentAcquired(tx: IssuingTransaction, candidateId: string, acquisition: ComponentAcquisition) {
+    await tx.candidates.lockFacts(candidateId);
     await tx.facts.addAcquisition(candidateId, acquisition);
     await this.refreshLineageOf(tx, candidateId, acquisition.certificationId);
   }
 
   async titleAwarded(tx: IssuingTransaction, candidateId: string, decision: TitleDecision) {
+    await tx.candidates.lockFacts(candidateId);
     await tx.facts.addDecision(candidateId, decision);
     await this.refreshLineageOf(tx, candidateId, decision.certificationId);
   }

@@ -27,6 +27,8 @@ export class LivretRefresher {
     const credentials = (await tx.credentials.findByCandidates([candidateId])).filter(
       (c) => c.lineageRootId === lineage.rootId,
     );
+    // Read before issuing: a parchemin's number holds a lock until commit (see nextSequence).
+    const stored = await tx.livrets.findOne(candidateId, lineage.rootId);
     let title = credentials.find((c) => c.specializationKey === '');
     let view = computeLivret({
       lineage,
@@ -46,12 +48,11 @@ export class LivretRefresher {
         await this.issue(tx, candidateId, lineage.rootId, parcheminContent(award.certification, [], award.specialization));
       }
     }
-    await this.record(tx, candidateId, lineage.rootId, view);
+    await this.record(tx, candidateId, lineage.rootId, view, stored);
     return view;
   }
 
-  private async record(tx: IssuingTransaction, candidateId: string, lineageRootId: string, view: LivretView) {
-    const stored = await tx.livrets.findOne(candidateId, lineageRootId);
+  private async record(tx: IssuingTransaction, candidateId: string, lineageRootId: string, view: LivretView, stored: StoredLivret | null) {
     const next: StoredLivret = {
       id: stored?.id ?? this.deps.newId(),
       candidateId,

@@ -62,12 +62,19 @@ export interface CertificationReadModel {
   save(version: CertificationVersion): Promise<boolean>;
   /** The lineage of a known version; null when the version has not arrived yet. */
   lineageOf(certificationId: string): Promise<Lineage | null>;
+  /** The lineages of several versions at once (those known), by version id: no query per id. */
+  lineagesOf(certificationIds: readonly string[]): Promise<Map<string, Lineage>>;
 }
 
 export interface CandidateDirectory {
   /** Keeps the highest version; an erased identity is never replaced by a named one. */
   save(identity: CandidateIdentity): Promise<void>;
   findByIds(ids: readonly string[]): Promise<CandidateIdentity[]>;
+  /**
+   * Until the transaction ends, no other transaction handles a fact of this candidate (when it
+   * is known): their facts arrive on two topics at once and would otherwise deadlock.
+   */
+  lockFacts(candidateId: string): Promise<void>;
 }
 
 export interface FactStore {

@@ -3,9 +3,19 @@ import type { DataSource } from 'typeorm';
 import { createJwtVerifier } from '@certif/platform-auth';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
-import { startHttpService, type RunningService, type ServiceModule, type ServiceStartOptions } from '@certif/platform-http';
+import {
+  startHttpService,
+  type RunningService,
+  type ServiceModule,
+  type ServiceStartOptions,
+} from '@certif/platform-http';
 import { metricsRegistry } from '@certif/platform-observability';
-import { databaseTarget, describeTarget, openDataSource } from '@certif/platform-persistence';
+import {
+  databaseTarget,
+  describeTarget,
+  openDataSource,
+  watchConnectionPool,
+} from '@certif/platform-persistence';
 import {
   createIssuingLoaders,
   issuingRoutes,
@@ -65,10 +75,19 @@ export async function startIssuingService(
   options: ServiceStartOptions & IssuingSettings,
 ): Promise<RunningIssuingService> {
   const { logger } = options;
-  const target = databaseTarget('issuing', options.databaseUrl, options.dataDir, options.databasePrefix);
+  const target = databaseTarget(
+    'issuing',
+    options.databaseUrl,
+    options.dataDir,
+    options.databasePrefix,
+  );
   const dataSource = await openDataSource({ ...issuingSchema, target });
+  watchConnectionPool(metricsRegistry(), 'issuing', dataSource);
   logger.info(`issuing data in ${describeTarget(target)}`);
-  const signingKey = await loadSigningKey({ configured: options.signingKey, dataDir: options.dataDir });
+  const signingKey = await loadSigningKey({
+    configured: options.signingKey,
+    dataDir: options.dataDir,
+  });
 
   let baseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? `http://localhost:${options.port}`;
   const links = linksTo(() => baseUrl);
@@ -80,7 +99,10 @@ export async function startIssuingService(
     kafkaBrokers: options.kafkaBrokers,
     ...(options.bus ? { bus: options.bus } : {}),
   });
-  const unitOfWork = new TypeOrmIssuingUnitOfWork(dataSource, (manager) => new OutboxIssuingEvents(events.outbox, manager));
+  const unitOfWork = new TypeOrmIssuingUnitOfWork(
+    dataSource,
+    (manager) => new OutboxIssuingEvents(events.outbox, manager),
+  );
   const deps: IssuingDependencies = {
     unitOfWork,
     clock: options.clock,
@@ -95,7 +117,11 @@ export async function startIssuingService(
   subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
   await events.start();
 
-  const schema = await buildIssuingSchema({ records, revocation: new CredentialRevocation(deps), links });
+  const schema = await buildIssuingSchema({
+    records,
+    revocation: new CredentialRevocation(deps),
+    links,
+  });
   const http = await startHttpService<IssuingContext>({
     name: 'issuing',
     port: options.port,
@@ -117,7 +143,8 @@ export async function startIssuingService(
       jwks: () => signer.jwks(),
       logger,
       internalSecret: options.internalSecret,
-      personalData: (principal, candidateId) => personalDataOf(deps, records, principal, candidateId),
+      personalData: (principal, candidateId) =>
+        personalDataOf(deps, records, principal, candidateId),
     }),
     readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
   });
@@ -128,7 +155,14 @@ export async function startIssuingService(
     if (report.changed > 0 || report.failed.length > 0) logger.info({ ...report }, 'lapse sweep');
   };
   const interval = options.sweepIntervalMs ?? 60 * 60 * 1000;
-  const timer = interval > 0 ? setInterval(() => void runSweep().catch((err: unknown) => logger.error({ err }, 'lapse sweep failed')), interval) : undefined;
+  const timer =
+    interval > 0
+      ? setInterval(
+          () =>
+            void runSweep().catch((err: unknown) => logger.error({ err }, 'lapse sweep failed')),
+          interval,
+        )
+      : undefined;
   timer?.unref();
   if (timer) void runSweep().catch((err: unknown) => logger.error({ err }, 'lapse sweep failed'));
 

@@ -28,6 +28,22 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
     if (result.affected === 0) throw new ConcurrentChange(`candidate ${identity.id}`);
   }
 
+  /**
+   * An exclusive lock on the candidate's row, taken first: a component and a title of one
+   * candidate, handled at once from their two topics, each inserted its fact and then waited for
+   * the other's in a locking read — a deadlock, retried after 200 ms. Now one waits for the
+   * other. An unknown candidate has no row to lock: the deadlock, retried, stays possible there.
+   */
+  async lockFacts(candidateId: string): Promise<void> {
+    if (!this.lock) return;
+    await this.manager
+      .createQueryBuilder(KnownCandidateRow, 'c')
+      .select('c.id')
+      .where('c.id = :candidateId', { candidateId })
+      .setLock('pessimistic_write')
+      .getRawOne();
+  }
+
   async findByIds(ids: readonly string[]): Promise<CandidateIdentity[]> {
     if (ids.length === 0) return [];
     const rows = await this.manager.find(KnownCandidateRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) });

@@ -76,9 +76,17 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
 
   /** Every known version linked to this one, whichever way the links point. */
   async lineageOf(certificationId: string): Promise<Lineage | null> {
+    return (await this.lineagesOf([certificationId])).get(certificationId) ?? null;
+  }
+
+  /**
+   * The lineages of several versions, walked together: one query per step along the longest
+   * chain of revisions (usually one), whatever the number of versions asked.
+   */
+  async lineagesOf(certificationIds: readonly string[]): Promise<Map<string, Lineage>> {
     const known = new Map<string, KnownCertificationRow>();
-    const asked = new Set<string>([certificationId]);
-    let frontier = [certificationId];
+    const asked = new Set<string>(certificationIds);
+    let frontier = [...asked];
     while (frontier.length > 0) {
       const rows = await this.manager.find(KnownCertificationRow, {
         where: [{ id: In(frontier) }, { revisesId: In(frontier) }, { revisedById: In(frontier) }],
@@ -91,7 +99,11 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
       frontier = [...new Set(frontier)];
       frontier.forEach((id) => asked.add(id));
     }
-    if (!known.has(certificationId)) return null;
-    return orderLineage(certificationId, [...known.values()].map(toCertificationVersion));
+    const versions = [...known.values()].map(toCertificationVersion);
+    const lineages = new Map<string, Lineage>();
+    for (const id of new Set(certificationIds)) {
+      if (known.has(id)) lineages.set(id, orderLineage(id, versions));
+    }
+    return lineages;
   }
 }

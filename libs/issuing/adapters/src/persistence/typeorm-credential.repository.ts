@@ -42,18 +42,25 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   /**
    * One atomic upsert per number: the row lock it takes makes concurrent issuers of the same
    * prefix wait for each other, so no two transactions get the same number; a rolled-back
-   * transaction leaves a gap, never a duplicate.
+   * transaction leaves a gap, never a duplicate. The lock lasts until the issuing transaction
+   * commits, so parchemins of one prefix are issued one after the other: on MySQL the upsert
+   * also hands the new value back (LAST_INSERT_ID), sparing a SELECT under the lock.
    */
   async nextSequence(prefix: string): Promise<number> {
     const table = this.manager.connection.getMetadata(CredentialCounterRow).tableName;
+    if (isMysql(this.manager)) {
+      const result = (await this.manager.query(
+        `INSERT INTO \`${table}\` (prefix, lastValue) VALUES (?, LAST_INSERT_ID(1)) ` +
+          'ON DUPLICATE KEY UPDATE lastValue = LAST_INSERT_ID(lastValue + 1)',
+        [prefix],
+      )) as { insertId?: number | string };
+      return Number(result.insertId);
+    }
     await this.manager.query(
-      isMysql(this.manager)
-        ? `INSERT INTO \`${table}\` (prefix, lastValue) VALUES (?, 1) ON DUPLICATE KEY UPDATE lastValue = lastValue + 1`
-        : `INSERT INTO "${table}" (prefix, lastValue) VALUES (?, 1) ON CONFLICT(prefix) DO UPDATE SET lastValue = lastValue + 1`,
+      `INSERT INTO "${table}" (prefix, lastValue) VALUES (?, 1) ON CONFLICT(prefix) DO UPDATE SET lastValue = lastValue + 1`,
       [prefix],
     );
-    const row = await this.manager.findOneByOrFail(CredentialCounterRow, { prefix });
-    return row.lastValue;
+    return (await this.manager.findOneByOrFail(CredentialCounterRow, { prefix })).lastValue;
   }
 
   async insert(credential: StoredCredential): Promise<void> {
