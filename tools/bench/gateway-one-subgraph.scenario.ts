@@ -1,0 +1,114 @@
+// (a) A query one subgraph serves, through the gateway; the same request straight to that
+// subgraph with the identity the gateway would forward (x-certif-gateway-token); and a bare Node
+// server answering as many bytes, the ceiling of HTTP on this machine.
+import { startBareServer } from './bare-server';
+import type { BenchPlatform } from './bench-platform';
+import type { BenchSettings } from './bench-settings';
+import { loadFigures } from './load-figures';
+import { generateLoad, type LoadResult } from './load-generator';
+import type { Figure } from './report';
+
+const MANAGER = { sub: 'bench-manager', roles: ['SESSION_MANAGER' as const] };
+
+export interface OneSubgraphQuery {
+  /** A contract operation (../shared/contract/operations.graphql). */
+  operation: string;
+  variables: Record<string, unknown>;
+  subgraph: string;
+  label: string;
+}
+
+/** `Certifications` is served from a handful of rows; `Candidates` counts 20,000 (totalCount). */
+export const ONE_SUBGRAPH_QUERIES: OneSubgraphQuery[] = [
+  {
+    operation: 'Certifications',
+    variables: { first: 20 },
+    subgraph: 'referentials',
+    label: 'Certifications(first: 20)',
+  },
+  {
+    operation: 'Candidates',
+    variables: { first: 20 },
+    subgraph: 'candidates',
+    label: 'Candidates(first: 20)',
+  },
+];
+
+export async function gatewayOneSubgraph(
+  bench: BenchPlatform,
+  settings: BenchSettings,
+  operations: Map<string, string>,
+  spec: OneSubgraphQuery,
+): Promise<Figure[]> {
+  const query = operations.get(spec.operation);
+  if (!query) throw new Error(`the contract has no ${spec.operation} operation`);
+  const body = JSON.stringify({ query, variables: spec.variables });
+  const gatewayHeaders = {
+    authorization: `Bearer ${await bench.token(MANAGER.roles, { sub: MANAGER.sub })}`,
+  };
+  const subgraphUrl = bench.subgraphUrl(spec.subgraph);
+  // Minted per run: the internal token lives two minutes, as the gateway's does.
+  const direct = async () => ({ 'x-certif-gateway-token': await bench.internalToken(MANAGER) });
+
+  // Both ways answer without errors; the gateway's answer sizes the ceiling's.
+  const answer = await fetch(bench.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...gatewayHeaders },
+    body,
+  });
+  const bytes = Buffer.from(await answer.arrayBuffer());
+  if (!answer.ok || bytes.includes('"errors"'))
+    throw new Error(`${spec.operation} through the gateway: ${bytes.toString().slice(0, 300)}`);
+  await bench.graphql(subgraphUrl, query, spec.variables, await direct());
+
+  const load = (
+    url: string,
+    headers: Record<string, string>,
+    connections = settings.connections,
+  ): Promise<LoadResult> =>
+    generateLoad({
+      url,
+      headers,
+      bodies: [body],
+      connections,
+      warmUpSeconds: settings.warmUpSeconds,
+      seconds: settings.seconds,
+    });
+  const viaGateway = await load(bench.gatewayUrl, gatewayHeaders);
+  const straight = await load(subgraphUrl, await direct());
+  const bare = await startBareServer(bytes);
+  let ceiling: LoadResult;
+  try {
+    ceiling = await load(bare.url, {});
+  } finally {
+    await bare.stop();
+  }
+
+  // Without queueing: what the gateway adds to one request when nothing else runs.
+  const aloneViaGateway = await load(bench.gatewayUrl, gatewayHeaders, 1);
+  const aloneStraight = await load(subgraphUrl, await direct(), 1);
+
+  const scenario = (what: string) => `${spec.label} · ${what}`;
+  const figures = [
+    ...loadFigures({
+      scenario: scenario('via gateway'),
+      result: viaGateway,
+      reference: { label: 'direct', result: straight },
+    }),
+    ...loadFigures({
+      scenario: scenario(`direct to ${spec.subgraph}`),
+      result: straight,
+      reference: { label: 'bare Node', result: ceiling },
+    }),
+    ...loadFigures({ scenario: scenario(`bare Node HTTP, ${bytes.length} B`), result: ceiling }),
+    ...loadFigures({
+      scenario: scenario('via gateway, 1 connection'),
+      result: aloneViaGateway,
+      reference: { label: 'direct, 1 connection', result: aloneStraight },
+    }),
+  ];
+  const p50 = figures.find((f) => f.scenario === scenario('via gateway') && f.measure === 'p50');
+  if (p50?.reference)
+    p50.target = { text: '≤ 1.5 × direct p50', met: p50.value <= 1.5 * p50.reference.value };
+  return figures;
+}
