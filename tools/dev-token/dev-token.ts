@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     }
   }
   if (roles.length === 0) {
-    console.error(`usage: npm run -s dev-token -- ROLE [ROLE…] [--sub ID] [--candidate ID]\nroles: ${ROLES.join(', ')}`);
+    console.error(
+      `usage: npm run -s dev-token -- ROLE [ROLE…] [--sub ID] [--candidate ID]\nroles: ${ROLES.join(', ')}`,
+    );
     process.exit(2);
   }
   const secret = process.env['AUTH_JWT_SECRET'];

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const [service, name] = process.argv.slice(2);
   const entry = service ? serviceSchemas[service] : undefined;
   if (!entry || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    console.error(`usage: generate-migration <${Object.keys(serviceSchemas).join('|')}> <PascalCaseName>`);
+    console.error(
+      `usage: generate-migration <${Object.keys(serviceSchemas).join('|')}> <PascalCaseName>`,
+    );
     process.exit(2);
   }
   const db = await openTestDatabase('mysql', entry.schema);
@@ -24,8 +26,13 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const quote = (sql: string) => JSON.stringify(sql);
-    const up = log.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-    const down = log.downQueries.reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+    const up = log.upQueries
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join('\n');
+    const down = log.downQueries
+      .reverse()
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join('\n');
     const file = join(entry.migrationsDir, `${timestamp}-${name}.ts`);
     writeFileSync(
       file,

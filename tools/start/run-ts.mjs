@@ -13,11 +13,22 @@ if (!entry) {
 }
 const result = spawnSync(
   process.execPath,
-  ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', resolve(root, entry), ...args],
+  [
+    '-r',
+    'ts-node/register/transpile-only',
+    '-r',
+    'tsconfig-paths/register',
+    resolve(root, entry),
+    ...args,
+  ],
   {
     stdio: 'inherit',
     cwd: process.cwd(),
-    env: { TS_NODE_PROJECT: resolve(root, 'tsconfig.json'), APOLLO_TELEMETRY_DISABLED: '1', ...process.env },
+    env: {
+      TS_NODE_PROJECT: resolve(root, 'tsconfig.json'),
+      APOLLO_TELEMETRY_DISABLED: '1',
+      ...process.env,
+    },
   },
 );
 process.exit(result.status ?? 1);

@@ -13,7 +13,11 @@ const require = createRequire(import.meta.url);
 const binOf = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 const url = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const required = process.env.CI === 'true' || process.env.REQUIRE_MYSQL === '1';
-const env = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', TZ: process.env.TZ ?? 'Pacific/Kiritimati' };
+const env = {
+  ...process.env,
+  APOLLO_TELEMETRY_DISABLED: '1',
+  TZ: process.env.TZ ?? 'Pacific/Kiritimati',
+};
 
 async function probeMysql() {
   const mysql = require('mysql2/promise');
@@ -30,7 +34,10 @@ async function probeMysql() {
     await connection.end();
     return { ok: true, version: rows[0].version };
   } catch (error) {
-    return { ok: false, reason: `no MySQL/MariaDB at ${parsed.host} (${error.code ?? error.message})` };
+    return {
+      ok: false,
+      reason: `no MySQL/MariaDB at ${parsed.host} (${error.code ?? error.message})`,
+    };
   }
 }
 
@@ -48,22 +55,46 @@ if (mysql.ok) {
   env.CERTIF_TEST_MYSQL = 'available';
   console.log(`MySQL/MariaDB suites: on (${mysql.version} at ${url})`);
 } else if (required) {
-  console.error(`✖ MySQL/MariaDB is required here (CI=true or REQUIRE_MYSQL=1) but: ${mysql.reason}`);
-  console.error('  start it, e.g.: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd');
+  console.error(
+    `✖ MySQL/MariaDB is required here (CI=true or REQUIRE_MYSQL=1) but: ${mysql.reason}`,
+  );
+  console.error(
+    '  start it, e.g.: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd',
+  );
   process.exit(1);
 } else {
   env.CERTIF_TEST_MYSQL = mysql.reason;
-  console.log(`MySQL/MariaDB suites: SKIPPED — ${mysql.reason}. Set TEST_DATABASE_URL or start MariaDB to run them.`);
+  console.log(
+    `MySQL/MariaDB suites: SKIPPED — ${mysql.reason}. Set TEST_DATABASE_URL or start MariaDB to run them.`,
+  );
 }
 
-step('typecheck (tsc --noEmit)', process.execPath, [binOf('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-step('lint (eslint, with Nx module boundaries)', process.execPath, [binOf('eslint', 'bin/eslint.js'), 'apps', 'libs', 'tools', '--max-warnings=-1']);
+step('typecheck (tsc --noEmit)', process.execPath, [
+  binOf('typescript', 'bin/tsc'),
+  '-p',
+  'tsconfig.json',
+  '--noEmit',
+]);
+step('lint (eslint, with Nx module boundaries)', process.execPath, [
+  binOf('eslint', 'bin/eslint.js'),
+  'apps',
+  'libs',
+  'tools',
+  '--max-warnings=-1',
+]);
 
 mkdirSync('tmp', { recursive: true });
 console.log('\n▶ tests (jest, every project)');
 const jest = spawnSync(
   process.execPath,
-  [binOf('jest', 'bin/jest.js'), '--ci', '--maxWorkers=2', '--json', '--outputFile=tmp/jest-results.json', ...process.argv.slice(2)],
+  [
+    binOf('jest', 'bin/jest.js'),
+    '--ci',
+    '--maxWorkers=2',
+    '--json',
+    '--outputFile=tmp/jest-results.json',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env },
 );
 let summary = null;
@@ -75,6 +106,8 @@ try {
 if (summary) {
   const skipped = summary.numPendingTests + summary.numTodoTests;
   if (!mysql.ok) console.log(`\nMySQL/MariaDB suites were skipped: ${mysql.reason}`);
-  console.log(`\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`);
+  console.log(
+    `\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
+  );
 }
 process.exit(jest.status ?? 1);

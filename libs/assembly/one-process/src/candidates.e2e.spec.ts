@@ -209,7 +209,10 @@ describeOnEachDatabase('candidates through the gateway', (dialect) => {
     );
     expect(one.edges.map((e) => e.node.firstName)).toEqual(['Bérénice']);
     // Without a search (the variable omitted): the whole list.
-    const all = data<Page>(await t.graphql(op('Candidates'), { first: 100 }, manager), 'candidates');
+    const all = data<Page>(
+      await t.graphql(op('Candidates'), { first: 100 }, manager),
+      'candidates',
+    );
     expect(all.totalCount).toBeGreaterThanOrEqual(5);
   });
 

@@ -206,7 +206,9 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
       /graphql_errors_total\{service="gateway",operation="CreateCertification",code="FORBIDDEN"\} [1-9]/,
     );
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*service="referentials"/);
-    expect(metrics).toMatch(/certif_db_pool_connections\{service="referentials",state="open"\} [1-9]/);
+    expect(metrics).toMatch(
+      /certif_db_pool_connections\{service="referentials",state="open"\} [1-9]/,
+    );
     expect(metrics).toMatch(/certif_events_outbox_unsent\{service="referentials"\} \d/);
   });
 

@@ -18,11 +18,15 @@ describe('AuthenticatedDataSource', () => {
     const principal = { sub: 'juror-1', roles: ['JURY_MEMBER' as const] };
     const headers = await headersSentFor({ principal, requestId: 'req-42' });
     expect(headers.get('x-request-id')).toBe('req-42');
-    await expect(verifyInternalToken(secret, headers.get(INTERNAL_TOKEN_HEADER))).resolves.toEqual({ principal });
+    await expect(verifyInternalToken(secret, headers.get(INTERNAL_TOKEN_HEADER))).resolves.toEqual({
+      principal,
+    });
   });
 
   it('forwards an anonymous call as anonymous, never as someone', async () => {
     const headers = await headersSentFor({ principal: null, requestId: 'req-43' });
-    await expect(verifyInternalToken(secret, headers.get(INTERNAL_TOKEN_HEADER))).resolves.toEqual({ principal: null });
+    await expect(verifyInternalToken(secret, headers.get(INTERNAL_TOKEN_HEADER))).resolves.toEqual({
+      principal: null,
+    });
   });
 });

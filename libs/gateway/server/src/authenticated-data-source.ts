@@ -18,12 +18,16 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     super({ url, fetcher: fetch });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
     if (!headers) return;
     const principal = 'principal' in context ? (context.principal ?? null) : null;
     headers.set('x-certif-gateway-token', await signInternalToken(this.internalSecret, principal));
-    if ('requestId' in context && context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if ('requestId' in context && context.requestId)
+      headers.set(REQUEST_ID_HEADER, context.requestId);
     injectTraceHeaders((name, value) => headers.set(name, value));
   }
 
@@ -34,7 +38,10 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     if (response.status === 400) {
-      const body = (await response.clone().json().catch(() => null)) as {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as {
         errors?: { message?: string; extensions?: { code?: string } }[];
       } | null;
       const first = body?.errors?.[0];

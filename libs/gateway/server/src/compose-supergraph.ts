@@ -9,7 +9,9 @@ export interface SubgraphSource {
 
 export class CompositionError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The subgraphs do not compose into a supergraph:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `The subgraphs do not compose into a supergraph:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'CompositionError';
   }
 }

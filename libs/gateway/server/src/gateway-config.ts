@@ -11,7 +11,10 @@ export const gatewayConfigKeys = z.object({
     .string()
     .default('apps/gateway/supergraph.graphql')
     .describe('composed supergraph SDL (tools/compose-supergraph writes it)'),
-  REFERENTIALS_URL: z.url().optional().describe('referentials subgraph URL, overriding the supergraph'),
+  REFERENTIALS_URL: z
+    .url()
+    .optional()
+    .describe('referentials subgraph URL, overriding the supergraph'),
   CANDIDATES_URL: z.url().optional().describe('candidates subgraph URL, overriding the supergraph'),
   SESSIONS_URL: z.url().optional().describe('sessions subgraph URL, overriding the supergraph'),
   ISSUING_URL: z.url().optional().describe('issuing subgraph URL, overriding the supergraph'),
@@ -28,5 +31,7 @@ export function subgraphUrlOverrides(config: GatewayConfig): Record<string, stri
     sessions: config.SESSIONS_URL,
     issuing: config.ISSUING_URL,
   };
-  return Object.fromEntries(Object.entries(entries).filter((e): e is [string, string] => Boolean(e[1])));
+  return Object.fromEntries(
+    Object.entries(entries).filter((e): e is [string, string] => Boolean(e[1])),
+  );
 }

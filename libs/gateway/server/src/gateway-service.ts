@@ -27,7 +27,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new AuthenticatedDataSource(options.subgraphUrls?.[name] ?? (url as string), options.internalSecret),
+      new AuthenticatedDataSource(
+        options.subgraphUrls?.[name] ?? (url as string),
+        options.internalSecret,
+      ),
   });
   return startHttpService<GatewayContext>({
     name: 'gateway',
@@ -36,6 +39,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     gateway,
     bodyLimit: options.bodyLimit ?? '100kb',
     validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],
-    context: (request, requestId) => gatewayContext(verify, request.headers.authorization, requestId),
+    context: (request, requestId) =>
+      gatewayContext(verify, request.headers.authorization, requestId),
   });
 }

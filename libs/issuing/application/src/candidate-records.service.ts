@@ -7,7 +7,12 @@ import {
   type LivretView,
 } from '@certif/issuing-domain';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { CandidateIdentity, IssuingDependencies, StoredCredential, StoredLivret } from './ports';
+import type {
+  CandidateIdentity,
+  IssuingDependencies,
+  StoredCredential,
+  StoredLivret,
+} from './ports';
 import { assertMayReadRecordOf } from './record-access';
 
 export interface LivretRecord {
@@ -43,24 +48,37 @@ export class CandidateRecords {
   constructor(private readonly deps: IssuingDependencies) {}
 
   /** Per candidate: their livrets, or the refusal for that candidate. */
-  async livretsOf(principal: Principal | null, candidateIds: readonly string[]): Promise<(LivretRecord[] | Error)[]> {
+  async livretsOf(
+    principal: Principal | null,
+    candidateIds: readonly string[],
+  ): Promise<(LivretRecord[] | Error)[]> {
     const allowed = candidateIds.filter((id) => this.allowed(principal, id) === null);
-    const records = await this.records(await this.deps.unitOfWork.reader.livrets.findByCandidates(allowed));
+    const records = await this.records(
+      await this.deps.unitOfWork.reader.livrets.findByCandidates(allowed),
+    );
     return candidateIds.map(
       (id) => this.allowed(principal, id) ?? records.filter((r) => r.livret.candidateId === id),
     );
   }
 
-  async credentialsOf(principal: Principal | null, candidateIds: readonly string[]): Promise<(StoredCredential[] | Error)[]> {
+  async credentialsOf(
+    principal: Principal | null,
+    candidateIds: readonly string[],
+  ): Promise<(StoredCredential[] | Error)[]> {
     const allowed = candidateIds.filter((id) => this.allowed(principal, id) === null);
     const credentials = await this.deps.unitOfWork.reader.credentials.findByCandidates(allowed);
     return candidateIds.map(
-      (id) => this.allowed(principal, id) ?? credentials.filter((c) => c.candidateId === id).sort(byIssue),
+      (id) =>
+        this.allowed(principal, id) ??
+        credentials.filter((c) => c.candidateId === id).sort(byIssue),
     );
   }
 
   /** Entity references (federation): each one checked against the caller. */
-  async livretsByIds(principal: Principal | null, ids: readonly string[]): Promise<(LivretRecord | Error | null)[]> {
+  async livretsByIds(
+    principal: Principal | null,
+    ids: readonly string[],
+  ): Promise<(LivretRecord | Error | null)[]> {
     const records = await this.records(await this.deps.unitOfWork.reader.livrets.findByIds(ids));
     return ids.map((id) => {
       const record = records.find((r) => r.livret.id === id);
@@ -68,7 +86,10 @@ export class CandidateRecords {
     });
   }
 
-  async credentialsByIds(principal: Principal | null, ids: readonly string[]): Promise<(StoredCredential | Error | null)[]> {
+  async credentialsByIds(
+    principal: Principal | null,
+    ids: readonly string[],
+  ): Promise<(StoredCredential | Error | null)[]> {
     const credentials = await this.deps.unitOfWork.reader.credentials.findByIds(ids);
     return ids.map((id) => {
       const credential = credentials.find((c) => c.id === id);
@@ -83,9 +104,12 @@ export class CandidateRecords {
   async verify(code: string): Promise<CredentialVerification> {
     const normalized = code.trim().toUpperCase();
     if (normalized.length === 0 || normalized.length > 64) return UNKNOWN;
-    const credential = await this.deps.unitOfWork.reader.credentials.findByVerificationCode(normalized);
+    const credential =
+      await this.deps.unitOfWork.reader.credentials.findByVerificationCode(normalized);
     if (!credential) return UNKNOWN;
-    const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([credential.candidateId]);
+    const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([
+      credential.candidateId,
+    ]);
     return {
       valid: credential.status === 'VALID',
       status: credential.status,
@@ -117,13 +141,16 @@ export class CandidateRecords {
     return livrets.flatMap((livret) => {
       const lineage = lineages.get(livret.certificationId);
       if (!lineage) return [];
-      const mine = <T extends { candidateId: string }>(items: T[]) => items.filter((i) => i.candidateId === livret.candidateId);
+      const mine = <T extends { candidateId: string }>(items: T[]) =>
+        items.filter((i) => i.candidateId === livret.candidateId);
       const view = computeLivret({
         lineage,
         acquisitions: mine(facts.acquisitions),
         decisions: mine(facts.decisions),
         today,
-        parcheminIssued: mine(credentials).some((c) => c.lineageRootId === livret.lineageRootId && c.specializationKey === ''),
+        parcheminIssued: mine(credentials).some(
+          (c) => c.lineageRootId === livret.lineageRootId && c.specializationKey === '',
+        ),
       });
       return [{ livret, lineage, view }];
     });

@@ -17,10 +17,16 @@ export class CredentialRevocation {
     }
     const why = reason.trim();
     if (why.length === 0) {
-      throw new InvalidInput('give the reason for the revocation: it is kept with the record', 'reason');
+      throw new InvalidInput(
+        'give the reason for the revocation: it is kept with the record',
+        'reason',
+      );
     }
     if (why.length > MAX_REASON) {
-      throw new InvalidInput(`the reason is ${why.length} characters long; keep it under ${MAX_REASON}`, 'reason');
+      throw new InvalidInput(
+        `the reason is ${why.length} characters long; keep it under ${MAX_REASON}`,
+        'reason',
+      );
     }
     return this.deps.unitOfWork.transaction(async (tx) => {
       const credential = await tx.credentials.findById(id);

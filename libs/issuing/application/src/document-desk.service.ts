@@ -56,21 +56,39 @@ export class DocumentDesk {
     this.records = new CandidateRecords(deps);
   }
 
-  async credentialPdf(principal: Principal | null, id: string): Promise<{ filename: string; pdf: Buffer }> {
+  async credentialPdf(
+    principal: Principal | null,
+    id: string,
+  ): Promise<{ filename: string; pdf: Buffer }> {
     const document = await this.parcheminDocument(principal, id);
-    return { filename: `${document.credential.number}.pdf`, pdf: await this.renderer.parchemin(document) };
+    return {
+      filename: `${document.credential.number}.pdf`,
+      pdf: await this.renderer.parchemin(document),
+    };
   }
 
   /** A revoked parchemin is no longer handed out as a credential to present. */
-  async verifiableCredential(principal: Principal | null, id: string): Promise<{ filename: string; jwt: string }> {
+  async verifiableCredential(
+    principal: Principal | null,
+    id: string,
+  ): Promise<{ filename: string; jwt: string }> {
     const document = await this.parcheminDocument(principal, id);
     if (document.credential.status === 'REVOKED') {
-      throw new InvalidInput(`credential ${document.credential.number} is revoked; it cannot be downloaded any more`, 'id');
+      throw new InvalidInput(
+        `credential ${document.credential.number} is revoked; it cannot be downloaded any more`,
+        'id',
+      );
     }
-    return { filename: `${document.credential.number}.vc.jwt`, jwt: await this.signer.sign(document) };
+    return {
+      filename: `${document.credential.number}.vc.jwt`,
+      jwt: await this.signer.sign(document),
+    };
   }
 
-  async livretPdf(principal: Principal | null, id: string): Promise<{ filename: string; pdf: Buffer }> {
+  async livretPdf(
+    principal: Principal | null,
+    id: string,
+  ): Promise<{ filename: string; pdf: Buffer }> {
     assertSignedIn(principal);
     const [stored] = await this.deps.unitOfWork.reader.livrets.findByIds([id]);
     if (!stored) throw new NotFound('livret', id);
@@ -93,7 +111,10 @@ export class DocumentDesk {
     return { filename: `livret-${current.code}.pdf`, pdf: await this.renderer.livret(document) };
   }
 
-  private async parcheminDocument(principal: Principal | null, id: string): Promise<ParcheminDocument> {
+  private async parcheminDocument(
+    principal: Principal | null,
+    id: string,
+  ): Promise<ParcheminDocument> {
     assertSignedIn(principal);
     const credential = await this.deps.unitOfWork.reader.credentials.findById(id);
     if (!credential) throw new NotFound('credential', id);

@@ -1,4 +1,8 @@
-import type { CertificationVersion, ComponentAcquisition, TitleDecision } from '@certif/issuing-domain';
+import type {
+  CertificationVersion,
+  ComponentAcquisition,
+  TitleDecision,
+} from '@certif/issuing-domain';
 import { LivretRefresher } from './livret-refresher';
 import type { CandidateIdentity, IssuingDependencies, IssuingTransaction } from './ports';
 
@@ -14,7 +18,11 @@ export class FactsIntake {
     this.refresher = new LivretRefresher(deps);
   }
 
-  async componentAcquired(tx: IssuingTransaction, candidateId: string, acquisition: ComponentAcquisition) {
+  async componentAcquired(
+    tx: IssuingTransaction,
+    candidateId: string,
+    acquisition: ComponentAcquisition,
+  ) {
     await tx.candidates.lockFacts(candidateId);
     await tx.facts.addAcquisition(candidateId, acquisition);
     await this.refreshLineageOf(tx, candidateId, acquisition.certificationId);
@@ -32,14 +40,19 @@ export class FactsIntake {
     const lineage = await tx.certifications.lineageOf(version.id);
     if (!lineage) return;
     const candidates = await tx.facts.candidatesWithFactsIn(lineage.versions.map((v) => v.id));
-    for (const candidateId of [...candidates].sort()) await this.refresher.refresh(tx, candidateId, lineage);
+    for (const candidateId of [...candidates].sort())
+      await this.refresher.refresh(tx, candidateId, lineage);
   }
 
   async candidateChanged(tx: IssuingTransaction, identity: CandidateIdentity) {
     await tx.candidates.save(identity);
   }
 
-  private async refreshLineageOf(tx: IssuingTransaction, candidateId: string, certificationId: string) {
+  private async refreshLineageOf(
+    tx: IssuingTransaction,
+    candidateId: string,
+    certificationId: string,
+  ) {
     const lineage = await tx.certifications.lineageOf(certificationId);
     if (lineage) await this.refresher.refresh(tx, candidateId, lineage);
   }

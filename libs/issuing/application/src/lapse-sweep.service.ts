@@ -28,7 +28,9 @@ export class LapseSweep {
       try {
         const status = await this.deps.unitOfWork.transaction(async (tx) => {
           const lineage = await tx.certifications.lineageOf(stored.certificationId);
-          return lineage ? (await this.refresher.refresh(tx, stored.candidateId, lineage)).status : stored.status;
+          return lineage
+            ? (await this.refresher.refresh(tx, stored.candidateId, lineage)).status
+            : stored.status;
         });
         if (status !== stored.status) report.changed += 1;
       } catch (error) {

@@ -9,7 +9,12 @@ import {
   type LivretView,
   type ParcheminContent,
 } from '@certif/issuing-domain';
-import type { IssuingDependencies, IssuingTransaction, StoredCredential, StoredLivret } from './ports';
+import type {
+  IssuingDependencies,
+  IssuingTransaction,
+  StoredCredential,
+  StoredLivret,
+} from './ports';
 
 /**
  * Recomputes a candidate's livret for one lineage from every fact stored, inside the caller's
@@ -21,7 +26,11 @@ import type { IssuingDependencies, IssuingTransaction, StoredCredential, StoredL
 export class LivretRefresher {
   constructor(private readonly deps: Omit<IssuingDependencies, 'unitOfWork'>) {}
 
-  async refresh(tx: IssuingTransaction, candidateId: string, lineage: Lineage): Promise<LivretView> {
+  async refresh(
+    tx: IssuingTransaction,
+    candidateId: string,
+    lineage: Lineage,
+  ): Promise<LivretView> {
     const today = this.deps.clock.today();
     const facts = await tx.facts.ofCandidates([candidateId]);
     const credentials = (await tx.credentials.findByCandidates([candidateId])).filter(
@@ -39,20 +48,36 @@ export class LivretRefresher {
     });
 
     if (view.parcheminDue) {
-      title = await this.issue(tx, candidateId, lineage.rootId, parcheminContent(currentVersion(lineage), view.acquiredComponents));
+      title = await this.issue(
+        tx,
+        candidateId,
+        lineage.rootId,
+        parcheminContent(currentVersion(lineage), view.acquiredComponents),
+      );
       view = { ...view, status: 'COMPLETE', parcheminDue: false };
     }
     if (title?.status === 'VALID') {
       for (const award of specializationsAwarded(lineage, facts.decisions)) {
         if (credentials.some((c) => c.specializationKey === award.specialization.code)) continue;
-        await this.issue(tx, candidateId, lineage.rootId, parcheminContent(award.certification, [], award.specialization));
+        await this.issue(
+          tx,
+          candidateId,
+          lineage.rootId,
+          parcheminContent(award.certification, [], award.specialization),
+        );
       }
     }
     await this.record(tx, candidateId, lineage.rootId, view, stored);
     return view;
   }
 
-  private async record(tx: IssuingTransaction, candidateId: string, lineageRootId: string, view: LivretView, stored: StoredLivret | null) {
+  private async record(
+    tx: IssuingTransaction,
+    candidateId: string,
+    lineageRootId: string,
+    view: LivretView,
+    stored: StoredLivret | null,
+  ) {
     const next: StoredLivret = {
       id: stored?.id ?? this.deps.newId(),
       candidateId,

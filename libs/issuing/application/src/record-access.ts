@@ -7,7 +7,8 @@ export function mayReadRecordOf(principal: Principal, candidateId: string): bool
 }
 
 export function assertSignedIn(principal: Principal | null): Principal {
-  if (!principal) throw new Unauthenticated('Sign in first: livrets and parchemins need a bearer token');
+  if (!principal)
+    throw new Unauthenticated('Sign in first: livrets and parchemins need a bearer token');
   return principal;
 }
 
@@ -15,7 +16,9 @@ export function assertSignedIn(principal: Principal | null): Principal {
 export function assertMayReadRecordOf(principal: Principal | null, candidateId: string): Principal {
   const signedIn = assertSignedIn(principal);
   if (!mayReadRecordOf(signedIn, candidateId)) {
-    throw new Forbidden('A candidate sees only their own livrets and credentials; session managers see all');
+    throw new Forbidden(
+      'A candidate sees only their own livrets and credentials; session managers see all',
+    );
   }
   return signedIn;
 }

@@ -36,7 +36,11 @@ export const credentialChanged = defineEvent({
       credential: credentialState,
       reason: z.string(),
     }),
-    z.object({ change: z.literal('LIVRET_STATUS_CHANGED'), candidateId: z.string(), livret: livretState }),
+    z.object({
+      change: z.literal('LIVRET_STATUS_CHANGED'),
+      candidateId: z.string(),
+      livret: livretState,
+    }),
   ]),
   key: (payload) => payload.candidateId,
 });

@@ -9,7 +9,10 @@ export const END_OF_TIME: LocalDate = '9999-12-31';
  * registration still being open), holders of components have one more year: `registeredUntil`
  * + 1 year. None while the certification is open or has no end date.
  */
-export function closureDeadline(registeredUntil: LocalDate | null, today: LocalDate): LocalDate | null {
+export function closureDeadline(
+  registeredUntil: LocalDate | null,
+  today: LocalDate,
+): LocalDate | null {
   if (!registeredUntil || !isAfter(today, registeredUntil)) return null;
   return addYears(registeredUntil, 1);
 }

@@ -1,6 +1,7 @@
 import type { LocalDate } from '@certif/platform-calendar';
 
-export type CapitalizationRule = 'FIVE_YEARS_FROM_FIRST_COMPONENT' | 'WITHIN_TITLE_VALIDITY' | 'UNLIMITED';
+export type CapitalizationRule =
+  'FIVE_YEARS_FROM_FIRST_COMPONENT' | 'WITHIN_TITLE_VALIDITY' | 'UNLIMITED';
 export type CertificationKind = 'PROFESSIONAL_TITLE' | 'RNCP_CERTIFICATION';
 
 export interface VersionComponent {
@@ -56,14 +57,18 @@ export function currentVersion(lineage: Lineage): CertificationVersion {
  * at most once). Links are read from both ends, so a version missing in the middle is bridged by
  * its neighbours' `revisesId` / `revisedById` when one of them names the other.
  */
-export function orderLineage(certificationId: string, known: readonly CertificationVersion[]): Lineage {
+export function orderLineage(
+  certificationId: string,
+  known: readonly CertificationVersion[],
+): Lineage {
   const byId = new Map(known.map((v) => [v.id, v]));
   const start = byId.get(certificationId);
   if (!start) throw new Error(`certification ${certificationId} is not known`);
   const previousOf = (v: CertificationVersion) =>
     (v.revisesId ? byId.get(v.revisesId) : undefined) ?? known.find((k) => k.revisedById === v.id);
   const nextOf = (v: CertificationVersion) =>
-    (v.revisedById ? byId.get(v.revisedById) : undefined) ?? known.find((k) => k.revisesId === v.id);
+    (v.revisedById ? byId.get(v.revisedById) : undefined) ??
+    known.find((k) => k.revisesId === v.id);
 
   const versions = [start];
   const seen = new Set([start.id]);

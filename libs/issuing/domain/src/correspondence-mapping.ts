@@ -20,7 +20,8 @@ function better(a: HeldComponent, b: HeldComponent | undefined): boolean {
 }
 
 function keep(held: Map<string, HeldComponent>, candidate: HeldComponent): void {
-  if (better(candidate, held.get(candidate.componentId))) held.set(candidate.componentId, candidate);
+  if (better(candidate, held.get(candidate.componentId)))
+    held.set(candidate.componentId, candidate);
 }
 
 /**
@@ -38,13 +39,20 @@ export function heldOnCurrentVersion(
     const held = new Map<string, HeldComponent>();
     for (const a of acquisitions) {
       if (a.certificationId !== version.id || !components.has(a.componentId)) continue;
-      keep(held, { componentId: a.componentId, acquiredOn: a.acquiredOn, viaCorrespondence: false, sessionId: a.sessionId });
+      keep(held, {
+        componentId: a.componentId,
+        acquiredOn: a.acquiredOn,
+        viaCorrespondence: false,
+        sessionId: a.sessionId,
+      });
     }
     for (const link of version.correspondences) {
       const sources = link.fromComponentIds.map((id) => previous.get(id));
       if (sources.length === 0 || !components.has(link.toComponentId)) continue;
       if (sources.some((source) => source === undefined)) continue;
-      const latest = (sources as HeldComponent[]).reduce((a, b) => (isBefore(a.acquiredOn, b.acquiredOn) ? b : a));
+      const latest = (sources as HeldComponent[]).reduce((a, b) =>
+        isBefore(a.acquiredOn, b.acquiredOn) ? b : a,
+      );
       keep(held, { ...latest, componentId: link.toComponentId, viaCorrespondence: true });
     }
     previous = held;

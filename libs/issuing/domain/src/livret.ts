@@ -42,7 +42,10 @@ export interface LivretView {
 }
 
 /** A TITLE_AWARDED awards every component of the title at once (DOMAIN: Deliberation). */
-function acquisitionsOfTitleAwards(lineage: Lineage, decisions: readonly TitleDecision[]): ComponentAcquisition[] {
+function acquisitionsOfTitleAwards(
+  lineage: Lineage,
+  decisions: readonly TitleDecision[],
+): ComponentAcquisition[] {
   return decisions
     .filter((d) => d.outcome === 'TITLE_AWARDED' && d.scope !== 'SPECIALIZATION')
     .flatMap((d) => {
@@ -82,9 +85,18 @@ export function computeLivret(facts: LivretFacts): LivretView {
     (a) => inLineage.has(a.certificationId) && countsBy(a.acquiredOn, closure),
   );
   const windowStart =
-    rule === 'FIVE_YEARS_FROM_FIRST_COMPONENT' ? currentWindowStart(inTime.map((a) => a.acquiredOn)) : null;
-  const counting = windowStart ? inTime.filter((a) => !isBefore(a.acquiredOn, windowStart)) : inTime;
-  const deadline = capitalizationDeadline({ rule, windowStart, registeredUntil: current.registeredUntil, today });
+    rule === 'FIVE_YEARS_FROM_FIRST_COMPONENT'
+      ? currentWindowStart(inTime.map((a) => a.acquiredOn))
+      : null;
+  const counting = windowStart
+    ? inTime.filter((a) => !isBefore(a.acquiredOn, windowStart))
+    : inTime;
+  const deadline = capitalizationDeadline({
+    rule,
+    windowStart,
+    registeredUntil: current.registeredUntil,
+    today,
+  });
   const lapsesAfter = capitalizationDeadline({
     rule,
     windowStart,
@@ -97,7 +109,11 @@ export function computeLivret(facts: LivretFacts): LivretView {
     .filter((c) => held.has(c.id))
     .map((c) => held.get(c.id) as HeldComponent);
   const missingComponents = current.components.filter((c) => !held.has(c.id));
-  const lastComponentOn = acquiredComponents.map((c) => c.acquiredOn).sort().at(-1) ?? null;
+  const lastComponentOn =
+    acquiredComponents
+      .map((c) => c.acquiredOn)
+      .sort()
+      .at(-1) ?? null;
 
   const finalStepDone =
     !current.requiresFinalInterview ||

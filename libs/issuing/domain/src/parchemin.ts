@@ -1,5 +1,9 @@
 import type { LocalDate } from '@certif/platform-calendar';
-import type { CertificationKind, CertificationVersion, VersionComponent } from './certification-lineage';
+import type {
+  CertificationKind,
+  CertificationVersion,
+  VersionComponent,
+} from './certification-lineage';
 import type { HeldComponent } from './correspondence-mapping';
 
 export const CREDENTIAL_STATUSES = ['VALID', 'REVOKED'] as const;
@@ -22,7 +26,13 @@ export interface ParcheminContent {
   };
   /** A CCS (R7), or null for the title itself. */
   specialization: { id: string; code: string; title: string } | null;
-  components: { componentId: string; code: string; title: string; acquiredOn: LocalDate; viaCorrespondence: boolean }[];
+  components: {
+    componentId: string;
+    code: string;
+    title: string;
+    acquiredOn: LocalDate;
+    viaCorrespondence: boolean;
+  }[];
 }
 
 export function parcheminContent(
@@ -65,7 +75,8 @@ export function credentialNumberPrefix(content: ParcheminContent, issuedOn: Loca
 }
 
 export function formatCredentialNumber(prefix: string, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer; got ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new RangeError(`sequence must be a positive integer; got ${sequence}`);
   return `${prefix}-${String(sequence).padStart(6, '0')}`;
 }
 

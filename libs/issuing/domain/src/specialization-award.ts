@@ -21,12 +21,20 @@ export function specializationsAwarded(
 ): SpecializationAward[] {
   const byCode = new Map<string, SpecializationAward>();
   const ordered = [...decisions].sort(
-    (a, b) => compareLocalDates(a.decidedOn, b.decidedOn) || a.decisionId.localeCompare(b.decisionId),
+    (a, b) =>
+      compareLocalDates(a.decidedOn, b.decidedOn) || a.decisionId.localeCompare(b.decisionId),
   );
   for (const decision of ordered) {
-    if (decision.scope !== 'SPECIALIZATION' || !decision.specializationId || !awardsTheTitle(decision)) continue;
+    if (
+      decision.scope !== 'SPECIALIZATION' ||
+      !decision.specializationId ||
+      !awardsTheTitle(decision)
+    )
+      continue;
     const certification = lineage.versions.find((v) => v.id === decision.certificationId);
-    const specialization = certification?.specializations.find((s) => s.id === decision.specializationId);
+    const specialization = certification?.specializations.find(
+      (s) => s.id === decision.specializationId,
+    );
     if (!certification || !specialization || byCode.has(specialization.code)) continue;
     byCode.set(specialization.code, { specialization, certification, decision });
   }

@@ -20,7 +20,12 @@ export function certificationVersion(
     registeredUntil: null,
     capitalizationRule: 'WITHIN_TITLE_VALIDITY',
     requiresFinalInterview: true,
-    components: componentCodes.map((c, i) => ({ id: `id-${c}`, code: c, title: `Composant ${c}`, position: i + 1 })),
+    components: componentCodes.map((c, i) => ({
+      id: `id-${c}`,
+      code: c,
+      title: `Composant ${c}`,
+      position: i + 1,
+    })),
     specializations: [],
     revisesId: null,
     revisedById: null,

@@ -16,9 +16,14 @@ describe('issuing configuration', () => {
 
   it('refuses to start in production without ISSUING_SIGNING_KEY', () => {
     expect(() => loadConfig('issuing', issuingConfigSchema, production)).toThrow(ConfigError);
-    expect(() => loadConfig('issuing', issuingConfigSchema, production)).toThrow(/ISSUING_SIGNING_KEY: is required/);
+    expect(() => loadConfig('issuing', issuingConfigSchema, production)).toThrow(
+      /ISSUING_SIGNING_KEY: is required/,
+    );
     expect(() =>
-      loadConfig('issuing', issuingConfigSchema, { ...production, ISSUING_SIGNING_KEY: '{"kty":"OKP"}' }),
+      loadConfig('issuing', issuingConfigSchema, {
+        ...production,
+        ISSUING_SIGNING_KEY: '{"kty":"OKP"}',
+      }),
     ).not.toThrow();
   });
 });

@@ -12,17 +12,22 @@ export const issuingConfigSchema = withAuthChecks(
     PUBLIC_BASE_URL: z
       .url()
       .optional()
-      .describe('public URL of this service, printed on documents (verification page); default http://localhost:PORT'),
+      .describe(
+        'public URL of this service, printed on documents (verification page); default http://localhost:PORT',
+      ),
     LAPSE_SWEEP_MINUTES: z.coerce
       .number()
       .int()
       .min(0)
       .default(60)
-      .describe('how often livrets whose deadline passed are marked LAPSED and published (0: never)'),
+      .describe(
+        'how often livrets whose deadline passed are marked LAPSED and published (0: never)',
+      ),
   }),
 ).refine((c) => c.NODE_ENV !== 'production' || c.ISSUING_SIGNING_KEY, {
   path: ['ISSUING_SIGNING_KEY'],
-  message: 'is required when NODE_ENV=production: credentials must be signed with the key whose public half is published',
+  message:
+    'is required when NODE_ENV=production: credentials must be signed with the key whose public half is published',
 });
 
 export type IssuingConfig = z.infer<typeof issuingConfigSchema>;

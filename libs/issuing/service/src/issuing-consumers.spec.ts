@@ -20,7 +20,9 @@ import {
   type TestIssuing,
 } from './testing';
 
-const TOPICS = [ccpAcquired, titleAwarded, certificationChanged, candidateChanged].map((d) => d.topic);
+const TOPICS = [ccpAcquired, titleAwarded, certificationChanged, candidateChanged].map(
+  (d) => d.topic,
+);
 
 interface Published {
   change: string;
@@ -29,204 +31,315 @@ interface Published {
   livret?: { status: string; certificationId: string; capitalizationDeadline: string | null };
 }
 
-describeOnEachDatabase('issuing consumers: facts in any order, exactly one parchemin', (dialect) => {
-  let t: TestIssuing;
-  beforeAll(async () => {
-    t = await startTestIssuing(dialect, { today: '2026-03-01' });
-  });
-  afterAll(() => t.stop());
+describeOnEachDatabase(
+  'issuing consumers: facts in any order, exactly one parchemin',
+  (dialect) => {
+    let t: TestIssuing;
+    beforeAll(async () => {
+      t = await startTestIssuing(dialect, { today: '2026-03-01' });
+    });
+    afterAll(() => t.stop());
 
-  const tag = () => randomBytes(3).toString('hex');
-  const settled = () => waitFor(() => TOPICS.every((topic) => t.bus.lag(topic, 'issuing') === 0));
-  const credentials = (candidateId: string) => t.service.dataSource.manager.findBy(CredentialRow, { candidateId });
-  const published = async (candidateId: string): Promise<Published[]> => {
-    await t.service.events.drain();
-    return t.bus
-      .messages('issuing.credential.v1')
-      .map((m) => decodeCloudEvent(m).data as Published)
-      .filter((p) => p.candidateId === candidateId);
-  };
-  const certification = (version: CertificationVersion) =>
-    eventMessage(certificationChanged, certificationEvent(version));
-  const ccp = (candidateId: string, version: CertificationVersion, index: number, decidedOn: string, decisionId?: string) =>
-    eventMessage(
-      ccpAcquired,
-      ccpAcquiredEvent({
-        candidateId,
-        certificationId: version.id,
-        componentId: (version.components[index] as { id: string }).id,
-        decidedOn,
-        ...(decisionId ? { decisionId } : {}),
-      }),
-    );
+    const tag = () => randomBytes(3).toString('hex');
+    const settled = () => waitFor(() => TOPICS.every((topic) => t.bus.lag(topic, 'issuing') === 0));
+    const credentials = (candidateId: string) =>
+      t.service.dataSource.manager.findBy(CredentialRow, { candidateId });
+    const published = async (candidateId: string): Promise<Published[]> => {
+      await t.service.events.drain();
+      return t.bus
+        .messages('issuing.credential.v1')
+        .map((m) => decodeCloudEvent(m).data as Published)
+        .filter((p) => p.candidateId === candidateId);
+    };
+    const certification = (version: CertificationVersion) =>
+      eventMessage(certificationChanged, certificationEvent(version));
+    const ccp = (
+      candidateId: string,
+      version: CertificationVersion,
+      index: number,
+      decidedOn: string,
+      decisionId?: string,
+    ) =>
+      eventMessage(
+        ccpAcquired,
+        ccpAcquiredEvent({
+          candidateId,
+          certificationId: version.id,
+          componentId: (version.components[index] as { id: string }).id,
+          decidedOn,
+          ...(decisionId ? { decisionId } : {}),
+        }),
+      );
 
-  it('counts ccp-acquired that arrive before their certification, once it arrives', async () => {
-    const oc = tagged(SEED_VERSIONS['004'], tag());
-    const candidateId = randomUUID();
-    t.feed(ccp(candidateId, oc, 0, '2024-01-10'), ccp(candidateId, oc, 1, '2024-06-10'), ccp(candidateId, oc, 2, '2025-01-10'));
-    await settled();
-    expect(await credentials(candidateId)).toHaveLength(0);
-
-    t.feed(certification(oc));
-    await settled();
-    const issued = await credentials(candidateId);
-    expect(issued).toHaveLength(1);
-    expect(issued[0]).toMatchObject({ status: 'VALID', issuedOn: '2026-03-01', number: `${oc.code}-2026-000001` });
-    expect(issued[0]?.verificationCode).toMatch(/^[A-Z2-7]{32}$/);
-    await waitFor(async () => expect((await published(candidateId)).map((p) => `${p.change} ${p.credential?.status ?? p.livret?.status}`)).toEqual([
-      'ISSUED VALID',
-      'LIVRET_STATUS_CHANGED COMPLETE',
-    ]));
-  });
-
-  it('counts facts that arrive at the same moment as their certification, on another topic', async () => {
-    for (let round = 0; round < 6; round += 1) {
+    it('counts ccp-acquired that arrive before their certification, once it arrives', async () => {
       const oc = tagged(SEED_VERSIONS['004'], tag());
       const candidateId = randomUUID();
-      const facts = [0, 1, 2].map((i) => ccp(candidateId, oc, i, `2025-0${i + 1}-10`));
-      t.feed(...(round % 2 === 0 ? [certification(oc), ...facts] : [...facts, certification(oc)]));
+      t.feed(
+        ccp(candidateId, oc, 0, '2024-01-10'),
+        ccp(candidateId, oc, 1, '2024-06-10'),
+        ccp(candidateId, oc, 2, '2025-01-10'),
+      );
+      await settled();
+      expect(await credentials(candidateId)).toHaveLength(0);
+
+      t.feed(certification(oc));
+      await settled();
+      const issued = await credentials(candidateId);
+      expect(issued).toHaveLength(1);
+      expect(issued[0]).toMatchObject({
+        status: 'VALID',
+        issuedOn: '2026-03-01',
+        number: `${oc.code}-2026-000001`,
+      });
+      expect(issued[0]?.verificationCode).toMatch(/^[A-Z2-7]{32}$/);
+      await waitFor(async () =>
+        expect(
+          (await published(candidateId)).map(
+            (p) => `${p.change} ${p.credential?.status ?? p.livret?.status}`,
+          ),
+        ).toEqual(['ISSUED VALID', 'LIVRET_STATUS_CHANGED COMPLETE']),
+      );
+    });
+
+    it('counts facts that arrive at the same moment as their certification, on another topic', async () => {
+      for (let round = 0; round < 6; round += 1) {
+        const oc = tagged(SEED_VERSIONS['004'], tag());
+        const candidateId = randomUUID();
+        const facts = [0, 1, 2].map((i) => ccp(candidateId, oc, i, `2025-0${i + 1}-10`));
+        t.feed(
+          ...(round % 2 === 0 ? [certification(oc), ...facts] : [...facts, certification(oc)]),
+        );
+        await settled();
+        expect(await credentials(candidateId)).toHaveLength(1);
+      }
+    });
+
+    it('waits for the last ccp-acquired when the final interview arrives first (R3)', async () => {
+      const cda = tagged(SEED_VERSIONS['001'], tag());
+      const candidateId = randomUUID();
+      t.feed(
+        certification(cda),
+        ccp(candidateId, cda, 0, '2025-01-10'),
+        ccp(candidateId, cda, 1, '2025-06-10'),
+      );
+      t.feed(
+        eventMessage(
+          titleAwarded,
+          titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-11-20' }),
+        ),
+      );
+      await settled();
+      expect(await credentials(candidateId)).toHaveLength(0);
+
+      t.feed(ccp(candidateId, cda, 2, '2025-11-20'));
       await settled();
       expect(await credentials(candidateId)).toHaveLength(1);
-    }
-  });
-
-  it('waits for the last ccp-acquired when the final interview arrives first (R3)', async () => {
-    const cda = tagged(SEED_VERSIONS['001'], tag());
-    const candidateId = randomUUID();
-    t.feed(certification(cda), ccp(candidateId, cda, 0, '2025-01-10'), ccp(candidateId, cda, 1, '2025-06-10'));
-    t.feed(eventMessage(titleAwarded, titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-11-20' })));
-    await settled();
-    expect(await credentials(candidateId)).toHaveLength(0);
-
-    t.feed(ccp(candidateId, cda, 2, '2025-11-20'));
-    await settled();
-    expect(await credentials(candidateId)).toHaveLength(1);
-  });
-
-  it('issues nothing when the final interview came before the last component (R3)', async () => {
-    const cda = tagged(SEED_VERSIONS['001'], tag());
-    const candidateId = randomUUID();
-    t.feed(certification(cda), ccp(candidateId, cda, 0, '2025-01-10'), ccp(candidateId, cda, 1, '2025-06-10'));
-    t.feed(eventMessage(titleAwarded, titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-06-09' })));
-    t.feed(ccp(candidateId, cda, 2, '2025-11-20'));
-    await settled();
-    expect(await credentials(candidateId)).toHaveLength(0);
-    await waitFor(async () => expect((await published(candidateId)).map((p) => `${p.change} ${p.livret?.status}`)).toEqual([
-      'LIVRET_STATUS_CHANGED IN_PROGRESS',
-    ]));
-  });
-
-  it('the same event twice, and the same fact under another event id, issue one parchemin', async () => {
-    const dwwm = tagged(SEED_VERSIONS['002'], tag());
-    const candidateId = randomUUID();
-    const award = eventMessage(
-      titleAwarded,
-      titleAwardedEvent({ candidateId, certificationId: dwwm.id, decidedOn: '2025-05-10', outcome: 'TITLE_AWARDED', scope: 'FULL_TITLE' }),
-    );
-    const decisionId = randomUUID();
-    t.feed(certification(dwwm), award, award, ccp(candidateId, dwwm, 0, '2025-05-10', decisionId));
-    t.feed(ccp(candidateId, dwwm, 0, '2025-05-10', decisionId), ccp(candidateId, dwwm, 1, '2025-05-10', decisionId));
-    t.feed(eventMessage(titleAwarded, JSON.parse(award.value) as never));
-    await settled();
-    expect(await credentials(candidateId)).toHaveLength(1);
-    await waitFor(async () => expect((await published(candidateId)).filter((p) => p.change === 'ISSUED')).toHaveLength(1));
-  });
-
-  it('issues a CCS after the title for a holder, whichever arrives first (R7)', async () => {
-    const cda = tagged(
-      certificationVersion('TP-CCS', ['TP-CCS-CCP1'], {
-        requiresFinalInterview: false,
-        specializations: [{ id: 'id-CCS-IA', code: 'TP-CCS-IA', title: 'Intelligence artificielle' }],
-      }),
-      tag(),
-    );
-    const candidateId = randomUUID();
-    const specializationId = (cda.specializations[0] as { id: string }).id;
-    t.feed(
-      certification(cda),
-      eventMessage(
-        titleAwarded,
-        titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-12-01', outcome: 'TITLE_AWARDED', scope: 'SPECIALIZATION', specializationId }),
-      ),
-    );
-    await settled();
-    expect(await credentials(candidateId)).toHaveLength(0);
-
-    t.feed(ccp(candidateId, cda, 0, '2025-06-01'));
-    await settled();
-    const issued = await credentials(candidateId);
-    expect(issued.map((c) => [c.specializationKey, c.number.replace(/-\d{6}$/, '')]).sort()).toEqual([
-      ['', `${cda.code}-2026`],
-      ['TP-CCS-IA', 'TP-CCS-IA-2026'],
-    ]);
-  });
-
-  it('follows a revision: the livret moves to the new version and keeps what corresponds (R4)', async () => {
-    const suffix = tag();
-    const old = tagged(certificationVersion('TP-REV', ['TP-REV-CCP1', 'TP-REV-CCP2', 'TP-REV-CCP3']), suffix);
-    const revised = tagged(
-      certificationVersion('TP-REV2', ['REV2-CCP1', 'REV2-CCP2'], {
-        revisesId: 'id-TP-REV',
-        correspondences: [
-          { fromComponentIds: ['id-TP-REV-CCP1'], toComponentId: 'id-REV2-CCP1' },
-          { fromComponentIds: ['id-TP-REV-CCP2', 'id-TP-REV-CCP3'], toComponentId: 'id-REV2-CCP2' },
-        ],
-      }),
-      suffix,
-    );
-    const candidateId = randomUUID();
-    t.feed(certification(old), ccp(candidateId, old, 0, '2024-01-10'), ccp(candidateId, old, 1, '2024-02-10'));
-    await settled();
-    t.feed(
-      eventMessage(certificationChanged, certificationEvent({ ...old, revisedById: revised.id, version: 2 }, 'REVISED')),
-      eventMessage(certificationChanged, certificationEvent(revised, 'REVISED')),
-    );
-    await settled();
-    await waitFor(async () =>
-      expect((await published(candidateId)).filter((p) => p.change === 'LIVRET_STATUS_CHANGED')).toHaveLength(1),
-    );
-    const records = await t.service.records.records(await t.service.unitOfWork.reader.livrets.findByCandidates([candidateId]));
-    expect(records).toHaveLength(1);
-    expect(records[0]?.view).toMatchObject({
-      certificationId: revised.id,
-      acquiredComponents: [{ componentId: revised.components[0]?.id, viaCorrespondence: true }],
-      missingComponents: [{ code: 'REV2-CCP2' }],
     });
-  });
 
-  it('replaces the identity by the pseudonym on erasure, and never brings the name back (R13)', async () => {
-    const candidateId = randomUUID();
-    t.feed(
-      eventMessage(candidateChanged, candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 1 })),
-      eventMessage(
-        candidateChanged,
-        candidateEvent(candidateId, { firstName: 'Anonyme', lastName: 'X7K2' }, { version: 3, erasedAt: '2026-02-01T10:00:00.000Z' }),
-      ),
-      eventMessage(candidateChanged, candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 2 })),
-    );
-    await settled();
-    const [identity] = await t.service.unitOfWork.reader.candidates.findByIds([candidateId]);
-    expect(identity).toMatchObject({ firstName: 'Anonyme', lastName: 'X7K2', version: 3 });
-  });
+    it('issues nothing when the final interview came before the last component (R3)', async () => {
+      const cda = tagged(SEED_VERSIONS['001'], tag());
+      const candidateId = randomUUID();
+      t.feed(
+        certification(cda),
+        ccp(candidateId, cda, 0, '2025-01-10'),
+        ccp(candidateId, cda, 1, '2025-06-10'),
+      );
+      t.feed(
+        eventMessage(
+          titleAwarded,
+          titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-06-09' }),
+        ),
+      );
+      t.feed(ccp(candidateId, cda, 2, '2025-11-20'));
+      await settled();
+      expect(await credentials(candidateId)).toHaveLength(0);
+      await waitFor(async () =>
+        expect(
+          (await published(candidateId)).map((p) => `${p.change} ${p.livret?.status}`),
+        ).toEqual(['LIVRET_STATUS_CHANGED IN_PROGRESS']),
+      );
+    });
 
-  it('publishes LAPSED when the sweep finds a deadline passed without events', async () => {
-    const closed = tagged(SEED_VERSIONS['002'], tag());
-    const candidateId = randomUUID();
-    t.feed(certification({ ...closed, registeredUntil: '2026-06-30' }), ccp(candidateId, closed, 0, '2025-01-10'));
-    await settled();
-    t.clock.set('2027-06-30');
-    await t.service.sweep.run();
-    await waitFor(async () => expect((await published(candidateId)).map((p) => p.livret?.status)).toEqual(['IN_PROGRESS']));
-    t.clock.set('2027-07-01');
-    const report = await t.service.sweep.run();
-    expect(report.changed).toBeGreaterThanOrEqual(1);
-    await waitFor(async () => expect((await published(candidateId)).map((p) => [p.livret?.status, p.livret?.capitalizationDeadline])).toEqual([
-      ['IN_PROGRESS', null],
-      ['LAPSED', '2027-06-30'],
-    ]));
-    t.clock.set('2026-03-01');
-  });
-});
+    it('the same event twice, and the same fact under another event id, issue one parchemin', async () => {
+      const dwwm = tagged(SEED_VERSIONS['002'], tag());
+      const candidateId = randomUUID();
+      const award = eventMessage(
+        titleAwarded,
+        titleAwardedEvent({
+          candidateId,
+          certificationId: dwwm.id,
+          decidedOn: '2025-05-10',
+          outcome: 'TITLE_AWARDED',
+          scope: 'FULL_TITLE',
+        }),
+      );
+      const decisionId = randomUUID();
+      t.feed(
+        certification(dwwm),
+        award,
+        award,
+        ccp(candidateId, dwwm, 0, '2025-05-10', decisionId),
+      );
+      t.feed(
+        ccp(candidateId, dwwm, 0, '2025-05-10', decisionId),
+        ccp(candidateId, dwwm, 1, '2025-05-10', decisionId),
+      );
+      t.feed(eventMessage(titleAwarded, JSON.parse(award.value) as never));
+      await settled();
+      expect(await credentials(candidateId)).toHaveLength(1);
+      await waitFor(async () =>
+        expect((await published(candidateId)).filter((p) => p.change === 'ISSUED')).toHaveLength(1),
+      );
+    });
+
+    it('issues a CCS after the title for a holder, whichever arrives first (R7)', async () => {
+      const cda = tagged(
+        certificationVersion('TP-CCS', ['TP-CCS-CCP1'], {
+          requiresFinalInterview: false,
+          specializations: [
+            { id: 'id-CCS-IA', code: 'TP-CCS-IA', title: 'Intelligence artificielle' },
+          ],
+        }),
+        tag(),
+      );
+      const candidateId = randomUUID();
+      const specializationId = (cda.specializations[0] as { id: string }).id;
+      t.feed(
+        certification(cda),
+        eventMessage(
+          titleAwarded,
+          titleAwardedEvent({
+            candidateId,
+            certificationId: cda.id,
+            decidedOn: '2025-12-01',
+            outcome: 'TITLE_AWARDED',
+            scope: 'SPECIALIZATION',
+            specializationId,
+          }),
+        ),
+      );
+      await settled();
+      expect(await credentials(candidateId)).toHaveLength(0);
+
+      t.feed(ccp(candidateId, cda, 0, '2025-06-01'));
+      await settled();
+      const issued = await credentials(candidateId);
+      expect(
+        issued.map((c) => [c.specializationKey, c.number.replace(/-\d{6}$/, '')]).sort(),
+      ).toEqual([
+        ['', `${cda.code}-2026`],
+        ['TP-CCS-IA', 'TP-CCS-IA-2026'],
+      ]);
+    });
+
+    it('follows a revision: the livret moves to the new version and keeps what corresponds (R4)', async () => {
+      const suffix = tag();
+      const old = tagged(
+        certificationVersion('TP-REV', ['TP-REV-CCP1', 'TP-REV-CCP2', 'TP-REV-CCP3']),
+        suffix,
+      );
+      const revised = tagged(
+        certificationVersion('TP-REV2', ['REV2-CCP1', 'REV2-CCP2'], {
+          revisesId: 'id-TP-REV',
+          correspondences: [
+            { fromComponentIds: ['id-TP-REV-CCP1'], toComponentId: 'id-REV2-CCP1' },
+            {
+              fromComponentIds: ['id-TP-REV-CCP2', 'id-TP-REV-CCP3'],
+              toComponentId: 'id-REV2-CCP2',
+            },
+          ],
+        }),
+        suffix,
+      );
+      const candidateId = randomUUID();
+      t.feed(
+        certification(old),
+        ccp(candidateId, old, 0, '2024-01-10'),
+        ccp(candidateId, old, 1, '2024-02-10'),
+      );
+      await settled();
+      t.feed(
+        eventMessage(
+          certificationChanged,
+          certificationEvent({ ...old, revisedById: revised.id, version: 2 }, 'REVISED'),
+        ),
+        eventMessage(certificationChanged, certificationEvent(revised, 'REVISED')),
+      );
+      await settled();
+      await waitFor(async () =>
+        expect(
+          (await published(candidateId)).filter((p) => p.change === 'LIVRET_STATUS_CHANGED'),
+        ).toHaveLength(1),
+      );
+      const records = await t.service.records.records(
+        await t.service.unitOfWork.reader.livrets.findByCandidates([candidateId]),
+      );
+      expect(records).toHaveLength(1);
+      expect(records[0]?.view).toMatchObject({
+        certificationId: revised.id,
+        acquiredComponents: [{ componentId: revised.components[0]?.id, viaCorrespondence: true }],
+        missingComponents: [{ code: 'REV2-CCP2' }],
+      });
+    });
+
+    it('replaces the identity by the pseudonym on erasure, and never brings the name back (R13)', async () => {
+      const candidateId = randomUUID();
+      t.feed(
+        eventMessage(
+          candidateChanged,
+          candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 1 }),
+        ),
+        eventMessage(
+          candidateChanged,
+          candidateEvent(
+            candidateId,
+            { firstName: 'Anonyme', lastName: 'X7K2' },
+            { version: 3, erasedAt: '2026-02-01T10:00:00.000Z' },
+          ),
+        ),
+        eventMessage(
+          candidateChanged,
+          candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 2 }),
+        ),
+      );
+      await settled();
+      const [identity] = await t.service.unitOfWork.reader.candidates.findByIds([candidateId]);
+      expect(identity).toMatchObject({ firstName: 'Anonyme', lastName: 'X7K2', version: 3 });
+    });
+
+    it('publishes LAPSED when the sweep finds a deadline passed without events', async () => {
+      const closed = tagged(SEED_VERSIONS['002'], tag());
+      const candidateId = randomUUID();
+      t.feed(
+        certification({ ...closed, registeredUntil: '2026-06-30' }),
+        ccp(candidateId, closed, 0, '2025-01-10'),
+      );
+      await settled();
+      t.clock.set('2027-06-30');
+      await t.service.sweep.run();
+      await waitFor(async () =>
+        expect((await published(candidateId)).map((p) => p.livret?.status)).toEqual([
+          'IN_PROGRESS',
+        ]),
+      );
+      t.clock.set('2027-07-01');
+      const report = await t.service.sweep.run();
+      expect(report.changed).toBeGreaterThanOrEqual(1);
+      await waitFor(async () =>
+        expect(
+          (await published(candidateId)).map((p) => [
+            p.livret?.status,
+            p.livret?.capitalizationDeadline,
+          ]),
+        ).toEqual([
+          ['IN_PROGRESS', null],
+          ['LAPSED', '2027-06-30'],
+        ]),
+      );
+      t.clock.set('2026-03-01');
+    });
+  },
+);
 
 describeOnMysql('issuing consumers racing on MySQL', () => {
   let t: TestIssuing;
@@ -236,10 +349,19 @@ describeOnMysql('issuing consumers racing on MySQL', () => {
     // A second consumer group on the same database: every fact is handled twice, concurrently.
     const { unitOfWork, dataSource, events } = t.service;
     const intake = new FactsIntake(t.service.deps);
-    replica = new EventConsumer({ dataSource, transport: events.transport, groupId: 'issuing-replica', retry: { initialDelayMs: 5, maxAttempts: 10 } });
+    replica = new EventConsumer({
+      dataSource,
+      transport: events.transport,
+      groupId: 'issuing-replica',
+      retry: { initialDelayMs: 5, maxAttempts: 10 },
+    });
     replica
-      .on(ccpAcquired, (e, m) => intake.componentAcquired(unitOfWork.within(m), e.data.candidateId, toAcquisition(e.data)))
-      .on(titleAwarded, (e, m) => intake.titleAwarded(unitOfWork.within(m), e.data.candidateId, toTitleDecision(e.data)));
+      .on(ccpAcquired, (e, m) =>
+        intake.componentAcquired(unitOfWork.within(m), e.data.candidateId, toAcquisition(e.data)),
+      )
+      .on(titleAwarded, (e, m) =>
+        intake.titleAwarded(unitOfWork.within(m), e.data.candidateId, toTitleDecision(e.data)),
+      );
     await replica.start();
   });
   afterAll(async () => {
@@ -252,10 +374,26 @@ describeOnMysql('issuing consumers racing on MySQL', () => {
       const oc = tagged(SEED_VERSIONS['004'], randomBytes(3).toString('hex'));
       const candidateId = randomUUID();
       t.feed(eventMessage(certificationChanged, certificationEvent(oc)));
-      await waitFor(async () => (await t.service.dataSource.query('SELECT COUNT(*) AS n FROM known_certification WHERE id = ?', [oc.id]))[0].n > 0);
-      const award = titleAwardedEvent({ candidateId, certificationId: oc.id, decidedOn: '2025-05-10', outcome: 'TITLE_AWARDED', scope: 'FULL_TITLE' });
+      await waitFor(
+        async () =>
+          (
+            await t.service.dataSource.query(
+              'SELECT COUNT(*) AS n FROM known_certification WHERE id = ?',
+              [oc.id],
+            )
+          )[0].n > 0,
+      );
+      const award = titleAwardedEvent({
+        candidateId,
+        certificationId: oc.id,
+        decidedOn: '2025-05-10',
+        outcome: 'TITLE_AWARDED',
+        scope: 'FULL_TITLE',
+      });
       t.feed(eventMessage(titleAwarded, award));
-      await waitFor(() => ['issuing', 'issuing-replica'].every((g) => t.bus.lag(titleAwarded.topic, g) === 0));
+      await waitFor(() =>
+        ['issuing', 'issuing-replica'].every((g) => t.bus.lag(titleAwarded.topic, g) === 0),
+      );
       expect(await t.service.dataSource.manager.countBy(CredentialRow, { candidateId })).toBe(1);
     }
   });

@@ -7,7 +7,11 @@ import {
   issuingReferenceResolvers,
   LivretType,
 } from '@certif/issuing-adapters';
-import type { CandidateRecords, CredentialRevocation, IssuingLinks } from '@certif/issuing-application';
+import type {
+  CandidateRecords,
+  CredentialRevocation,
+  IssuingLinks,
+} from '@certif/issuing-application';
 
 export interface IssuingResolverDependencies {
   records: CandidateRecords;
@@ -23,7 +27,10 @@ export function buildIssuingSchema(deps?: IssuingResolverDependencies): Promise<
   const container = deps
     ? new ResolverContainer()
         .register(CandidateRecordResolver, new CandidateRecordResolver())
-        .register(CredentialResolver, new CredentialResolver(deps.records, deps.revocation, deps.links))
+        .register(
+          CredentialResolver,
+          new CredentialResolver(deps.records, deps.revocation, deps.links),
+        )
     : undefined;
   return buildSubgraphSchema({
     resolvers: [CandidateRecordResolver, CredentialResolver],

@@ -21,10 +21,18 @@ import type { CertificationVersion } from '@certif/issuing-domain';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
-import { startIssuingService, type IssuingSettings, type RunningIssuingService } from './issuing-service';
+import {
+  startIssuingService,
+  type IssuingSettings,
+  type RunningIssuingService,
+} from './issuing-service';
 
 /** A binary-mode record of an event, as the relay of its producer would send it. */
-export function eventMessage<T>(definition: EventDefinition<T>, payload: T, id: string = randomUUID()): TransportMessage {
+export function eventMessage<T>(
+  definition: EventDefinition<T>,
+  payload: T,
+  id: string = randomUUID(),
+): TransportMessage {
   const checked = checkPayload(definition, payload);
   if (!checked.success) throw new Error(`${definition.type}: ${checked.problems}`);
   return encodeCloudEvent(
@@ -55,7 +63,10 @@ export function certificationEvent(
       ...rest,
       status: 'ACTIVE',
       vaeMinimumExperienceYears: null,
-      components: components.map((c) => ({ ...c, kind: version.kind === 'PROFESSIONAL_TITLE' ? 'CCP' : 'BLOC' })),
+      components: components.map((c) => ({
+        ...c,
+        kind: version.kind === 'PROFESSIONAL_TITLE' ? 'CCP' : 'BLOC',
+      })),
       correspondences,
     },
   };
@@ -69,7 +80,9 @@ export interface DecisionFacts {
   sessionId?: string;
 }
 
-export function ccpAcquiredEvent(facts: DecisionFacts & { componentId: string; componentCode?: string }): EventPayload<typeof ccpAcquired> {
+export function ccpAcquiredEvent(
+  facts: DecisionFacts & { componentId: string; componentCode?: string },
+): EventPayload<typeof ccpAcquired> {
   return {
     candidateId: facts.candidateId,
     enrollmentId: randomUUID(),
@@ -85,7 +98,13 @@ export function ccpAcquiredEvent(facts: DecisionFacts & { componentId: string; c
 }
 
 export function titleAwardedEvent(
-  facts: DecisionFacts & Partial<Pick<EventPayload<typeof titleAwarded>, 'outcome' | 'finalInterviewPassed' | 'scope' | 'specializationId'>>,
+  facts: DecisionFacts &
+    Partial<
+      Pick<
+        EventPayload<typeof titleAwarded>,
+        'outcome' | 'finalInterviewPassed' | 'scope' | 'specializationId'
+      >
+    >,
 ): EventPayload<typeof titleAwarded> {
   return {
     candidateId: facts.candidateId,
@@ -150,7 +169,10 @@ export async function startTestIssuing(
   const bus = new EmbeddedBus();
   const clock = movableClock(options.today ?? '2026-03-01');
   const databasePrefix = `certif_it_${randomBytes(3).toString('hex')}`;
-  const databaseUrl = dialect === 'mysql' ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306') : undefined;
+  const databaseUrl =
+    dialect === 'mysql'
+      ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306')
+      : undefined;
   const service = await startIssuingService({
     port: 0,
     logger: createLogger({ service: 'issuing', level: process.env['E2E_LOG_LEVEL'] ?? 'silent' }),
@@ -171,13 +193,19 @@ export async function startTestIssuing(
     dataDir,
     feed: (...messages) => bus.append(messages),
     token: (roles, claims = {}) => mintToken({ roles, secret: TEST_AUTH_SECRET, ...claims }),
-    get: (path, token) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    get: (path, token) =>
+      fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     stop: async () => {
       await service.stop();
       rmSync(dataDir, { recursive: true, force: true });
       if (databaseUrl) {
         const url = new URL(databaseUrl);
-        const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
+        const connection = await createConnection({
+          host: url.hostname,
+          port: Number(url.port || 3306),
+          user: url.username || 'root',
+          password: url.password,
+        });
         await connection.query(`DROP DATABASE IF EXISTS \`${databasePrefix}_issuing\``);
         await connection.end();
       }

@@ -21,7 +21,10 @@ export async function signInternalToken(
   principal: Principal | null,
 ): Promise<string> {
   const claims = principal
-    ? { roles: principal.roles, ...(principal.candidateId ? { candidateId: principal.candidateId } : {}) }
+    ? {
+        roles: principal.roles,
+        ...(principal.candidateId ? { candidateId: principal.candidateId } : {}),
+      }
     : { anonymous: true };
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })

@@ -16,7 +16,9 @@ export class InvalidToken extends Error {
  * Verifies the bearer tokens that reach the gateway: HS256 with a shared secret, or an identity
  * provider's keys (RS256/ES256) fetched from its JWKS URL, with issuer and audience checked.
  */
-export function createJwtVerifier(config: JwtVerifierConfig): (token: string) => Promise<Principal> {
+export function createJwtVerifier(
+  config: JwtVerifierConfig,
+): (token: string) => Promise<Principal> {
   const key: Uint8Array | JWTVerifyGetKey =
     config.kind === 'hs256'
       ? new TextEncoder().encode(config.secret)

@@ -86,7 +86,10 @@ export interface KeysetPage<T> {
   hasNextPage: boolean;
 }
 
-export function toConnection<T>(page: KeysetPage<T>, sortKey: (item: T) => string): ConnectionShape<T> {
+export function toConnection<T>(
+  page: KeysetPage<T>,
+  sortKey: (item: T) => string,
+): ConnectionShape<T> {
   const edges = page.items.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
   return {
     totalCount: page.totalCount,

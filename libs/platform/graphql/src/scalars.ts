@@ -8,7 +8,9 @@ function invalid(message: string): GraphQLError {
 
 function parseDate(value: unknown): LocalDate {
   if (typeof value !== 'string' || !isLocalDate(value)) {
-    throw invalid(`Date must be a real calendar date written YYYY-MM-DD, e.g. 2024-06-30; got ${JSON.stringify(value)}`);
+    throw invalid(
+      `Date must be a real calendar date written YYYY-MM-DD, e.g. 2024-06-30; got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -29,7 +31,9 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw invalid(`DateTime must be ISO 8601 with a zone, e.g. 2024-06-30T09:00:00Z; got ${JSON.stringify(value)}`);
+    throw invalid(
+      `DateTime must be ISO 8601 with a zone, e.g. 2024-06-30T09:00:00Z; got ${JSON.stringify(value)}`,
+    );
   }
   return new Date(value);
 }
@@ -40,7 +44,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'An instant, ISO 8601 with zone, e.g. 2024-06-30T09:00:00.000Z.',
   serialize: (value) => {
     const date = value instanceof Date ? value : new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
+    if (Number.isNaN(date.getTime()))
+      throw new GraphQLError('DateTime cannot represent an invalid date');
     return date.toISOString();
   },
   parseValue: (value) => parseDateTime(value),

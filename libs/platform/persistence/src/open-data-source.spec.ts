@@ -1,7 +1,12 @@
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { databaseTarget, serviceDatabaseName } from './database-target';
 import { pendingSchemaChanges } from './open-data-source';
-import { describeOnEachDatabase, describeOnMysql, openTestDatabase, type TestDatabase } from './testing';
+import {
+  describeOnEachDatabase,
+  describeOnMysql,
+  openTestDatabase,
+  type TestDatabase,
+} from './testing';
 
 @Entity('probe')
 class ProbeRow {
@@ -37,7 +42,7 @@ describe('databaseTarget', () => {
     });
   });
 
-  it("gives each service its own database on the server", () => {
+  it('gives each service its own database on the server', () => {
     expect(databaseTarget('sessions', 'mysql://app:s%40cret@db:3307', '.data')).toEqual({
       kind: 'mysql',
       host: 'db',

@@ -16,7 +16,9 @@ describeOnEachDatabase('runInTransaction', (dialect) => {
   beforeAll(async () => {
     db = await openTestDatabase(dialect, { entities: [TxProbe], migrations: [] });
     if (dialect === 'mysql') {
-      await db.dataSource.query('CREATE TABLE `tx_probe` (`id` varchar(36) NOT NULL PRIMARY KEY, `n` int NOT NULL)');
+      await db.dataSource.query(
+        'CREATE TABLE `tx_probe` (`id` varchar(36) NOT NULL PRIMARY KEY, `n` int NOT NULL)',
+      );
     }
   });
   afterAll(() => db.close());

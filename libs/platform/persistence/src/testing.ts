@@ -36,7 +36,10 @@ export async function openTestDatabase(
   const target: DatabaseTarget =
     dialect === 'sqlite'
       ? { kind: 'sqlite', file: ':memory:' }
-      : { ...(databaseTarget('test', mysqlUrl(), '') as MysqlTarget), database: `certif_test_${suffix}` };
+      : {
+          ...(databaseTarget('test', mysqlUrl(), '') as MysqlTarget),
+          database: `certif_test_${suffix}`,
+        };
   const dataSource = await openDataSource({ ...schema, target, poolSize: 5 });
   return {
     dialect,
@@ -53,10 +56,7 @@ export async function openTestDatabase(
  * `describe` once per database: SQLite always, MySQL/MariaDB unless unreachable outside CI,
  * in which case the suite is reported as skipped with the reason in its title.
  */
-export function describeOnEachDatabase(
-  title: string,
-  suite: (dialect: TestDialect) => void,
-): void {
+export function describeOnEachDatabase(title: string, suite: (dialect: TestDialect) => void): void {
   describe(`${title} [sqlite]`, () => suite('sqlite'));
   const reason = mysqlUnavailableReason();
   if (reason) {

@@ -41,7 +41,11 @@ export class CertificationCatalog {
     return this.deps.unitOfWork.transaction(async (tx) => {
       const current = await this.load(tx, id);
       assertPublishable(current, this.today());
-      const published = { ...current, publishedAt: this.deps.clock.now(), version: current.version + 1 };
+      const published = {
+        ...current,
+        publishedAt: this.deps.clock.now(),
+        version: current.version + 1,
+      };
       await tx.certifications.update(published);
       await this.emit(tx, published, 'PUBLISHED');
       return published;
@@ -110,8 +114,15 @@ export class CertificationCatalog {
   }
 
   list(filter: CertificationFilter, page: PageRequest): Promise<Page<Certification>> {
-    if (filter.level !== null && filter.level !== undefined && (filter.level < 1 || filter.level > 8)) {
-      throw new InvalidInput(`filter.level must be from 1 to 8; got ${filter.level}`, 'filter.level');
+    if (
+      filter.level !== null &&
+      filter.level !== undefined &&
+      (filter.level < 1 || filter.level > 8)
+    ) {
+      throw new InvalidInput(
+        `filter.level must be from 1 to 8; got ${filter.level}`,
+        'filter.level',
+      );
     }
     return this.deps.unitOfWork.reader.list(filter, this.today(), page);
   }
@@ -132,12 +143,23 @@ export class CertificationCatalog {
     field = 'input.code',
   ): Promise<void> {
     if (await certifications.findByCode(code)) {
-      throw new InvalidInput(`a certification with code ${code} already exists; choose another code`, field);
+      throw new InvalidInput(
+        `a certification with code ${code} already exists; choose another code`,
+        field,
+      );
     }
   }
 
-  private emit(tx: ReferentialsTransaction, certification: Certification, change: 'PUBLISHED' | 'REVISED' | 'CLOSED') {
-    return tx.events.changed(certification, change, certificationStatus(certification, this.today()));
+  private emit(
+    tx: ReferentialsTransaction,
+    certification: Certification,
+    change: 'PUBLISHED' | 'REVISED' | 'CLOSED',
+  ) {
+    return tx.events.changed(
+      certification,
+      change,
+      certificationStatus(certification, this.today()),
+    );
   }
 
   private fromDraft(draft: CertificationDraft): Certification {
@@ -148,7 +170,11 @@ export class CertificationCatalog {
       publishedAt: null,
       revisesId: null,
       revisedById: null,
-      components: components.map((c, index) => ({ ...c, id: this.deps.newId(), position: index + 1 })),
+      components: components.map((c, index) => ({
+        ...c,
+        id: this.deps.newId(),
+        position: index + 1,
+      })),
       specializations: specializations.map((s) => ({ ...s, id: this.deps.newId() })),
       correspondences: [],
       version: 1,

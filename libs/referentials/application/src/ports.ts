@@ -33,7 +33,11 @@ export interface CertificationReader {
   findByIds(ids: readonly string[]): Promise<Certification[]>;
   findByCode(code: string): Promise<Certification | null>;
   findComponentsByIds(ids: readonly string[]): Promise<ComponentOfCertification[]>;
-  list(filter: CertificationFilter, today: LocalDate, page: PageRequest): Promise<Page<Certification>>;
+  list(
+    filter: CertificationFilter,
+    today: LocalDate,
+    page: PageRequest,
+  ): Promise<Page<Certification>>;
 }
 
 export interface CertificationRepository extends CertificationReader {
@@ -47,7 +51,11 @@ export type CertificationChange = 'PUBLISHED' | 'REVISED' | 'CLOSED';
 
 /** referentials.certification.v1: the full current state, in the transaction of the change. */
 export interface CertificationEvents {
-  changed(certification: Certification, change: CertificationChange, status: CertificationStatus): Promise<void>;
+  changed(
+    certification: Certification,
+    change: CertificationChange,
+    status: CertificationStatus,
+  ): Promise<void>;
 }
 
 export interface ReferentialsTransaction {

@@ -14,7 +14,11 @@ export const certificationState = z.object({
   status: z.enum(['DRAFT', 'ACTIVE', 'REVISED', 'CLOSED']),
   registeredFrom: localDate.nullable(),
   registeredUntil: localDate.nullable(),
-  capitalizationRule: z.enum(['FIVE_YEARS_FROM_FIRST_COMPONENT', 'WITHIN_TITLE_VALIDITY', 'UNLIMITED']),
+  capitalizationRule: z.enum([
+    'FIVE_YEARS_FROM_FIRST_COMPONENT',
+    'WITHIN_TITLE_VALIDITY',
+    'UNLIMITED',
+  ]),
   requiresFinalInterview: z.boolean(),
   vaeMinimumExperienceYears: z.number().nullable(),
   certifier: z.object({ name: z.string(), siret: z.string().nullable() }),

@@ -26,16 +26,27 @@ function checkText(problems: InputProblems, field: string, value: string, max: n
     .check(value.length <= max, field, `must be at most ${max} characters; got ${value.length}`);
 }
 
-function checkCodes(problems: InputProblems, field: string, codes: string[], pattern: RegExp, example: string): void {
+function checkCodes(
+  problems: InputProblems,
+  field: string,
+  codes: string[],
+  pattern: RegExp,
+  example: string,
+): void {
   codes.forEach((code, index) =>
-    problems.check(pattern.test(code), `${field}[${index}]`, `"${code}" is not a valid code, e.g. ${example}`),
+    problems.check(
+      pattern.test(code),
+      `${field}[${index}]`,
+      `"${code}" is not a valid code, e.g. ${example}`,
+    ),
   );
   const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
   problems.check(duplicate === undefined, field, `"${duplicate}" is listed twice`);
 }
 
 function checkDate(problems: InputProblems, field: string, value: LocalDate | null): void {
-  if (value !== null) problems.check(isLocalDate(value), field, `"${value}" is not a date YYYY-MM-DD`);
+  if (value !== null)
+    problems.check(isLocalDate(value), field, `"${value}" is not a date YYYY-MM-DD`);
 }
 
 /** Components: at least one, unique codes, the kind that goes with the certification's kind. */
@@ -50,8 +61,16 @@ export function checkComponents(
   const seen = new Set<string>();
   components.forEach((component, index) => {
     const at = `${field}[${index}]`;
-    problems.check(CODE.test(component.code), `${at}.code`, `"${component.code}" must be 2–40 letters, digits, ".", "_" or "-"`);
-    problems.check(!seen.has(component.code), `${at}.code`, `"${component.code}" is used by another component`);
+    problems.check(
+      CODE.test(component.code),
+      `${at}.code`,
+      `"${component.code}" must be 2–40 letters, digits, ".", "_" or "-"`,
+    );
+    problems.check(
+      !seen.has(component.code),
+      `${at}.code`,
+      `"${component.code}" is used by another component`,
+    );
     seen.add(component.code);
     checkText(problems, `${at}.title`, component.title, 500);
     problems.check(
@@ -59,14 +78,20 @@ export function checkComponents(
       `${at}.kind`,
       `a ${kind} is made of ${expectedKind} components; got ${component.kind}`,
     );
-    component.competences.forEach((competence, i) => checkText(problems, `${at}.competences[${i}]`, competence, 1000));
+    component.competences.forEach((competence, i) =>
+      checkText(problems, `${at}.competences[${i}]`, competence, 1000),
+    );
   });
 }
 
 /** Everything a certification must satisfy on its own, reported all at once. */
 export function validateCertificationDraft(draft: CertificationDraft): void {
   const problems = new InputProblems();
-  problems.check(CODE.test(draft.code), 'code', `"${draft.code}" must be 2–40 letters, digits, ".", "_" or "-", e.g. RNCP36912 or TP-CDA`);
+  problems.check(
+    CODE.test(draft.code),
+    'code',
+    `"${draft.code}" must be 2–40 letters, digits, ".", "_" or "-", e.g. RNCP36912 or TP-CDA`,
+  );
   checkText(problems, 'title', draft.title, 300);
   problems.check(CERTIFICATION_KINDS.includes(draft.kind), 'kind', `unknown kind ${draft.kind}`);
   problems.check(
@@ -79,14 +104,26 @@ export function validateCertificationDraft(draft: CertificationDraft): void {
   checkCodes(problems, 'formacodes', draft.formacodes, FORMACODE, '31057');
   checkText(problems, 'certifier.name', draft.certifier.name, 300);
   if (draft.certifier.siret !== null) {
-    problems.check(SIRET.test(draft.certifier.siret), 'certifier.siret', `must be 14 digits; got "${draft.certifier.siret}"`);
+    problems.check(
+      SIRET.test(draft.certifier.siret),
+      'certifier.siret',
+      `must be 14 digits; got "${draft.certifier.siret}"`,
+    );
   }
   checkDate(problems, 'registeredFrom', draft.registeredFrom);
   checkDate(problems, 'registeredUntil', draft.registeredUntil);
-  if (draft.registeredFrom && draft.registeredUntil && isAfter(draft.registeredFrom, draft.registeredUntil)) {
+  if (
+    draft.registeredFrom &&
+    draft.registeredUntil &&
+    isAfter(draft.registeredFrom, draft.registeredUntil)
+  ) {
     problems.add('registeredUntil', `must not be before registeredFrom (${draft.registeredFrom})`);
   }
-  problems.check(CAPITALIZATION_RULES.includes(draft.capitalizationRule), 'capitalizationRule', `unknown rule ${draft.capitalizationRule}`);
+  problems.check(
+    CAPITALIZATION_RULES.includes(draft.capitalizationRule),
+    'capitalizationRule',
+    `unknown rule ${draft.capitalizationRule}`,
+  );
   if (draft.vaeMinimumExperienceYears !== null) {
     problems.check(
       draft.vaeMinimumExperienceYears >= 0 && draft.vaeMinimumExperienceYears <= 50,
@@ -97,7 +134,9 @@ export function validateCertificationDraft(draft: CertificationDraft): void {
   checkComponents(problems, draft.kind, draft.components);
   const specializationCodes = draft.specializations.map((s) => s.code);
   checkCodes(problems, 'specializations', specializationCodes, CODE, 'CCS-01');
-  draft.specializations.forEach((s, i) => checkText(problems, `specializations[${i}].title`, s.title, 300));
+  draft.specializations.forEach((s, i) =>
+    checkText(problems, `specializations[${i}].title`, s.title, 300),
+  );
   problems.throwIfAny();
 }
 
@@ -105,7 +144,10 @@ export function validateCertificationDraft(draft: CertificationDraft): void {
 export function assertPublishable(certification: Certification, today: LocalDate): void {
   const status = certificationStatus(certification, today);
   if (status !== 'DRAFT') {
-    throw new InvalidInput(`${certification.code} is already published (status ${status}); only a DRAFT can be published`, 'id');
+    throw new InvalidInput(
+      `${certification.code} is already published (status ${status}); only a DRAFT can be published`,
+      'id',
+    );
   }
 }
 
@@ -114,17 +156,31 @@ export function assertPublishable(certification: Certification, today: LocalDate
  * holders of a component have one more year (R5). Closing may shorten the registration, never
  * extend it, and a DRAFT was never open so it cannot be closed.
  */
-export function assertClosable(certification: Certification, closedOn: LocalDate, today: LocalDate): void {
+export function assertClosable(
+  certification: Certification,
+  closedOn: LocalDate,
+  today: LocalDate,
+): void {
   const status = certificationStatus(certification, today);
   if (status === 'DRAFT') {
-    throw new InvalidInput(`${certification.code} is a DRAFT: it was never open, so it cannot be closed; delete or publish it instead`, 'id');
+    throw new InvalidInput(
+      `${certification.code} is a DRAFT: it was never open, so it cannot be closed; delete or publish it instead`,
+      'id',
+    );
   }
   if (status === 'CLOSED') {
-    throw new InvalidInput(`${certification.code} is already closed: its registration ended on ${certification.registeredUntil}`, 'id');
+    throw new InvalidInput(
+      `${certification.code} is already closed: its registration ended on ${certification.registeredUntil}`,
+      'id',
+    );
   }
-  if (!isLocalDate(closedOn)) throw new InvalidInput(`"${closedOn}" is not a date YYYY-MM-DD`, 'closedOn');
+  if (!isLocalDate(closedOn))
+    throw new InvalidInput(`"${closedOn}" is not a date YYYY-MM-DD`, 'closedOn');
   if (certification.registeredFrom && isAfter(certification.registeredFrom, closedOn)) {
-    throw new InvalidInput(`closedOn must not be before the registration start ${certification.registeredFrom}`, 'closedOn');
+    throw new InvalidInput(
+      `closedOn must not be before the registration start ${certification.registeredFrom}`,
+      'closedOn',
+    );
   }
   if (certification.registeredUntil && isAfter(closedOn, certification.registeredUntil)) {
     throw new InvalidInput(

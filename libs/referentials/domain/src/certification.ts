@@ -30,8 +30,7 @@ export interface Correspondence {
   toComponentId: string;
 }
 
-export interface Certification
-  extends Omit<CertificationDraft, 'components' | 'specializations'> {
+export interface Certification extends Omit<CertificationDraft, 'components' | 'specializations'> {
   id: string;
   /** Null while DRAFT. */
   publishedAt: Date | null;

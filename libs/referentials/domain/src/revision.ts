@@ -42,7 +42,11 @@ function checkCorrespondences(
   const seen = new Set<string>();
   revision.correspondences.forEach((correspondence, index) => {
     const at = `correspondences[${index}]`;
-    problems.check(correspondence.from.length > 0, `${at}.from`, 'must name at least one component of the old version');
+    problems.check(
+      correspondence.from.length > 0,
+      `${at}.from`,
+      'must name at least one component of the old version',
+    );
     correspondence.from.forEach((code, i) => {
       problems.check(
         oldCodes.has(code),
@@ -50,7 +54,9 @@ function checkCorrespondences(
         `"${code}" is not a component of ${current.code} (it has ${[...oldCodes].join(', ')})`,
       );
     });
-    const duplicate = correspondence.from.find((code, i) => correspondence.from.indexOf(code) !== i);
+    const duplicate = correspondence.from.find(
+      (code, i) => correspondence.from.indexOf(code) !== i,
+    );
     problems.check(duplicate === undefined, `${at}.from`, `"${duplicate}" is listed twice`);
     problems.check(
       newCodes.has(correspondence.to),

@@ -37,9 +37,24 @@ export function sampleDraft(overrides: Partial<CertificationDraft> = {}): Certif
     requiresFinalInterview: true,
     vaeMinimumExperienceYears: 1,
     components: [
-      { code: 'TP-CDA-CCP1', title: 'Concevoir et développer des composants', kind: 'CCP', competences: ['Maquetter une application'] },
-      { code: 'TP-CDA-CCP2', title: 'Concevoir et développer la persistance', kind: 'CCP', competences: ['Concevoir une base de données'] },
-      { code: 'TP-CDA-CCP3', title: 'Concevoir et développer une application multicouche', kind: 'CCP', competences: ['Développer des composants métier'] },
+      {
+        code: 'TP-CDA-CCP1',
+        title: 'Concevoir et développer des composants',
+        kind: 'CCP',
+        competences: ['Maquetter une application'],
+      },
+      {
+        code: 'TP-CDA-CCP2',
+        title: 'Concevoir et développer la persistance',
+        kind: 'CCP',
+        competences: ['Concevoir une base de données'],
+      },
+      {
+        code: 'TP-CDA-CCP3',
+        title: 'Concevoir et développer une application multicouche',
+        kind: 'CCP',
+        competences: ['Développer des composants métier'],
+      },
     ],
     specializations: [],
     notes: [],

@@ -29,7 +29,9 @@ export function renderLivretPdf(document: LivretDocument): Promise<Buffer> {
     if (document.acquired.length === 0) line(doc, 'Aucune', { size: 10 });
     for (const c of document.acquired) {
       const via = c.viaCorrespondence ? ' (par correspondance, révision du titre)' : '';
-      line(doc, `${c.code} — ${c.title} : acquis le ${frenchDate(c.acquiredOn)}${via}`, { size: 10 });
+      line(doc, `${c.code} — ${c.title} : acquis le ${frenchDate(c.acquiredOn)}${via}`, {
+        size: 10,
+      });
     }
     doc.moveDown(0.5);
     line(doc, 'Composantes restant à acquérir', { bold: true });

@@ -44,7 +44,14 @@ export function openBadgeCredential(document: ParcheminDocument, issuer: IssuerP
     credentialSubject: {
       type: ['AchievementSubject'],
       identifier: holderName
-        ? [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: holderName }]
+        ? [
+            {
+              type: 'IdentityObject',
+              identityType: 'name',
+              hashed: false,
+              identityHash: holderName,
+            },
+          ]
         : [],
       achievement: {
         id: `urn:uuid:${specialization?.id ?? certification.id}`,
@@ -59,7 +66,11 @@ export function openBadgeCredential(document: ParcheminDocument, issuer: IssuerP
               ? `Composantes acquises : ${components.map((c) => `${c.code} (${c.acquiredOn})`).join(', ')}.`
               : 'Délivré par le jury de la session de spécialisation au titulaire du titre (R7).',
         },
-        creator: { id: `${issuer.id}/certifiers/${encodeURIComponent(certification.certifier.siret ?? certification.certifier.name)}`, type: ['Profile'], name: certification.certifier.name },
+        creator: {
+          id: `${issuer.id}/certifiers/${encodeURIComponent(certification.certifier.siret ?? certification.certifier.name)}`,
+          type: ['Profile'],
+          name: certification.certifier.name,
+        },
         alignment: rncpAlignment(certification.rncpCode),
       },
     },

@@ -13,7 +13,13 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
     line(doc, 'Décerné à', { size: 12 });
     line(doc, holderLine(document.holderName), { bold: true, size: 18 });
     doc.moveDown(0.5);
-    line(doc, certification.kind === 'PROFESSIONAL_TITLE' ? 'Titre professionnel' : 'Certification professionnelle', { size: 12 });
+    line(
+      doc,
+      certification.kind === 'PROFESSIONAL_TITLE'
+        ? 'Titre professionnel'
+        : 'Certification professionnelle',
+      { size: 12 },
+    );
     line(doc, title, { bold: true, size: 16 });
     line(doc, `Code : ${certification.code}`);
     line(doc, rncpLine(certification.rncpCode));
@@ -23,7 +29,9 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
       line(doc, 'Composantes acquises', { bold: true });
       for (const c of components) {
         const via = c.viaCorrespondence ? ' (par correspondance)' : '';
-        line(doc, `${c.code} — ${c.title} : acquis le ${frenchDate(c.acquiredOn)}${via}`, { size: 10 });
+        line(doc, `${c.code} — ${c.title} : acquis le ${frenchDate(c.acquiredOn)}${via}`, {
+          size: 10,
+        });
       }
     }
     doc.moveDown(0.8);
@@ -33,7 +41,9 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
     line(doc, `Code de vérification : ${credential.verificationCode}`, { size: 9 });
     if (credential.status === 'REVOKED') {
       doc.moveDown(0.5);
-      const on = credential.revokedAt ? ` le ${credential.revokedAt.toISOString().slice(0, 10)}` : '';
+      const on = credential.revokedAt
+        ? ` le ${credential.revokedAt.toISOString().slice(0, 10)}`
+        : '';
       doc.fillColor('#b00020');
       line(doc, `RÉVOQUÉ${on} : ce parchemin n'est plus valide.`, { bold: true, size: 14 });
       doc.fillColor('black');

@@ -26,7 +26,14 @@ export function pdfText(pdf: Buffer): string {
   return lines.join('\n');
 }
 
-const WIN_ANSI_HIGH: Record<number, string> = { 0x92: '’', 0x96: '–', 0x97: '—', 0x9c: 'œ', 0x80: '€', 0x85: '…' };
+const WIN_ANSI_HIGH: Record<number, string> = {
+  0x92: '’',
+  0x96: '–',
+  0x97: '—',
+  0x9c: 'œ',
+  0x80: '€',
+  0x85: '…',
+};
 
 function winAnsi(bytes: Buffer): string {
   return [...bytes].map((b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join('');

@@ -22,9 +22,16 @@ export function holderLine(holderName: string | null): string {
 }
 
 /** Draws with pdfkit's built-in Helvetica (WinAnsi covers French) and collects the bytes. */
-export function writePdf(info: { title: string }, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export function writePdf(
+  info: { title: string },
+  draw: (doc: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Producer: 'certif issuing' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: info.title, Producer: 'certif issuing' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -42,7 +49,11 @@ export function heading(doc: PDFKit.PDFDocument, text: string, size = 20): void 
   doc.font('Helvetica-Bold').fontSize(size).text(text, { align: 'center' }).moveDown(0.5);
 }
 
-export function line(doc: PDFKit.PDFDocument, text: string, options: { bold?: boolean; size?: number } = {}): void {
+export function line(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  options: { bold?: boolean; size?: number } = {},
+): void {
   doc
     .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
     .fontSize(options.size ?? 11)

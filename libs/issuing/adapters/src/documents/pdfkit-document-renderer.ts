@@ -1,4 +1,8 @@
-import type { DocumentRenderer, LivretDocument, ParcheminDocument } from '@certif/issuing-application';
+import type {
+  DocumentRenderer,
+  LivretDocument,
+  ParcheminDocument,
+} from '@certif/issuing-application';
 import { renderLivretPdf } from './livret-pdf';
 import { renderParcheminPdf } from './parchemin-pdf';
 

@@ -16,7 +16,13 @@ describe('the signing key (ISSUING_SIGNING_KEY)', () => {
     const again = await loadSigningKey({ dataDir });
     expect(again.kid).toBe(first.kid);
     expect(statSync(join(dataDir, GENERATED_KEY_FILE)).mode & 0o077).toBe(0);
-    expect(first.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: first.kid });
+    expect(first.publicJwk).toMatchObject({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      alg: 'EdDSA',
+      use: 'sig',
+      kid: first.kid,
+    });
     expect(first.publicJwk).not.toHaveProperty('d');
   });
 
@@ -31,9 +37,9 @@ describe('the signing key (ISSUING_SIGNING_KEY)', () => {
   });
 
   it.each`
-    case                 | text                                                                                                   | message
-    ${'an RSA key'}      | ${generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()} | ${/must be an Ed25519 key/}
-    ${'not a key'}       | ${'hello'}                                                                                             | ${/is not a private key/}
+    case            | text                                                                                                                  | message
+    ${'an RSA key'} | ${generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()} | ${/must be an Ed25519 key/}
+    ${'not a key'}  | ${'hello'}                                                                                                            | ${/is not a private key/}
   `('refuses $case', ({ text, message }) => {
     expect(() => parseSigningKey(text)).toThrow(message);
   });

@@ -1,4 +1,9 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { calculateJwkThumbprint, type JWK } from 'jose';
@@ -18,7 +23,10 @@ export function parseSigningKey(text: string): KeyObject {
   let key: KeyObject;
   try {
     key = trimmed.startsWith('{')
-      ? createPrivateKey({ key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey, format: 'jwk' })
+      ? createPrivateKey({
+          key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey,
+          format: 'jwk',
+        })
       : createPrivateKey(trimmed.replace(/\\n/g, '\n'));
   } catch (error) {
     throw new Error(
@@ -26,7 +34,9 @@ export function parseSigningKey(text: string): KeyObject {
     );
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new Error(`ISSUING_SIGNING_KEY must be an Ed25519 key (EdDSA); got ${key.asymmetricKeyType ?? key.type}`);
+    throw new Error(
+      `ISSUING_SIGNING_KEY must be an Ed25519 key (EdDSA); got ${key.asymmetricKeyType ?? key.type}`,
+    );
   }
   return key;
 }
@@ -41,13 +51,19 @@ export async function signingKeyFrom(privateKey: KeyObject): Promise<SigningKey>
  * The configured key; without one (development), the key generated at first start and kept in
  * the data folder, so that credentials signed before a restart still verify after it.
  */
-export async function loadSigningKey(options: { configured?: string | undefined; dataDir: string }): Promise<SigningKey> {
+export async function loadSigningKey(options: {
+  configured?: string | undefined;
+  dataDir: string;
+}): Promise<SigningKey> {
   if (options.configured) return signingKeyFrom(parseSigningKey(options.configured));
   const file = join(options.dataDir, GENERATED_KEY_FILE);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     const { privateKey } = generateKeyPairSync('ed25519');
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), {
+      mode: 0o600,
+      flag: 'wx',
+    });
   }
   return signingKeyFrom(parseSigningKey(readFileSync(file, 'utf8')));
 }

@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { EventPayload, ServiceEvents } from '@certif/platform-events';
-import type { CertificationVersion, ComponentAcquisition, TitleDecision } from '@certif/issuing-domain';
-import type { CandidateIdentity, FactsIntake, IssuingTransaction } from '@certif/issuing-application';
+import type {
+  CertificationVersion,
+  ComponentAcquisition,
+  TitleDecision,
+} from '@certif/issuing-domain';
+import type {
+  CandidateIdentity,
+  FactsIntake,
+  IssuingTransaction,
+} from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
@@ -30,7 +38,9 @@ export function toTitleDecision(p: EventPayload<typeof titleAwarded>): TitleDeci
   };
 }
 
-export function toCertificationVersion(p: EventPayload<typeof certificationChanged>): CertificationVersion {
+export function toCertificationVersion(
+  p: EventPayload<typeof certificationChanged>,
+): CertificationVersion {
   const c = p.certification;
   return {
     id: c.id,
@@ -44,7 +54,12 @@ export function toCertificationVersion(p: EventPayload<typeof certificationChang
     registeredUntil: c.registeredUntil,
     capitalizationRule: c.capitalizationRule,
     requiresFinalInterview: c.requiresFinalInterview,
-    components: c.components.map(({ id, code, title, position }) => ({ id, code, title, position })),
+    components: c.components.map(({ id, code, title, position }) => ({
+      id,
+      code,
+      title,
+      position,
+    })),
     specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
     revisesId: c.revisesId,
     revisedById: c.revisedById,

@@ -11,8 +11,13 @@ export class CandidateRecordResolver {
     return context.loaders.livretsByCandidate.load(candidate.id);
   }
 
-  @FieldResolver(() => [CredentialType], { description: 'Parchemins issued, revoked ones included.' })
-  credentials(@Root() candidate: CandidateType, @Ctx() context: IssuingContext): Promise<CredentialType[]> {
+  @FieldResolver(() => [CredentialType], {
+    description: 'Parchemins issued, revoked ones included.',
+  })
+  credentials(
+    @Root() candidate: CandidateType,
+    @Ctx() context: IssuingContext,
+  ): Promise<CredentialType[]> {
     return context.loaders.credentialsByCandidate.load(candidate.id);
   }
 }

@@ -1,5 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { CandidateRecords, CredentialRevocation, IssuingLinks } from '@certif/issuing-application';
+import type {
+  CandidateRecords,
+  CredentialRevocation,
+  IssuingLinks,
+} from '@certif/issuing-application';
 import type { IssuingContext } from './issuing-context';
 import { toCredentialType, toVerificationType } from './issuing.mapper';
 import { CredentialType, CredentialVerificationType } from './issuing.types';
@@ -12,18 +16,27 @@ export class CredentialResolver {
     private readonly links: IssuingLinks,
   ) {}
 
-  @Query(() => CredentialVerificationType, { description: 'Public: checks a parchemin by its verification code, without signing in.' })
-  async verifyCredential(@Arg('code', () => String) code: string): Promise<CredentialVerificationType> {
+  @Query(() => CredentialVerificationType, {
+    description: 'Public: checks a parchemin by its verification code, without signing in.',
+  })
+  async verifyCredential(
+    @Arg('code', () => String) code: string,
+  ): Promise<CredentialVerificationType> {
     return toVerificationType(await this.records.verify(code));
   }
 
   @Authorized('SESSION_MANAGER')
-  @Mutation(() => CredentialType, { description: 'Revokes a parchemin, with the reason; the record is kept.' })
+  @Mutation(() => CredentialType, {
+    description: 'Revokes a parchemin, with the reason; the record is kept.',
+  })
   async revokeCredential(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() context: IssuingContext,
   ): Promise<CredentialType> {
-    return toCredentialType(await this.revocation.revoke(context.principal, id, reason), this.links);
+    return toCredentialType(
+      await this.revocation.revoke(context.principal, id, reason),
+      this.links,
+    );
   }
 }

@@ -10,6 +10,7 @@ export const CredentialStatusEnum = enumOf(CREDENTIAL_STATUSES);
 
 registerEnumType(LivretStatusEnum, {
   name: 'LivretStatus',
-  description: 'COMPLETE once a parchemin is issued; LAPSED from the day after the capitalisation deadline.',
+  description:
+    'COMPLETE once a parchemin is issued; LAPSED from the day after the capitalisation deadline.',
 });
 registerEnumType(CredentialStatusEnum, { name: 'CredentialStatus' });

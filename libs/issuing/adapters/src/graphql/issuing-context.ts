@@ -29,7 +29,9 @@ export function createIssuingLoaders(
   const { principal } = context;
   return {
     livretsByCandidate: new DataLoader(async (ids) =>
-      (await records.livretsOf(principal, ids)).map((r) => mapped(r, (list) => list.map((l) => toLivretType(l, links)))),
+      (await records.livretsOf(principal, ids)).map((r) =>
+        mapped(r, (list) => list.map((l) => toLivretType(l, links))),
+      ),
     ),
     credentialsByCandidate: new DataLoader(async (ids) =>
       (await records.credentialsOf(principal, ids)).map((r) =>
@@ -37,7 +39,9 @@ export function createIssuingLoaders(
       ),
     ),
     livretById: new DataLoader(async (ids) =>
-      (await records.livretsByIds(principal, ids)).map((r) => (r === null ? null : mapped(r, (l) => toLivretType(l, links)))),
+      (await records.livretsByIds(principal, ids)).map((r) =>
+        r === null ? null : mapped(r, (l) => toLivretType(l, links)),
+      ),
     ),
     credentialById: new DataLoader(async (ids) =>
       (await records.credentialsByIds(principal, ids)).map((r) =>

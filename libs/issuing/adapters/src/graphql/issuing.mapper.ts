@@ -1,4 +1,9 @@
-import type { CandidateRecords, IssuingLinks, LivretRecord, StoredCredential } from '@certif/issuing-application';
+import type {
+  CandidateRecords,
+  IssuingLinks,
+  LivretRecord,
+  StoredCredential,
+} from '@certif/issuing-application';
 import { CredentialType, LivretType } from './issuing.types';
 
 type Verification = Awaited<ReturnType<CandidateRecords['verify']>>;
@@ -21,7 +26,10 @@ export function toLivretType(record: LivretRecord, links: IssuingLinks): LivretT
   });
 }
 
-export function toCredentialType(credential: StoredCredential, links: IssuingLinks): CredentialType {
+export function toCredentialType(
+  credential: StoredCredential,
+  links: IssuingLinks,
+): CredentialType {
   return Object.assign(new CredentialType(), {
     id: credential.id,
     number: credential.number,

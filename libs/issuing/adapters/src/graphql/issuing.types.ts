@@ -13,14 +13,18 @@ export class AcquiredComponentType {
   @Field(() => DateScalar)
   acquiredOn!: LocalDate;
 
-  @Field(() => Boolean, { description: 'R4: held through components of an earlier version of the title.' })
+  @Field(() => Boolean, {
+    description: 'R4: held through components of an earlier version of the title.',
+  })
   viaCorrespondence!: boolean;
 
   @Field(() => ID, { nullable: true, description: 'The exam session of the (latest) acquisition.' })
   sessionId!: string | null;
 }
 
-@ObjectType('Livret', { description: 'The livret de certification: one per candidate and certification lineage.' })
+@ObjectType('Livret', {
+  description: 'The livret de certification: one per candidate and certification lineage.',
+})
 @Directive('@key(fields: "id")')
 export class LivretType {
   @Field(() => ID)
@@ -29,7 +33,10 @@ export class LivretType {
   @Field(() => LivretStatusEnum)
   status!: LivretStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day a component still counts (R2, R5).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The last day a component still counts (R2, R5).',
+  })
   capitalizationDeadline!: LocalDate | null;
 
   @Field(() => CertificationReference, { description: 'The current version of the lineage (R4).' })
@@ -41,7 +48,9 @@ export class LivretType {
   @Field(() => [ComponentReference])
   missingComponents!: ComponentReference[];
 
-  @Field(() => String, { description: 'The livret as a PDF (bearer token of the holder or a session manager).' })
+  @Field(() => String, {
+    description: 'The livret as a PDF (bearer token of the holder or a session manager).',
+  })
   pdfUrl!: string;
 }
 
@@ -78,10 +87,14 @@ export class CredentialType {
   @Field(() => String, { description: 'The public verification page.' })
   verificationUrl!: string;
 
-  @Field(() => String, { description: 'The parchemin as a PDF (bearer token of the holder or a session manager).' })
+  @Field(() => String, {
+    description: 'The parchemin as a PDF (bearer token of the holder or a session manager).',
+  })
   pdfUrl!: string;
 
-  @Field(() => String, { description: 'The signed verifiable credential (Open Badges 3.0, VC-JOSE).' })
+  @Field(() => String, {
+    description: 'The signed verifiable credential (Open Badges 3.0, VC-JOSE).',
+  })
   verifiableCredentialUrl!: string;
 }
 
@@ -93,7 +106,10 @@ export class CredentialVerificationType {
   @Field(() => CredentialStatusEnum, { nullable: true })
   status!: CredentialStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'The pseudonym once the holder was erased (R13).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The pseudonym once the holder was erased (R13).',
+  })
   holderName!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -8,7 +8,9 @@ import type { ParcheminContent } from '@certif/issuing-domain';
 @Entity('credential')
 @Index('uq_credential_number', ['number'], { unique: true })
 @Index('uq_credential_verification_code', ['verificationCode'], { unique: true })
-@Index('uq_credential_one_per_lineage', ['candidateId', 'lineageRootId', 'specializationKey'], { unique: true })
+@Index('uq_credential_one_per_lineage', ['candidateId', 'lineageRootId', 'specializationKey'], {
+  unique: true,
+})
 export class CredentialRow {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

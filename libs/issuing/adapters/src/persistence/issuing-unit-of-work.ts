@@ -1,6 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '@certif/platform-events';
-import type { IssuingEvents, IssuingStores, IssuingTransaction, IssuingUnitOfWork } from '@certif/issuing-application';
+import type {
+  IssuingEvents,
+  IssuingStores,
+  IssuingTransaction,
+  IssuingUnitOfWork,
+} from '@certif/issuing-application';
 import { isMysql } from './duplicate-key';
 import { TypeOrmCandidateDirectory } from './typeorm-candidate-directory';
 import { TypeOrmCertificationReadModel } from './typeorm-certification-read-model';

@@ -1,5 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import { ConcurrentChange, type CandidateDirectory, type CandidateIdentity } from '@certif/issuing-application';
+import {
+  ConcurrentChange,
+  type CandidateDirectory,
+  type CandidateIdentity,
+} from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from './duplicate-key';
 import { KnownCandidateRow } from './known-candidate.row';
@@ -11,7 +15,10 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
   ) {}
 
   async save(identity: CandidateIdentity): Promise<void> {
-    const stored = await this.manager.findOne(KnownCandidateRow, { where: { id: identity.id }, ...readLock(this.lock) });
+    const stored = await this.manager.findOne(KnownCandidateRow, {
+      where: { id: identity.id },
+      ...readLock(this.lock),
+    });
     if (!stored) {
       try {
         await this.manager.insert(KnownCandidateRow, { ...identity });
@@ -22,9 +29,17 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       }
     }
     // R13: erasure is final; a late or replayed state never brings a name back.
-    if (stored.version >= identity.version || (stored.erasedAt !== null && identity.erasedAt === null)) return;
+    if (
+      stored.version >= identity.version ||
+      (stored.erasedAt !== null && identity.erasedAt === null)
+    )
+      return;
     const { id, ...fields } = identity;
-    const result = await this.manager.update(KnownCandidateRow, { id, version: stored.version }, fields);
+    const result = await this.manager.update(
+      KnownCandidateRow,
+      { id, version: stored.version },
+      fields,
+    );
     if (result.affected === 0) throw new ConcurrentChange(`candidate ${identity.id}`);
   }
 
@@ -46,7 +61,10 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
 
   async findByIds(ids: readonly string[]): Promise<CandidateIdentity[]> {
     if (ids.length === 0) return [];
-    const rows = await this.manager.find(KnownCandidateRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) });
+    const rows = await this.manager.find(KnownCandidateRow, {
+      where: { id: In([...new Set(ids)]) },
+      ...readLock(this.lock),
+    });
     return rows.map((row) => ({ ...row }));
   }
 }

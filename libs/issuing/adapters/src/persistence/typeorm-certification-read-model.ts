@@ -57,7 +57,10 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
   ) {}
 
   async save(version: CertificationVersion): Promise<boolean> {
-    const stored = await this.manager.findOne(KnownCertificationRow, { where: { id: version.id }, ...readLock(this.lock) });
+    const stored = await this.manager.findOne(KnownCertificationRow, {
+      where: { id: version.id },
+      ...readLock(this.lock),
+    });
     if (!stored) {
       try {
         await this.manager.insert(KnownCertificationRow, toRow(version));
@@ -69,7 +72,11 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
     }
     if (stored.version >= version.version) return false;
     const { id, ...fields } = toRow(version);
-    const result = await this.manager.update(KnownCertificationRow, { id, version: stored.version }, fields);
+    const result = await this.manager.update(
+      KnownCertificationRow,
+      { id, version: stored.version },
+      fields,
+    );
     if (result.affected === 0) throw new ConcurrentChange(`certification ${version.code}`);
     return true;
   }

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { runInTransaction } from '@certif/platform-events';
-import { describeOnEachDatabase, openTestDatabase, type TestDatabase } from '@certif/platform-persistence/testing';
+import {
+  describeOnEachDatabase,
+  openTestDatabase,
+  type TestDatabase,
+} from '@certif/platform-persistence/testing';
 import { pendingSchemaChanges } from '@certif/platform-persistence';
 import { ConcurrentChange, type StoredCredential } from '@certif/issuing-application';
 import { parcheminContent } from '@certif/issuing-domain';
@@ -55,26 +59,36 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
 
   it('refuses a second parchemin of the same title for the same candidate, but not a CCS of it', async () => {
     await repository.insert(parchemin({ candidateId: 'one' }));
-    await expect(repository.insert(parchemin({ candidateId: 'one' }))).rejects.toBeInstanceOf(ConcurrentChange);
-    await repository.insert(parchemin({ candidateId: 'one', specializationKey: 'TP-CDA-CCS-IA', specializationId: 's' }));
+    await expect(repository.insert(parchemin({ candidateId: 'one' }))).rejects.toBeInstanceOf(
+      ConcurrentChange,
+    );
+    await repository.insert(
+      parchemin({ candidateId: 'one', specializationKey: 'TP-CDA-CCS-IA', specializationId: 's' }),
+    );
     expect(await db.dataSource.manager.countBy(CredentialRow, { candidateId: 'one' })).toBe(2);
   });
 
   it('two transactions issuing the same parchemin at once: one commits, the other is refused', async () => {
     const results = await Promise.allSettled(
       [1, 2].map(() =>
-        runInTransaction(db.dataSource, (manager) => new TypeOrmCredentialRepository(manager).insert(parchemin({ candidateId: 'race' }))),
+        runInTransaction(db.dataSource, (manager) =>
+          new TypeOrmCredentialRepository(manager).insert(parchemin({ candidateId: 'race' })),
+        ),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(ConcurrentChange) });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: expect.any(ConcurrentChange),
+    });
     expect(await db.dataSource.manager.countBy(CredentialRow, { candidateId: 'race' })).toBe(1);
   });
 
   it('numbers concurrent issuers of one prefix without a gap or a duplicate', async () => {
     const numbers = await Promise.all(
       Array.from({ length: 8 }, () =>
-        runInTransaction(db.dataSource, (manager) => new TypeOrmCredentialRepository(manager).nextSequence('TP-SEQ-2026')),
+        runInTransaction(db.dataSource, (manager) =>
+          new TypeOrmCredentialRepository(manager).nextSequence('TP-SEQ-2026'),
+        ),
       ),
     );
     expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -84,7 +98,13 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
   it('revokes once, keeping the row and who, when and why', async () => {
     const written = parchemin({ candidateId: 'revoked' });
     await repository.insert(written);
-    const revoked = { ...written, status: 'REVOKED' as const, revokedAt: new Date('2026-04-01T08:00:00.000Z'), revokedBy: 'manager-1', revocationReason: 'fraude constatée' };
+    const revoked = {
+      ...written,
+      status: 'REVOKED' as const,
+      revokedAt: new Date('2026-04-01T08:00:00.000Z'),
+      revokedBy: 'manager-1',
+      revocationReason: 'fraude constatée',
+    };
     expect(await repository.revoke(revoked)).toBe(true);
     expect(await repository.revoke(revoked)).toBe(false);
     expect(await repository.findById(written.id)).toEqual(revoked);

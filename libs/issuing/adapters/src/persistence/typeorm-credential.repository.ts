@@ -1,6 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import type { CredentialStatus } from '@certif/issuing-domain';
-import { ConcurrentChange, type CredentialRepository, type StoredCredential } from '@certif/issuing-application';
+import {
+  ConcurrentChange,
+  type CredentialRepository,
+  type StoredCredential,
+} from '@certif/issuing-application';
 import { CredentialCounterRow, CredentialRow } from './credential.row';
 import { readLock } from './read-lock';
 import { isDuplicateKey, isMysql } from './duplicate-key';
@@ -21,11 +25,19 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
 
   async findByIds(ids: readonly string[]): Promise<StoredCredential[]> {
     if (ids.length === 0) return [];
-    return (await this.manager.find(CredentialRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) })).map(toCredential);
+    return (
+      await this.manager.find(CredentialRow, {
+        where: { id: In([...new Set(ids)]) },
+        ...readLock(this.lock),
+      })
+    ).map(toCredential);
   }
 
   async findByVerificationCode(code: string): Promise<StoredCredential | null> {
-    const row = await this.manager.findOne(CredentialRow, { where: { verificationCode: code }, ...readLock(this.lock) });
+    const row = await this.manager.findOne(CredentialRow, {
+      where: { verificationCode: code },
+      ...readLock(this.lock),
+    });
     return row ? toCredential(row) : null;
   }
 
@@ -68,7 +80,8 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
       await this.manager.insert(CredentialRow, { ...credential });
     } catch (error) {
       // Another transaction issued this parchemin first: this one must not issue a second.
-      if (isDuplicateKey(error)) throw new ConcurrentChange(`the parchemin of candidate ${credential.candidateId}`);
+      if (isDuplicateKey(error))
+        throw new ConcurrentChange(`the parchemin of candidate ${credential.candidateId}`);
       throw error;
     }
   }

@@ -31,8 +31,16 @@ export class TypeOrmFactStore implements FactStore {
     if (candidateIds.length === 0) return { acquisitions: [], decisions: [] };
     const ids = In([...new Set(candidateIds)]);
     const [acquisitions, decisions] = await Promise.all([
-      this.manager.find(AcquiredComponentRow, { where: { candidateId: ids }, order: { acquiredOn: 'ASC', decisionId: 'ASC' }, ...readLock(this.lock) }),
-      this.manager.find(TitleDecisionRow, { where: { candidateId: ids }, order: { decidedOn: 'ASC', decisionId: 'ASC' }, ...readLock(this.lock) }),
+      this.manager.find(AcquiredComponentRow, {
+        where: { candidateId: ids },
+        order: { acquiredOn: 'ASC', decisionId: 'ASC' },
+        ...readLock(this.lock),
+      }),
+      this.manager.find(TitleDecisionRow, {
+        where: { candidateId: ids },
+        order: { decidedOn: 'ASC', decisionId: 'ASC' },
+        ...readLock(this.lock),
+      }),
     ]);
     return {
       acquisitions: acquisitions.map((row) => ({
@@ -67,7 +75,10 @@ export class TypeOrmFactStore implements FactStore {
     return [...new Set([...acquisitions, ...decisions].map((r) => r.candidateId))];
   }
 
-  private candidatesIn(entity: typeof AcquiredComponentRow | typeof TitleDecisionRow, ids: string[]) {
+  private candidatesIn(
+    entity: typeof AcquiredComponentRow | typeof TitleDecisionRow,
+    ids: string[],
+  ) {
     const query = this.manager
       .createQueryBuilder(entity, 'f')
       .select('DISTINCT f.candidateId', 'candidateId')

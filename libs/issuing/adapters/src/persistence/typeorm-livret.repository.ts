@@ -1,7 +1,11 @@
 import { In, LessThan, type EntityManager } from 'typeorm';
 import type { LocalDate } from '@certif/platform-calendar';
 import type { LivretStatus } from '@certif/issuing-domain';
-import { ConcurrentChange, type LivretRepository, type StoredLivret } from '@certif/issuing-application';
+import {
+  ConcurrentChange,
+  type LivretRepository,
+  type StoredLivret,
+} from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from './duplicate-key';
 import { LivretRow } from './livret.row';
@@ -31,7 +35,12 @@ export class TypeOrmLivretRepository implements LivretRepository {
 
   async findByIds(ids: readonly string[]): Promise<StoredLivret[]> {
     if (ids.length === 0) return [];
-    return (await this.manager.find(LivretRow, { where: { id: In([...new Set(ids)]) }, ...readLock(this.lock) })).map(toLivret);
+    return (
+      await this.manager.find(LivretRow, {
+        where: { id: In([...new Set(ids)]) },
+        ...readLock(this.lock),
+      })
+    ).map(toLivret);
   }
 
   async findByCandidates(candidateIds: readonly string[]): Promise<StoredLivret[]> {
@@ -45,7 +54,10 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async findOne(candidateId: string, lineageRootId: string): Promise<StoredLivret | null> {
-    const row = await this.manager.findOne(LivretRow, { where: { candidateId, lineageRootId }, ...readLock(this.lock) });
+    const row = await this.manager.findOne(LivretRow, {
+      where: { candidateId, lineageRootId },
+      ...readLock(this.lock),
+    });
     return row ? toLivret(row) : null;
   }
 
@@ -62,14 +74,19 @@ export class TypeOrmLivretRepository implements LivretRepository {
     try {
       await this.manager.insert(LivretRow, { ...livret, updatedAt: new Date() });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConcurrentChange(`the livret of candidate ${livret.candidateId}`);
+      if (isDuplicateKey(error))
+        throw new ConcurrentChange(`the livret of candidate ${livret.candidateId}`);
       throw error;
     }
   }
 
   async update(livret: StoredLivret): Promise<void> {
     const { id, version, ...fields } = livret;
-    const result = await this.manager.update(LivretRow, { id, version: version - 1 }, { ...fields, version, updatedAt: new Date() });
+    const result = await this.manager.update(
+      LivretRow,
+      { id, version: version - 1 },
+      { ...fields, version, updatedAt: new Date() },
+    );
     if (result.affected === 0) throw new ConcurrentChange(`livret ${id}`);
   }
 }

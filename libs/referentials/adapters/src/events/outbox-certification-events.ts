@@ -5,7 +5,10 @@ import type { Certification, CertificationStatus } from '@certif/referentials-do
 import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
 
 /** The published state: the contract, not the row nor the domain object, so either may change. */
-export function toCertificationState(c: Certification, status: CertificationStatus): CertificationState {
+export function toCertificationState(
+  c: Certification,
+  status: CertificationStatus,
+): CertificationState {
   return {
     id: c.id,
     code: c.code,
@@ -20,7 +23,13 @@ export function toCertificationState(c: Certification, status: CertificationStat
     requiresFinalInterview: c.requiresFinalInterview,
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
     certifier: { ...c.certifier },
-    components: c.components.map(({ id, code, title, kind, position }) => ({ id, code, title, kind, position })),
+    components: c.components.map(({ id, code, title, kind, position }) => ({
+      id,
+      code,
+      title,
+      kind,
+      position,
+    })),
     specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
     revisesId: c.revisesId,
     revisedById: c.revisedById,
@@ -39,7 +48,11 @@ export class OutboxCertificationEvents implements CertificationEvents {
     private readonly manager: EntityManager,
   ) {}
 
-  async changed(certification: Certification, change: CertificationChange, status: CertificationStatus): Promise<void> {
+  async changed(
+    certification: Certification,
+    change: CertificationChange,
+    status: CertificationStatus,
+  ): Promise<void> {
     await this.outbox.publish(this.manager, certificationChanged, {
       change,
       certification: toCertificationState(certification, status),

@@ -1,4 +1,10 @@
-import { looksLikeRncpCode, type Certification, type CertificationDraft, type CertificationStatus, type RevisionDraft } from '@certif/referentials-domain';
+import {
+  looksLikeRncpCode,
+  type Certification,
+  type CertificationDraft,
+  type CertificationStatus,
+  type RevisionDraft,
+} from '@certif/referentials-domain';
 import type { ComponentOfCertification } from '@certif/referentials-application';
 import type { CertificationInput, ComponentInput, RevisionInput } from './certification.inputs';
 import { CertificationType, ComponentType } from './certification.types';
@@ -7,7 +13,10 @@ export function toComponentType(component: ComponentOfCertification): ComponentT
   return Object.assign(new ComponentType(), component);
 }
 
-export function toCertificationType(c: Certification, status: CertificationStatus): CertificationType {
+export function toCertificationType(
+  c: Certification,
+  status: CertificationStatus,
+): CertificationType {
   return Object.assign(new CertificationType(), {
     id: c.id,
     code: c.code,
@@ -25,7 +34,9 @@ export function toCertificationType(c: Certification, status: CertificationStatu
     capitalizationRule: c.capitalizationRule,
     requiresFinalInterview: c.requiresFinalInterview,
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
-    components: c.components.map((component) => toComponentType({ ...component, certificationId: c.id })),
+    components: c.components.map((component) =>
+      toComponentType({ ...component, certificationId: c.id }),
+    ),
     specializations: c.specializations.map((s) => ({ ...s })),
     notes: c.notes,
     revisesId: c.revisesId,
@@ -54,14 +65,20 @@ export function toCertificationDraft(input: CertificationInput): CertificationDr
     nsfCodes: input.nsfCodes ?? [],
     romeCodes: input.romeCodes ?? [],
     formacodes: input.formacodes ?? [],
-    certifier: { name: input.certifier.name.trim(), siret: input.certifier.siret?.replace(/\s/g, '') || null },
+    certifier: {
+      name: input.certifier.name.trim(),
+      siret: input.certifier.siret?.replace(/\s/g, '') || null,
+    },
     registeredFrom: input.registeredFrom ?? null,
     registeredUntil: input.registeredUntil ?? null,
     capitalizationRule: input.capitalizationRule,
     requiresFinalInterview: input.requiresFinalInterview,
     vaeMinimumExperienceYears: null,
     components: toComponentDrafts(input.components),
-    specializations: (input.specializations ?? []).map((s) => ({ code: s.code.trim(), title: s.title.trim() })),
+    specializations: (input.specializations ?? []).map((s) => ({
+      code: s.code.trim(),
+      title: s.title.trim(),
+    })),
     notes: [],
   };
 }
@@ -73,6 +90,9 @@ export function toRevisionDraft(input: RevisionInput): RevisionDraft {
     registeredFrom: input.registeredFrom ?? null,
     registeredUntil: input.registeredUntil ?? null,
     components: toComponentDrafts(input.components),
-    correspondences: (input.correspondences ?? []).map((c) => ({ from: c.from.map((code) => code.trim()), to: c.to.trim() })),
+    correspondences: (input.correspondences ?? []).map((c) => ({
+      from: c.from.map((code) => code.trim()),
+      to: c.to.trim(),
+    })),
   };
 }

@@ -1,5 +1,22 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { connectionTypes, DateScalar, decodeCursor, pageSize, toConnection } from '@certif/platform-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  connectionTypes,
+  DateScalar,
+  decodeCursor,
+  pageSize,
+  toConnection,
+} from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
 import type { CertificationCatalog } from '@certif/referentials-application';
 import type { Certification } from '@certif/referentials-domain';
@@ -8,7 +25,10 @@ import { toCertificationDraft, toCertificationType, toRevisionDraft } from './ce
 import { CertificationType, CorrespondenceType } from './certification.types';
 import type { ReferentialsContext } from './referentials-context';
 
-export const { Connection: CertificationConnection } = connectionTypes(CertificationType, 'Certification');
+export const { Connection: CertificationConnection } = connectionTypes(
+  CertificationType,
+  'Certification',
+);
 
 @Resolver(() => CertificationType)
 export class CertificationResolver {
@@ -31,13 +51,20 @@ export class CertificationResolver {
   @Authorized()
   @Query(() => CertificationConnection)
   async certifications(
-    @Arg('filter', () => CertificationFilter, { nullable: true }) filter: CertificationFilter | null,
+    @Arg('filter', () => CertificationFilter, { nullable: true })
+    filter: CertificationFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const page = await this.catalog.list(filter ?? {}, { first: pageSize(first), afterCode: decodeCursor(after) });
+    const page = await this.catalog.list(filter ?? {}, {
+      first: pageSize(first),
+      afterCode: decodeCursor(after),
+    });
     const connection = toConnection(page, (c) => c.code);
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: this.view(e.node) })) };
+    return {
+      ...connection,
+      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: this.view(e.node) })),
+    };
   }
 
   @Authorized('REFERENTIAL_MANAGER')
@@ -53,25 +80,43 @@ export class CertificationResolver {
   }
 
   @Authorized('REFERENTIAL_MANAGER')
-  @Mutation(() => CertificationType, { description: 'R4: a new ACTIVE version; the old one becomes REVISED.' })
-  async reviseCertification(@Arg('id', () => ID) id: string, @Arg('input', () => RevisionInput) input: RevisionInput) {
+  @Mutation(() => CertificationType, {
+    description: 'R4: a new ACTIVE version; the old one becomes REVISED.',
+  })
+  async reviseCertification(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RevisionInput) input: RevisionInput,
+  ) {
     return this.view(await this.catalog.revise(id, toRevisionDraft(input)));
   }
 
   @Authorized('REFERENTIAL_MANAGER')
   @Mutation(() => CertificationType, { description: 'R5/R12: registration ends on closedOn.' })
-  async closeCertification(@Arg('id', () => ID) id: string, @Arg('closedOn', () => DateScalar) closedOn: LocalDate) {
+  async closeCertification(
+    @Arg('id', () => ID) id: string,
+    @Arg('closedOn', () => DateScalar) closedOn: LocalDate,
+  ) {
     return this.view(await this.catalog.close(id, closedOn));
   }
 
-  @FieldResolver(() => CertificationType, { nullable: true, description: 'The version this one revises.' })
+  @FieldResolver(() => CertificationType, {
+    nullable: true,
+    description: 'The version this one revises.',
+  })
   revises(@Root() certification: CertificationType, @Ctx() context: ReferentialsContext) {
-    return certification.revisesId ? context.loaders.certificationById.load(certification.revisesId) : null;
+    return certification.revisesId
+      ? context.loaders.certificationById.load(certification.revisesId)
+      : null;
   }
 
-  @FieldResolver(() => CertificationType, { nullable: true, description: 'The version that revised this one.' })
+  @FieldResolver(() => CertificationType, {
+    nullable: true,
+    description: 'The version that revised this one.',
+  })
   revisedBy(@Root() certification: CertificationType, @Ctx() context: ReferentialsContext) {
-    return certification.revisedById ? context.loaders.certificationById.load(certification.revisedById) : null;
+    return certification.revisedById
+      ? context.loaders.certificationById.load(certification.revisedById)
+      : null;
   }
 
   @FieldResolver(() => [CorrespondenceType])

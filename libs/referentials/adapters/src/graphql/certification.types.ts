@@ -75,7 +75,10 @@ export class CertificationType {
   @Field(() => String)
   code!: string;
 
-  @Field(() => String, { nullable: true, description: 'The RNCP number; null when the source gives none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The RNCP number; null when the source gives none.',
+  })
   rncpCode!: string | null;
 
   @Field(() => String)

@@ -9,14 +9,21 @@ function present<T>(value: T | null | Error): value is T {
 @Resolver(() => CorrespondenceType)
 export class CorrespondenceResolver {
   @FieldResolver(() => [ComponentType], { description: 'Components of the old version.' })
-  async from(@Root() link: CorrespondenceType, @Ctx() context: ReferentialsContext): Promise<ComponentType[]> {
+  async from(
+    @Root() link: CorrespondenceType,
+    @Ctx() context: ReferentialsContext,
+  ): Promise<ComponentType[]> {
     return (await context.loaders.componentById.loadMany(link.fromComponentIds)).filter(present);
   }
 
   @FieldResolver(() => ComponentType, { description: 'The component of the new version.' })
-  async to(@Root() link: CorrespondenceType, @Ctx() context: ReferentialsContext): Promise<ComponentType> {
+  async to(
+    @Root() link: CorrespondenceType,
+    @Ctx() context: ReferentialsContext,
+  ): Promise<ComponentType> {
     const component = await context.loaders.componentById.load(link.toComponentId);
-    if (!component) throw new Error(`correspondence points to missing component ${link.toComponentId}`);
+    if (!component)
+      throw new Error(`correspondence points to missing component ${link.toComponentId}`);
     return component;
   }
 }

@@ -20,7 +20,9 @@ export function createReferentialsLoaders(catalog: CertificationCatalog): Refere
       const found = new Map((await catalog.findByIds(ids)).map((c) => [c.id, c]));
       return ids.map((id) => {
         const certification = found.get(id);
-        return certification ? toCertificationType(certification, catalog.status(certification)) : null;
+        return certification
+          ? toCertificationType(certification, catalog.status(certification))
+          : null;
       });
     }),
     componentById: new DataLoader(async (ids) => {

@@ -9,7 +9,10 @@ import { ComponentRow, SpecializationRow } from './component.row';
 
 /** Lower case, no accents: "Développeur" and "developpeur" find the same certification. */
 export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export function toCertificationRow(c: Certification): CertificationRow {
@@ -35,7 +38,10 @@ export function toCertificationRow(c: Certification): CertificationRow {
     revisedById: c.revisedById,
     correspondences: c.correspondences,
     notes: c.notes,
-    searchText: searchable(`${c.code} ${c.rncpCode ?? ''} ${c.title} ${c.certifier.name}`).slice(0, 700),
+    searchText: searchable(`${c.code} ${c.rncpCode ?? ''} ${c.title} ${c.certifier.name}`).slice(
+      0,
+      700,
+    ),
     certifierSearch: searchable(c.certifier.name).slice(0, 300),
     version: c.version,
   });
@@ -48,7 +54,9 @@ export function toComponentRows(c: Certification): ComponentRow[] {
 }
 
 export function toSpecializationRows(c: Certification): SpecializationRow[] {
-  return c.specializations.map((s) => Object.assign(new SpecializationRow(), { ...s, certificationId: c.id }));
+  return c.specializations.map((s) =>
+    Object.assign(new SpecializationRow(), { ...s, certificationId: c.id }),
+  );
 }
 
 export function toCertification(

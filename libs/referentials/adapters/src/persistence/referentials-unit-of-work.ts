@@ -23,7 +23,10 @@ export class TypeOrmReferentialsUnitOfWork implements ReferentialsUnitOfWork {
   transaction<T>(work: (tx: ReferentialsTransaction) => Promise<T>): Promise<T> {
     // runInTransaction: on SQLite, one connection serves all, so transactions run one at a time.
     return runInTransaction(this.dataSource, (manager) =>
-      work({ certifications: new TypeOrmCertificationRepository(manager), events: this.events(manager) }),
+      work({
+        certifications: new TypeOrmCertificationRepository(manager),
+        events: this.events(manager),
+      }),
     );
   }
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { describeOnEachDatabase, openTestDatabase, type TestDatabase } from '@certif/platform-persistence/testing';
+import {
+  describeOnEachDatabase,
+  openTestDatabase,
+  type TestDatabase,
+} from '@certif/platform-persistence/testing';
 import { pendingSchemaChanges } from '@certif/platform-persistence';
 import { SEED_CERTIFICATIONS } from '@certif/referentials-seeds';
 import { publishedFromDraft, sampleDraft } from '@certif/referentials-domain/testing';
@@ -25,7 +29,9 @@ describeOnEachDatabase('TypeOrmCertificationRepository', (dialect) => {
     db = await openTestDatabase(dialect, referentialsTables);
     repository = new TypeOrmCertificationRepository(db.dataSource.manager);
     for (const seed of seeds) await repository.insert(seed);
-    await repository.insert(withFreshIds(publishedFromDraft(sampleDraft({ code: 'DRAFT-1' }), { publishedAt: null })));
+    await repository.insert(
+      withFreshIds(publishedFromDraft(sampleDraft({ code: 'DRAFT-1' }), { publishedAt: null })),
+    );
   });
   afterAll(() => db.close());
 
@@ -51,24 +57,32 @@ describeOnEachDatabase('TypeOrmCertificationRepository', (dialect) => {
 
   it('updates optimistically: a stale version is refused', async () => {
     const current = (await repository.findByCode('TP-DL')) as Certification;
-    await repository.update({ ...current, registeredUntil: '2030-01-01', version: current.version + 1 });
+    await repository.update({
+      ...current,
+      registeredUntil: '2030-01-01',
+      version: current.version + 1,
+    });
     await expect(
-      repository.update({ ...current, registeredUntil: '2031-01-01', version: current.version + 1 }),
+      repository.update({
+        ...current,
+        registeredUntil: '2031-01-01',
+        version: current.version + 1,
+      }),
     ).rejects.toThrow(/changed by someone else/);
     expect((await repository.findByCode('TP-DL'))?.registeredUntil).toBe('2030-01-01');
   });
 
   it.each`
-    filter                                  | codes
-    ${{ search: 'developpeur web' }}         | ${['TP-DWWM']}
-    ${{ search: 'DÉVELOPPEMENT' }}          | ${['RNCP36912']}
-    ${{ search: '50%' }}                    | ${[]}
-    ${{ level: 5 }}                         | ${['RNCP28754', 'TP-DL', 'TP-DWWM']}
-    ${{ romeCode: 'M1802' }}                | ${['RNCP36912']}
-    ${{ certifier: 'openclass' }}           | ${['RNCP36912']}
-    ${{ status: 'CLOSED' }}                 | ${['RNCP28754', 'RNCP36912']}
-    ${{ status: 'DRAFT' }}                  | ${['DRAFT-1']}
-    ${{ status: 'ACTIVE', level: 6 }}       | ${['TP-CDA']}
+    filter                            | codes
+    ${{ search: 'developpeur web' }}  | ${['TP-DWWM']}
+    ${{ search: 'DÉVELOPPEMENT' }}    | ${['RNCP36912']}
+    ${{ search: '50%' }}              | ${[]}
+    ${{ level: 5 }}                   | ${['RNCP28754', 'TP-DL', 'TP-DWWM']}
+    ${{ romeCode: 'M1802' }}          | ${['RNCP36912']}
+    ${{ certifier: 'openclass' }}     | ${['RNCP36912']}
+    ${{ status: 'CLOSED' }}           | ${['RNCP28754', 'RNCP36912']}
+    ${{ status: 'DRAFT' }}            | ${['DRAFT-1']}
+    ${{ status: 'ACTIVE', level: 6 }} | ${['TP-CDA']}
   `('filters $filter', async ({ filter, codes }) => {
     const page = await repository.list(filter, '2026-11-22', { first: 100, afterCode: null });
     expect(page.items.map((c) => c.code)).toEqual(codes);

@@ -54,11 +54,19 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     return rows.map((row) => ({ ...row, kind: row.kind as ComponentKind }));
   }
 
-  async list(filter: CertificationFilter, today: LocalDate, page: PageRequest): Promise<Page<Certification>> {
+  async list(
+    filter: CertificationFilter,
+    today: LocalDate,
+    page: PageRequest,
+  ): Promise<Page<Certification>> {
     const filtered = this.filtered(filter, today);
     const totalCount = await filtered.clone().getCount();
-    const pageQuery = filtered.clone().orderBy('c.code', 'ASC').take(page.first + 1);
-    if (page.afterCode !== null) pageQuery.andWhere('c.code > :afterCode', { afterCode: page.afterCode });
+    const pageQuery = filtered
+      .clone()
+      .orderBy('c.code', 'ASC')
+      .take(page.first + 1);
+    if (page.afterCode !== null)
+      pageQuery.andWhere('c.code > :afterCode', { afterCode: page.afterCode });
     const rows = await pageQuery.getMany();
     const items = await this.assemble(rows.slice(0, page.first));
     return { items, totalCount, hasNextPage: rows.length > page.first };
@@ -69,7 +77,10 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await this.manager.insert(CertificationRow, toCertificationRow(certification));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(`a certification with code ${certification.code} already exists; choose another code`, 'input.code');
+        throw new InvalidInput(
+          `a certification with code ${certification.code} already exists; choose another code`,
+          'input.code',
+        );
       }
       throw error;
     }
@@ -82,21 +93,37 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
   /** Components never change once created: a change of content is a revision (R4). */
   async update(certification: Certification): Promise<void> {
     const { id, version, ...fields } = toCertificationRow(certification);
-    const result = await this.manager.update(CertificationRow, { id, version: version - 1 }, { ...fields, version });
+    const result = await this.manager.update(
+      CertificationRow,
+      { id, version: version - 1 },
+      { ...fields, version },
+    );
     if (result.affected === 0) {
-      throw new InvalidInput(`${certification.code} was changed by someone else meanwhile; reload it and try again`, 'id');
+      throw new InvalidInput(
+        `${certification.code} was changed by someone else meanwhile; reload it and try again`,
+        'id',
+      );
     }
   }
 
-  private filtered(filter: CertificationFilter, today: LocalDate): SelectQueryBuilder<CertificationRow> {
+  private filtered(
+    filter: CertificationFilter,
+    today: LocalDate,
+  ): SelectQueryBuilder<CertificationRow> {
     const query = this.manager.createQueryBuilder(CertificationRow, 'c');
-    const words = searchable(filter.search ?? '').split(/\s+/).filter(Boolean);
+    const words = searchable(filter.search ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     words.forEach((word, i) =>
-      query.andWhere(`c.searchText LIKE :word${i} ESCAPE '!'`, { [`word${i}`]: likeContaining(word) }),
+      query.andWhere(`c.searchText LIKE :word${i} ESCAPE '!'`, {
+        [`word${i}`]: likeContaining(word),
+      }),
     );
     if (filter.level) query.andWhere('c.level = :level', { level: filter.level });
     if (filter.romeCode) {
-      query.andWhere(`c.romeCodes LIKE :rome ESCAPE '!'`, { rome: likeContaining(JSON.stringify(filter.romeCode)) });
+      query.andWhere(`c.romeCodes LIKE :rome ESCAPE '!'`, {
+        rome: likeContaining(JSON.stringify(filter.romeCode)),
+      });
     }
     if (filter.certifier) {
       query.andWhere(`c.certifierSearch LIKE :certifier ESCAPE '!'`, {
@@ -112,10 +139,14 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
         query.andWhere('c.publishedAt IS NOT NULL AND c.registeredUntil < :today', { today });
         break;
       case 'REVISED':
-        query.andWhere(`c.publishedAt IS NOT NULL AND c.revisedById IS NOT NULL AND ${open}`, { today });
+        query.andWhere(`c.publishedAt IS NOT NULL AND c.revisedById IS NOT NULL AND ${open}`, {
+          today,
+        });
         break;
       case 'ACTIVE':
-        query.andWhere(`c.publishedAt IS NOT NULL AND c.revisedById IS NULL AND ${open}`, { today });
+        query.andWhere(`c.publishedAt IS NOT NULL AND c.revisedById IS NULL AND ${open}`, {
+          today,
+        });
         break;
       default:
         break;
@@ -128,7 +159,10 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const [components, specializations] = await Promise.all([
-      this.manager.find(ComponentRow, { where: { certificationId: In(ids) }, order: { position: 'ASC' } }),
+      this.manager.find(ComponentRow, {
+        where: { certificationId: In(ids) },
+        order: { position: 'ASC' },
+      }),
       this.manager.findBy(SpecializationRow, { certificationId: In(ids) }),
     ]);
     return rows.map((row) =>
