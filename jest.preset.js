@@ -6,6 +6,9 @@ const { compilerOptions } = require('./tsconfig.base.json');
 
 module.exports = {
   testEnvironment: 'node',
+  // Integration suites start whole services against real databases; on a busy 2-core CI machine
+  // that can take longer than Jest's 5 s default. Tests still fail on a hang, after a minute.
+  testTimeout: 60_000,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: [require.resolve('reflect-metadata')],
