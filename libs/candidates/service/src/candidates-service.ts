@@ -3,18 +3,12 @@ import type { DataSource } from 'typeorm';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
+  openServiceStorage,
   startHttpService,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
-import { metricsRegistry } from '@certif/platform-observability';
-import {
-  databaseTarget,
-  describeTarget,
-  openDataSource,
-  watchConnectionPool,
-} from '@certif/platform-persistence';
 import {
   createCandidatesLoaders,
   onCertificationChanged,
@@ -53,24 +47,7 @@ export async function startCandidatesService(
   options: ServiceStartOptions & CandidatesServiceSettings,
 ): Promise<RunningCandidatesService> {
   const { logger } = options;
-  const target = databaseTarget(
-    'candidates',
-    options.databaseUrl,
-    options.dataDir,
-    options.databasePrefix,
-  );
-  const dataSource = await openDataSource({ ...candidatesSchema, target });
-  watchConnectionPool(metricsRegistry(), 'candidates', dataSource);
-  logger.info(`candidates data in ${describeTarget(target)}`);
-
-  const events = new ServiceEvents({
-    service: 'candidates',
-    dataSource,
-    logger,
-    registry: metricsRegistry(),
-    kafkaBrokers: options.kafkaBrokers,
-    ...(options.bus ? { bus: options.bus } : {}),
-  });
+  const { dataSource, events } = await openServiceStorage('candidates', candidatesSchema, options);
   events.on(certificationChanged, onCertificationChanged);
   const unitOfWork = new TypeOrmCandidatesUnitOfWork(
     dataSource,

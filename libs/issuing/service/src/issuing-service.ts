@@ -4,18 +4,12 @@ import { createJwtVerifier } from '@certif/platform-auth';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
+  openServiceStorage,
   startHttpService,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
-import { metricsRegistry } from '@certif/platform-observability';
-import {
-  databaseTarget,
-  describeTarget,
-  openDataSource,
-  watchConnectionPool,
-} from '@certif/platform-persistence';
 import {
   createIssuingLoaders,
   issuingRoutes,
@@ -75,15 +69,7 @@ export async function startIssuingService(
   options: ServiceStartOptions & IssuingSettings,
 ): Promise<RunningIssuingService> {
   const { logger } = options;
-  const target = databaseTarget(
-    'issuing',
-    options.databaseUrl,
-    options.dataDir,
-    options.databasePrefix,
-  );
-  const dataSource = await openDataSource({ ...issuingSchema, target });
-  watchConnectionPool(metricsRegistry(), 'issuing', dataSource);
-  logger.info(`issuing data in ${describeTarget(target)}`);
+  const { dataSource, events } = await openServiceStorage('issuing', issuingSchema, options);
   const signingKey = await loadSigningKey({
     configured: options.signingKey,
     dataDir: options.dataDir,
@@ -91,14 +77,6 @@ export async function startIssuingService(
 
   let baseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? `http://localhost:${options.port}`;
   const links = linksTo(() => baseUrl);
-  const events = new ServiceEvents({
-    service: 'issuing',
-    dataSource,
-    logger,
-    registry: metricsRegistry(),
-    kafkaBrokers: options.kafkaBrokers,
-    ...(options.bus ? { bus: options.bus } : {}),
-  });
   const unitOfWork = new TypeOrmIssuingUnitOfWork(
     dataSource,
     (manager) => new OutboxIssuingEvents(events.outbox, manager),

@@ -3,3 +3,4 @@ export * from './http-service';
 export * from './shutdown';
 export * from './service-module';
 export * from './run-service-app';
+export * from './service-storage';

@@ -3,18 +3,12 @@ import type { DataSource } from 'typeorm';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
+  openServiceStorage,
   startHttpService,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
-import { metricsRegistry } from '@certif/platform-observability';
-import {
-  databaseTarget,
-  describeTarget,
-  openDataSource,
-  watchConnectionPool,
-} from '@certif/platform-persistence';
 import {
   createReferentialsLoaders,
   OutboxCertificationEvents,
@@ -37,24 +31,11 @@ export async function startReferentialsService(
   options: ServiceStartOptions & { loadSeeds?: boolean },
 ): Promise<RunningReferentialsService> {
   const { logger } = options;
-  const target = databaseTarget(
+  const { dataSource, events } = await openServiceStorage(
     'referentials',
-    options.databaseUrl,
-    options.dataDir,
-    options.databasePrefix,
+    referentialsSchema,
+    options,
   );
-  const dataSource = await openDataSource({ ...referentialsSchema, target });
-  watchConnectionPool(metricsRegistry(), 'referentials', dataSource);
-  logger.info(`referentials data in ${describeTarget(target)}`);
-
-  const events = new ServiceEvents({
-    service: 'referentials',
-    dataSource,
-    logger,
-    registry: metricsRegistry(),
-    kafkaBrokers: options.kafkaBrokers,
-    ...(options.bus ? { bus: options.bus } : {}),
-  });
   const catalog = new CertificationCatalog({
     unitOfWork: new TypeOrmReferentialsUnitOfWork(
       dataSource,

@@ -4,18 +4,12 @@ import { createJwtVerifier } from '@certif/platform-auth';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
+  openServiceStorage,
   startHttpService,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
-import { metricsRegistry } from '@certif/platform-observability';
-import {
-  databaseTarget,
-  describeTarget,
-  openDataSource,
-  watchConnectionPool,
-} from '@certif/platform-persistence';
 import {
   createSessionsLoaders,
   OutboxDeliberationEvents,
@@ -46,26 +40,9 @@ export async function startSessionsService(
   options: ServiceStartOptions,
 ): Promise<RunningSessionsService> {
   const { logger } = options;
-  const target = databaseTarget(
-    'sessions',
-    options.databaseUrl,
-    options.dataDir,
-    options.databasePrefix,
-  );
-  const dataSource = await openDataSource({ ...sessionsSchema, target });
-  watchConnectionPool(metricsRegistry(), 'sessions', dataSource);
-  logger.info(`sessions data in ${describeTarget(target)}`);
-
-  const events = subscribeReadModels(
-    new ServiceEvents({
-      service: 'sessions',
-      dataSource,
-      logger,
-      registry: metricsRegistry(),
-      kafkaBrokers: options.kafkaBrokers,
-      ...(options.bus ? { bus: options.bus } : {}),
-    }),
-  );
+  const storage = await openServiceStorage('sessions', sessionsSchema, options);
+  const { dataSource } = storage;
+  const events = subscribeReadModels(storage.events);
   const unitOfWork = new TypeOrmSessionsUnitOfWork(
     dataSource,
     (manager) => new OutboxDeliberationEvents(events.outbox, manager),
