@@ -76,49 +76,50 @@ function param(request: Request, name: string): string {
 export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => void {
   const { desk, records, verifyToken, logger } = options;
   return (app) => {
-    app.get('/credentials/:id.pdf', async (request, response) => {
-      try {
-        const { filename, pdf } = await desk.credentialPdf(
-          await principalOf(request, verifyToken),
-          param(request, 'id'),
-        );
-        response
-          .type('application/pdf')
-          .setHeader('content-disposition', `inline; filename="${filename}"`);
-        response.setHeader('cache-control', 'private, no-store').send(pdf);
-      } catch (error) {
-        fail(response, logger, error);
-      }
-    });
+    /** A holder's document: produced for the signed-in caller, never cached by a proxy. */
+    const document = (
+      path: string,
+      type: string,
+      disposition: 'inline' | 'attachment',
+      produce: (
+        principal: Principal,
+        id: string,
+      ) => Promise<{ filename: string; body: Buffer | string }>,
+      gone = false,
+    ) =>
+      app.get(path, async (request, response) => {
+        try {
+          const { filename, body } = await produce(
+            await principalOf(request, verifyToken),
+            param(request, 'id'),
+          );
+          response
+            .type(type)
+            .setHeader('content-disposition', `${disposition}; filename="${filename}"`);
+          response.setHeader('cache-control', 'private, no-store').send(body);
+        } catch (error) {
+          fail(response, logger, error, gone);
+        }
+      });
 
-    app.get('/credentials/:id.vc.jwt', async (request, response) => {
-      try {
-        const { filename, jwt } = await desk.verifiableCredential(
-          await principalOf(request, verifyToken),
-          param(request, 'id'),
-        );
-        response
-          .type('application/vc+jwt')
-          .setHeader('content-disposition', `attachment; filename="${filename}"`);
-        response.setHeader('cache-control', 'private, no-store').send(jwt);
-      } catch (error) {
-        fail(response, logger, error, true);
-      }
+    document('/credentials/:id.pdf', 'application/pdf', 'inline', async (principal, id) => {
+      const { filename, pdf } = await desk.credentialPdf(principal, id);
+      return { filename, body: pdf };
     });
-
-    app.get('/livrets/:id.pdf', async (request, response) => {
-      try {
-        const { filename, pdf } = await desk.livretPdf(
-          await principalOf(request, verifyToken),
-          param(request, 'id'),
-        );
-        response
-          .type('application/pdf')
-          .setHeader('content-disposition', `inline; filename="${filename}"`);
-        response.setHeader('cache-control', 'private, no-store').send(pdf);
-      } catch (error) {
-        fail(response, logger, error);
-      }
+    // A revoked parchemin's credential answers 410 Gone.
+    document(
+      '/credentials/:id.vc.jwt',
+      'application/vc+jwt',
+      'attachment',
+      async (principal, id) => {
+        const { filename, jwt } = await desk.verifiableCredential(principal, id);
+        return { filename, body: jwt };
+      },
+      true,
+    );
+    document('/livrets/:id.pdf', 'application/pdf', 'inline', async (principal, id) => {
+      const { filename, pdf } = await desk.livretPdf(principal, id);
+      return { filename, body: pdf };
     });
 
     // Internal: reached by the platform's services with a token signed like the gateway's, never
