@@ -18,6 +18,7 @@ import {
   OutboxMessageEntity,
   OutboxRelay,
 } from '@certif/platform-events';
+import { referenceOutboxRow } from './insert-reference';
 import { databaseTarget, openDataSource, type MysqlTarget } from '@certif/platform-persistence';
 
 const events = Number(process.env['EVENTS'] ?? 3000);
@@ -97,33 +98,7 @@ async function run(dataSource: DataSource): Promise<Result[]> {
   await clear(dataSource);
 
   // Reference: the same rows, 100 per INSERT, no outbox logic, no event per transaction.
-  const rows = Array.from({ length: events }, (_, i) => {
-    const id = randomUUID();
-    const data = payload(i);
-    const time = new Date();
-    return {
-      eventId: id,
-      topic: ccpAcquired.topic,
-      eventKey: data.candidateId,
-      eventType: ccpAcquired.type,
-      envelope: {
-        specversion: '1.0' as const,
-        id,
-        type: ccpAcquired.type,
-        source: 'certif/sessions',
-        time: time.toISOString(),
-        subject: data.candidateId,
-        datacontenttype: 'application/json' as const,
-        correlationid: id,
-        data,
-      },
-      createdAt: time,
-      availableAt: time,
-      sentAt: null,
-      attempts: 0,
-      lastError: null,
-    };
-  });
+  const rows = Array.from({ length: events }, (_, i) => referenceOutboxRow(payload(i)));
   results.push(
     await timed('reference: batched INSERT, 100 rows per statement', async () => {
       for (let i = 0; i < rows.length; i += 100) {

@@ -42,33 +42,36 @@ function payloads(count: number) {
   }));
 }
 
+/** An outbox row as the outbox writes it, for the plain-INSERT references of the benchmarks. */
+export function referenceOutboxRow<T extends { candidateId: string }>(data: T) {
+  const id = randomUUID();
+  const time = new Date();
+  return {
+    eventId: id,
+    topic: ccpAcquired.topic,
+    eventKey: data.candidateId,
+    eventType: ccpAcquired.type,
+    envelope: {
+      specversion: '1.0' as const,
+      id,
+      type: ccpAcquired.type,
+      source: 'certif/sessions',
+      time: time.toISOString(),
+      subject: data.candidateId,
+      datacontenttype: 'application/json' as const,
+      correlationid: id,
+      data,
+    },
+    createdAt: time,
+    availableAt: time,
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
+  };
+}
+
 async function batchedInserts(dataSource: DataSource, count: number): Promise<number> {
-  const rows = payloads(count).map((data) => {
-    const id = randomUUID();
-    const time = new Date();
-    return {
-      eventId: id,
-      topic: ccpAcquired.topic,
-      eventKey: data.candidateId,
-      eventType: ccpAcquired.type,
-      envelope: {
-        specversion: '1.0' as const,
-        id,
-        type: ccpAcquired.type,
-        source: 'certif/sessions',
-        time: time.toISOString(),
-        subject: data.candidateId,
-        datacontenttype: 'application/json' as const,
-        correlationid: id,
-        data,
-      },
-      createdAt: time,
-      availableAt: time,
-      sentAt: null,
-      attempts: 0,
-      lastError: null,
-    };
-  });
+  const rows = payloads(count).map(referenceOutboxRow);
   const started = process.hrtime.bigint();
   for (let i = 0; i < rows.length; i += 100) {
     await dataSource.getRepository(OutboxMessageEntity).insert(rows.slice(i, i + 100));
