@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { computeProjectGraph } from './project-graph.mjs';
 
 const require = createRequire(import.meta.url);
 /** A package's script by path: not every package exports its bin through `exports`. */
@@ -75,6 +76,11 @@ step('typecheck (tsc --noEmit)', process.execPath, [
   'tsconfig.json',
   '--noEmit',
 ]);
+console.log('\n▶ project graph (nx), which the module-boundary lint rule reads');
+if (computeProjectGraph(env) !== 0) {
+  console.error('\n✖ computing the Nx project graph failed: module boundaries cannot be checked');
+  process.exit(1);
+}
 step('lint (eslint, with Nx module boundaries)', process.execPath, [
   binOf('eslint', 'bin/eslint.js'),
   'apps',

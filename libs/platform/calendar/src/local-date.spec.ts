@@ -56,4 +56,11 @@ describe('LocalDate', () => {
   it('today is the date in Paris, not in UTC', () => {
     expect(todayIn('Europe/Paris', new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
+
+  it('each zone keeps its own date (formatters are reused per zone)', () => {
+    const instant = new Date('2026-12-31T23:30:00Z');
+    expect(todayIn('Europe/Paris', instant)).toBe('2027-01-01');
+    expect(todayIn('America/Cayenne', instant)).toBe('2026-12-31');
+    expect(todayIn('Europe/Paris', instant)).toBe('2027-01-01');
+  });
 });

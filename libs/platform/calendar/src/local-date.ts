@@ -72,14 +72,27 @@ export function earliest(...dates: (LocalDate | null | undefined)[]): LocalDate 
   return present.length === 0 ? null : present.reduce((a, b) => (isBefore(b, a) ? b : a));
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it was ~14 % of the
+// CPU of a subgraph under load): one formatter per zone, kept for the life of the process.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Today's date in the given IANA zone (France by default: dates on diplomas are French dates). */
 export function todayIn(timeZone = 'Europe/Paris', now: Date = new Date()): LocalDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return dayFormatterFor(timeZone).format(now);
 }
 
 /** Whole years between two dates (age on a date, years of experience). */
