@@ -1,6 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
@@ -139,6 +142,9 @@ export async function startHttpService<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       graphqlMetricsPlugin<TContext>(name, registry),
+      // No HTTP caching of GraphQL answers here; the cache-control plugin would otherwise wrap
+      // every field resolver (a per-field cost found by profiling a subgraph under load).
+      ApolloServerPluginCacheControlDisabled(),
       // Federated traces go to Apollo's cloud, which this platform does not use.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       ...(options.plugins ?? []),
