@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isDuplicateKey } from '@certif/platform-persistence';
 import { decodeCloudEvent, EventDecodeError, type CloudEvent } from './cloud-event';
 import { DeadLetterEntity } from './dead-letter.entity';
 import { checkPayload, type EventDefinition } from './event-definition';
@@ -211,16 +212,4 @@ async function claim(
     if (isDuplicateKey(error)) return false;
     throw error;
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: unknown; errno?: unknown } | undefined;
-  const code = String(driverError?.code ?? '');
-  return (
-    code === 'ER_DUP_ENTRY' ||
-    driverError?.errno === 1062 ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
 }

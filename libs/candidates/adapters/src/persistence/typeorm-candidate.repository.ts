@@ -10,7 +10,7 @@ import type {
 import { toCandidate, toCandidateRow, toEnrollment, toEnrollmentRow } from './candidate.mapper';
 import { CandidateRow } from './candidate.row';
 import { EnrollmentRow } from './enrollment.row';
-import { likeContaining, supportsRowLocks } from './sql';
+import { likeContaining, supportsRowLocks } from '@certif/platform-persistence';
 
 export class TypeOrmCandidateRepository implements CandidateReader, CandidateRepository {
   constructor(private readonly manager: EntityManager) {}

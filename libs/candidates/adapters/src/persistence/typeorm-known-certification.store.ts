@@ -3,7 +3,7 @@ import type { KnownCertification } from '@certif/candidates-domain';
 import type { KnownCertificationStore } from '@certif/candidates-application';
 import { toKnownCertification, toKnownCertificationRow } from './candidate.mapper';
 import { KnownCertificationRow } from './known-certification.row';
-import { isDuplicateKey } from './sql';
+import { isDuplicateKey } from '@certif/platform-persistence';
 
 /** The read model of certifications; a stale state never overwrites a newer one. */
 export class TypeOrmKnownCertificationStore implements KnownCertificationStore {

@@ -6,7 +6,7 @@ import type {
   IssuingTransaction,
   IssuingUnitOfWork,
 } from '@certif/issuing-application';
-import { isMysql } from './duplicate-key';
+import { isMysql } from '@certif/platform-persistence';
 import { TypeOrmCandidateDirectory } from './typeorm-candidate-directory';
 import { TypeOrmCertificationReadModel } from './typeorm-certification-read-model';
 import { TypeOrmCredentialRepository } from './typeorm-credential.repository';

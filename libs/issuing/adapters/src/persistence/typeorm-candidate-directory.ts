@@ -5,7 +5,7 @@ import {
   type CandidateIdentity,
 } from '@certif/issuing-application';
 import { readLock } from './read-lock';
-import { isDuplicateKey } from './duplicate-key';
+import { isDuplicateKey } from '@certif/platform-persistence';
 import { KnownCandidateRow } from './known-candidate.row';
 
 export class TypeOrmCandidateDirectory implements CandidateDirectory {

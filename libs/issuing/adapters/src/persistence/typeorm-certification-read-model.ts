@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { orderLineage, type CertificationVersion, type Lineage } from '@certif/issuing-domain';
 import { ConcurrentChange, type CertificationReadModel } from '@certif/issuing-application';
 import { readLock } from './read-lock';
-import { isDuplicateKey } from './duplicate-key';
+import { isDuplicateKey } from '@certif/platform-persistence';
 import { KnownCertificationRow } from './known-certification.row';
 
 export function toCertificationVersion(row: KnownCertificationRow): CertificationVersion {

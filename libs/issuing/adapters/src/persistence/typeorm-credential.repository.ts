@@ -7,7 +7,7 @@ import {
 } from '@certif/issuing-application';
 import { CredentialCounterRow, CredentialRow } from './credential.row';
 import { readLock } from './read-lock';
-import { isDuplicateKey, isMysql } from './duplicate-key';
+import { isDuplicateKey, isMysql } from '@certif/platform-persistence';
 
 function toCredential(row: CredentialRow): StoredCredential {
   return { ...row, status: row.status as CredentialStatus };

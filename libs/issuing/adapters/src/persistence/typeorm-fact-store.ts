@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { ComponentAcquisition, TitleDecision } from '@certif/issuing-domain';
 import type { CandidateFacts, FactStore } from '@certif/issuing-application';
 import { readLock } from './read-lock';
-import { isDuplicateKey } from './duplicate-key';
+import { isDuplicateKey } from '@certif/platform-persistence';
 import { AcquiredComponentRow, TitleDecisionRow } from './fact.rows';
 
 export class TypeOrmFactStore implements FactStore {

@@ -7,7 +7,7 @@ import {
   type StoredLivret,
 } from '@certif/issuing-application';
 import { readLock } from './read-lock';
-import { isDuplicateKey } from './duplicate-key';
+import { isDuplicateKey } from '@certif/platform-persistence';
 import { LivretRow } from './livret.row';
 
 function toLivret(row: LivretRow): StoredLivret {

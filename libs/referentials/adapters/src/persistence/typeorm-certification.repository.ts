@@ -1,4 +1,5 @@
-import { In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { isDuplicateKey, likeContaining } from '@certif/platform-persistence';
 import type { LocalDate } from '@certif/platform-calendar';
 import { InvalidInput } from '@certif/platform-errors';
 import type {
@@ -18,17 +19,6 @@ import {
 } from './certification.mapper';
 import { CertificationRow } from './certification.row';
 import { ComponentRow, SpecializationRow } from './component.row';
-
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string };
-  return driverError.code === 'ER_DUP_ENTRY' || driverError.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/** `!` escapes LIKE wildcards the same way on MySQL and SQLite. */
-function likeContaining(text: string): string {
-  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
 
 export class TypeOrmCertificationRepository implements CertificationRepository {
   constructor(private readonly manager: EntityManager) {}

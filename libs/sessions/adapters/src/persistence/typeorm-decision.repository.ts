@@ -4,7 +4,7 @@ import type { DecisionRepository } from '@certif/sessions-application';
 import type { JuryDecision } from '@certif/sessions-domain';
 import { JuryDecisionRow } from './jury-decision.row';
 import { toJuryDecision, toJuryDecisionRow } from './sessions.mapper';
-import { isDuplicateKey } from './sql-errors';
+import { isDuplicateKey } from '@certif/platform-persistence';
 
 /** Rows per INSERT: well under SQLite's 32 766 bound parameters (12 columns each). */
 const INSERT_BATCH = 500;

@@ -4,7 +4,7 @@ import type { JurorRepository } from '@certif/sessions-application';
 import type { Juror } from '@certif/sessions-domain';
 import { JurorRow } from './juror.row';
 import { toJuror, toJurorRow } from './sessions.mapper';
-import { isDuplicateKey } from './sql-errors';
+import { isDuplicateKey } from '@certif/platform-persistence';
 
 export class TypeOrmJurorRepository implements JurorRepository {
   constructor(private readonly manager: EntityManager) {}

@@ -4,7 +4,7 @@ import type { RegistrationRepository } from '@certif/sessions-application';
 import type { Registration } from '@certif/sessions-domain';
 import { RegistrationRow } from './registration.row';
 import { toRegistration, toRegistrationRow } from './sessions.mapper';
-import { isDuplicateKey } from './sql-errors';
+import { isDuplicateKey } from '@certif/platform-persistence';
 
 export class TypeOrmRegistrationRepository implements RegistrationRepository {
   constructor(private readonly manager: EntityManager) {}

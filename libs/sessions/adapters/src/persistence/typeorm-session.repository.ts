@@ -4,7 +4,7 @@ import type { SessionRepository } from '@certif/sessions-application';
 import type { ExamSession } from '@certif/sessions-domain';
 import { ExamSessionRow } from './exam-session.row';
 import { toExamSession, toExamSessionRow } from './sessions.mapper';
-import { supportsRowLocks } from './sql-errors';
+import { supportsRowLocks } from '@certif/platform-persistence';
 
 export class TypeOrmSessionRepository implements SessionRepository {
   constructor(private readonly manager: EntityManager) {}
