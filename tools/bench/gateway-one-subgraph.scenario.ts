@@ -2,6 +2,7 @@
 // subgraph with the identity the gateway would forward (x-certif-gateway-token); and a bare Node
 // server answering as many bytes, the ceiling of HTTP on this machine.
 import { startBareServer } from './bare-server';
+import { startMinimalSubgraph } from './minimal-subgraph';
 import type { BenchPlatform } from './bench-platform';
 import type { BenchSettings } from './bench-settings';
 import { loadFigures } from './load-figures';
@@ -16,6 +17,8 @@ export interface OneSubgraphQuery {
   variables: Record<string, unknown>;
   subgraph: string;
   label: string;
+  /** Also measure a minimal Apollo subgraph answering this root field from memory (the floor). */
+  floorRootField?: string;
 }
 
 /** `Certifications` is served from a handful of rows; `Candidates` counts 20,000 (totalCount). */
@@ -25,6 +28,7 @@ export const ONE_SUBGRAPH_QUERIES: OneSubgraphQuery[] = [
     variables: { first: 20 },
     subgraph: 'referentials',
     label: 'Certifications(first: 20)',
+    floorRootField: 'certifications',
   },
   {
     operation: 'Candidates',
@@ -84,6 +88,10 @@ export async function gatewayOneSubgraph(
     await bare.stop();
   }
 
+  const floor = spec.floorRootField
+    ? await frameworkFloor(bench, subgraphUrl, query, spec, await direct(), (url) => load(url, {}))
+    : null;
+
   // Without queueing: what the gateway adds to one request when nothing else runs.
   const aloneViaGateway = await load(bench.gatewayUrl, gatewayHeaders, 1);
   const aloneStraight = await load(subgraphUrl, await direct(), 1);
@@ -101,14 +109,72 @@ export async function gatewayOneSubgraph(
       reference: { label: 'bare Node', result: ceiling },
     }),
     ...loadFigures({ scenario: scenario(`bare Node HTTP, ${bytes.length} B`), result: ceiling }),
+    ...(floor
+      ? loadFigures({
+          scenario: scenario(`direct to ${spec.subgraph}, against the framework`),
+          result: straight,
+          reference: { label: 'minimal Apollo subgraph', result: floor },
+        })
+      : []),
+    ...(floor
+      ? loadFigures({ scenario: scenario('minimal Apollo subgraph, from memory'), result: floor })
+      : []),
     ...loadFigures({
       scenario: scenario('via gateway, 1 connection'),
       result: aloneViaGateway,
       reference: { label: 'direct, 1 connection', result: aloneStraight },
     }),
   ];
+  const againstFloor = figures.find(
+    (f) =>
+      f.scenario === scenario(`direct to ${spec.subgraph}, against the framework`) &&
+      f.measure === 'requests/s',
+  );
+  if (againstFloor?.reference)
+    againstFloor.target = {
+      text: '≥ 50 % of the minimal Apollo subgraph',
+      met: againstFloor.value >= 0.5 * againstFloor.reference.value,
+    };
   const p50 = figures.find((f) => f.scenario === scenario('via gateway') && f.measure === 'p50');
   if (p50?.reference)
     p50.target = { text: '≤ 1.5 × direct p50', met: p50.value <= 1.5 * p50.reference.value };
   return figures;
+}
+
+/** The same answer from a bare `@apollo/subgraph` with the real SDL, from memory. */
+async function frameworkFloor(
+  bench: BenchPlatform,
+  subgraphUrl: string,
+  query: string,
+  spec: OneSubgraphQuery,
+  identity: Record<string, string>,
+  load: (url: string) => Promise<LoadResult>,
+): Promise<LoadResult> {
+  const rootField = spec.floorRootField as string;
+  const { _service } = await bench.graphql<{ _service: { sdl: string } }>(
+    subgraphUrl,
+    '{ _service { sdl } }',
+    {},
+    identity,
+  );
+  const answer = await bench.graphql<Record<string, unknown>>(
+    subgraphUrl,
+    query,
+    spec.variables,
+    identity,
+  );
+  const minimal = await startMinimalSubgraph(_service.sdl, rootField, answer[rootField]);
+  try {
+    const check = await bench.graphql<Record<string, unknown>>(
+      minimal.url,
+      query,
+      spec.variables,
+      {},
+    );
+    if (JSON.stringify(check) !== JSON.stringify(answer))
+      throw new Error('the minimal subgraph does not answer what the real one does');
+    return await load(minimal.url);
+  } finally {
+    await minimal.stop();
+  }
 }
