@@ -14,6 +14,7 @@ import type {
   StoredLivret,
 } from './ports';
 import { assertMayReadRecordOf } from './record-access';
+import { standingParchemin } from './standing-parchemin';
 
 export interface LivretRecord {
   livret: StoredLivret;
@@ -158,10 +159,9 @@ export class CandidateRecords {
         lineage,
         acquisitions: mine(facts.acquisitions),
         decisions: mine(facts.decisions),
+        corrections: mine(facts.corrections),
         today,
-        parcheminIssued: mine(credentials).some(
-          (c) => c.lineageRootId === livret.lineageRootId && c.specializationKey === '',
-        ),
+        parcheminIssued: standingParchemin(mine(credentials), livret.lineageRootId) !== undefined,
       });
       return [{ livret, lineage, view }];
     });

@@ -17,6 +17,7 @@ function livret(
     decisions,
     today,
     parcheminIssued,
+    corrections: [],
   });
 }
 
@@ -201,13 +202,18 @@ describe('computeLivret: revision (R4)', () => {
     ).toBe(false);
   });
 
-  it('the full old title awarded counts as every new component through the correspondences', () => {
+  it('the full old title awarded is final: the livret stays on the version it was earned under', () => {
     const awarded = decision('TP-CDA', '2022-01-10', {
       outcome: 'TITLE_AWARDED',
       scope: 'FULL_TITLE',
     });
     const view = livret([old, revised], [], [awarded], '2024-06-01');
-    expect(held(view)).toEqual(['CDA23-CCP1@2022-01-10 via', 'CDA23-CCP2@2022-01-10 via']);
-    expect(view.parcheminDue).toBe(true);
+    expect(view.certificationId).toBe('id-TP-CDA');
+    expect(held(view)).toEqual([
+      'TP-CDA-CCP1@2022-01-10',
+      'TP-CDA-CCP2@2022-01-10',
+      'TP-CDA-CCP3@2022-01-10',
+    ]);
+    expect(view).toMatchObject({ parcheminDue: true, obtainedOn: '2022-01-10' });
   });
 });
