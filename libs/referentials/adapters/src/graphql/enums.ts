@@ -4,6 +4,8 @@ import {
   CERTIFICATION_KINDS,
   CERTIFICATION_STATUSES,
   COMPONENT_KINDS,
+  JUROR_ROLES,
+  PATHWAYS,
 } from '@certif/referentials-domain';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -14,6 +16,8 @@ export const CertificationKindEnum = enumOf(CERTIFICATION_KINDS);
 export const ComponentKindEnum = enumOf(COMPONENT_KINDS);
 export const CertificationStatusEnum = enumOf(CERTIFICATION_STATUSES);
 export const CapitalizationRuleEnum = enumOf(CAPITALIZATION_RULES);
+export const PathwayEnum = enumOf(PATHWAYS);
+export const JurorRoleEnum = enumOf(JUROR_ROLES);
 
 registerEnumType(CertificationKindEnum, { name: 'CertificationKind' });
 registerEnumType(ComponentKindEnum, { name: 'ComponentKind' });
@@ -25,3 +29,8 @@ registerEnumType(CapitalizationRuleEnum, {
   name: 'CapitalizationRule',
   description: 'R2: how long acquired components count towards the title.',
 });
+registerEnumType(PathwayEnum, {
+  name: 'Pathway',
+  description: "Voie d'accès: a route by which a candidate comes to a certification.",
+});
+registerEnumType(JurorRoleEnum, { name: 'JurorRole' });
