@@ -29,8 +29,8 @@ registerEnumType(CapitalizationRuleEnum, {
   name: 'CapitalizationRule',
   description: 'R2: how long acquired components count towards the title.',
 });
-registerEnumType(PathwayEnum, {
-  name: 'Pathway',
-  description: "Voie d'accès: a route by which a candidate comes to a certification.",
+registerEnumType(PathwayEnum, { name: 'Pathway', description: "Voie d'accès to a certification." });
+registerEnumType(JurorRoleEnum, {
+  name: 'JurorRole',
+  description: "R8/R9: a juror's role, checked against the certification's jury rule.",
 });
-registerEnumType(JurorRoleEnum, { name: 'JurorRole' });
