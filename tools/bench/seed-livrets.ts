@@ -63,7 +63,14 @@ export function issuedRecords(
       lineages.set(lineage.rootId, lineage);
     }
     for (const lineage of lineages.values()) {
-      let view = computeLivret({ lineage, acquisitions, decisions, today, parcheminIssued: false });
+      let view = computeLivret({
+        lineage,
+        acquisitions,
+        decisions,
+        corrections: [],
+        today,
+        parcheminIssued: false,
+      });
       const inLineage = new Set(lineage.versions.map((v) => v.id));
       const lastFact = [
         ...acquisitions,
@@ -86,17 +93,27 @@ export function issuedRecords(
             certificationId: content.certification.id,
             specializationId: null,
             specializationKey: '',
+            validKey: '',
             verificationCode: newVerificationCode(),
             issuedOn: lastFact,
+            obtainedOn: view.obtainedOn as LocalDate,
             issuedAt: new Date(`${lastFact}T17:00:02.000Z`),
             status: 'VALID',
             content,
             revokedAt: null,
             revokedBy: null,
             revocationReason: null,
+            revokingDecisionId: null,
           },
         });
-        view = computeLivret({ lineage, acquisitions, decisions, today, parcheminIssued: true });
+        view = computeLivret({
+          lineage,
+          acquisitions,
+          decisions,
+          corrections: [],
+          today,
+          parcheminIssued: true,
+        });
       }
       records.livrets.push({
         id: randomUUID(),
@@ -115,7 +132,7 @@ export function issuedRecords(
   // Numbers in the order of issue, one sequence per prefix (e.g. TP-CDA-2024), as issuing gives them.
   const sequences = new Map<string, number>();
   for (const { credential } of due.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn))) {
-    const prefix = credentialNumberPrefix(credential.content, credential.issuedOn);
+    const prefix = credentialNumberPrefix(credential.content, credential.obtainedOn);
     const sequence = (sequences.get(prefix) ?? 0) + 1;
     sequences.set(prefix, sequence);
     records.credentials.push({ ...credential, number: formatCredentialNumber(prefix, sequence) });

@@ -105,6 +105,11 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     decidedOn: d.decidedOn,
     recordedAt: at(d.decidedOn, '17:00:00.000'),
     recordedBy: d.session.jurors[0]?.userId ?? 'juror',
+    sequence: 1,
+    supersedesId: null,
+    supersededById: null,
+    correctionReason: null,
+    correctedOn: null,
   }));
   const candidates = plan.candidates.map((c): CandidateViewRow => ({
     id: c.id,

@@ -4,6 +4,8 @@ import { defineEvent } from '@certif/platform-events';
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 
 export const PATHWAYS = [
+  /** Added in the next release (« sous statut d'élève ou d'étudiant »). */
+  'INITIAL_TRAINING',
   'CONTINUOUS_TRAINING',
   'VAE',
   'DISCONTINUOUS_TRAINING',

@@ -79,15 +79,19 @@ describe('assertEnrollable', () => {
     );
   });
 
+  // R12 (004: « date d'échéance » 29-09-2025; 003: registration ended 27-12-2021) judged on the
+  // enrolment's start, not on today: DOMAIN.md "History" takes over records of earlier systems.
   it.each`
-    case                                   | registeredUntil | today           | startedOn       | refusal
-    ${'last day of registration'}          | ${'2025-09-29'} | ${'2025-09-29'} | ${'2025-09-29'} | ${null}
-    ${'the day after the end date'}        | ${'2025-09-29'} | ${'2025-09-30'} | ${'2025-09-29'} | ${/RNCP36912 is closed to new candidates: its registration ended on 2025-09-29 \(R12\)/}
-    ${'004 today'}                         | ${'2025-09-29'} | ${today}        | ${'2025-01-01'} | ${/registration ended on 2025-09-29/}
-    ${'open, start on the end date'}       | ${'2027-06-30'} | ${today}        | ${'2027-06-30'} | ${null}
-    ${'open, start the day after the end'} | ${'2027-06-30'} | ${today}        | ${'2027-07-01'} | ${/after 2027-06-30, the end of RNCP36912's registration.*\(R12\)/}
-  `('R12: $case', ({ registeredUntil, today: on, startedOn, refusal }) => {
-    const certification = sampleKnownCertification({ code: 'RNCP36912', registeredUntil });
+    case                                                            | code           | registeredUntil | today           | startedOn       | refusal
+    ${'004, last day of registration'}                              | ${'RNCP36912'} | ${'2025-09-29'} | ${'2025-09-29'} | ${'2025-09-29'} | ${null}
+    ${'004 closed, a start on its end date recorded the day after'} | ${'RNCP36912'} | ${'2025-09-29'} | ${'2025-09-30'} | ${'2025-09-29'} | ${null}
+    ${'004 closed, a start after its end date'}                     | ${'RNCP36912'} | ${'2025-09-29'} | ${today}        | ${'2025-09-30'} | ${/RNCP36912 is closed to new candidates: its registration ended on 2025-09-29 \(R12\)/}
+    ${'004 closed, a new candidate starting today'}                 | ${'RNCP36912'} | ${'2025-09-29'} | ${today}        | ${today}        | ${/registration ended on 2025-09-29/}
+    ${'003 closed in 2021, a record started in 2019 (History)'}     | ${'RNCP28754'} | ${'2021-12-27'} | ${today}        | ${'2019-09-01'} | ${null}
+    ${'open, start on the end date'}                                | ${'RNCP36912'} | ${'2027-06-30'} | ${today}        | ${'2027-06-30'} | ${null}
+    ${'open, start the day after the end'}                          | ${'RNCP36912'} | ${'2027-06-30'} | ${today}        | ${'2027-07-01'} | ${/after 2027-06-30, the end of RNCP36912's registration.*\(R12\)/}
+  `('R12: $case', ({ code, registeredUntil, today: on, startedOn, refusal }) => {
+    const certification = sampleKnownCertification({ code, registeredUntil });
     const work = () => check(certification, { on, change: { startedOn } });
     if (refusal === null) {
       expect(work).not.toThrow();
@@ -96,6 +100,36 @@ describe('assertEnrollable', () => {
       expect(error.rule).toBe('R12');
       expect(error.message).toMatch(refusal);
     }
+  });
+
+  // The fiches' « Voie d'accès » tables (004: « Par candidature individuelle: Non »).
+  const rncp36912 = sampleKnownCertification({
+    code: 'RNCP36912',
+    pathways: [
+      'INITIAL_TRAINING',
+      'APPRENTICESHIP',
+      'CONTINUOUS_TRAINING',
+      'PROFESSIONALISATION_CONTRACT',
+      'VAE',
+    ],
+  });
+  it.each`
+    words                                                        | pathway                     | accepted
+    ${'Par candidature individuelle: Non'}                       | ${'INDIVIDUAL_APPLICATION'} | ${false}
+    ${'Après un parcours de formation sous statut d’élève: Oui'} | ${'INITIAL_TRAINING'}       | ${true}
+    ${'En contrat d’apprentissage: Oui'}                         | ${'APPRENTICESHIP'}         | ${true}
+    ${'Par expérience: Oui'}                                     | ${'VAE'}                    | ${true}
+    ${'(no row for a discontinuous pathway)'}                    | ${'DISCONTINUOUS_TRAINING'} | ${false}
+  `('access routes: 004 « $words » → $pathway accepted $accepted', ({ pathway, accepted }) => {
+    const work = () => check(rncp36912, { change: { pathway } });
+    if (accepted) expect(work).not.toThrow();
+    else
+      expect(refusalOf(work)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.pathway',
+        rule: 'ACCESS_ROUTES',
+        message: expect.stringMatching(`RNCP36912 is not open to the ${pathway} access route`),
+      });
   });
 
   it.each`

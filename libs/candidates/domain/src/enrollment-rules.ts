@@ -62,6 +62,7 @@ export interface EnrollmentContext {
 function assertOpenForEnrollment(
   certification: KnownCertification,
   lineage: ReadonlyMap<string, KnownCertification>,
+  startedOn: LocalDate,
   today: LocalDate,
 ): void {
   const field = 'input.certificationId';
@@ -73,6 +74,11 @@ function assertOpenForEnrollment(
         field,
       );
     case 'CLOSED':
+      // History: a record of an earlier system, started while registration was open, is taken
+      // over; assertStartWithinRegistration refuses a start after registeredUntil (R12).
+      if (certification.registeredUntil && !isAfter(startedOn, certification.registeredUntil)) {
+        return;
+      }
       throw new InvalidInput(
         `${code} is closed to new candidates: its registration ended on ${certification.registeredUntil} (R12)`,
         field,
@@ -114,6 +120,17 @@ function assertStartWithinRegistration(
   }
 }
 
+/** The fiche's access routes: a route it marks « Non » (or does not list) takes no candidate. */
+function assertPathwayOpen(certification: KnownCertification, pathway: Pathway): void {
+  if (certification.pathways.includes(pathway)) return;
+  throw new InvalidInput(
+    `${certification.code} is not open to the ${pathway} access route; its fiche opens ` +
+      `${certification.pathways.join(', ')}`,
+    'input.pathway',
+    'ACCESS_ROUTES',
+  );
+}
+
 function assertNotEnrolledTwice(
   certification: KnownCertification,
   lineage: ReadonlyMap<string, KnownCertification>,
@@ -135,8 +152,10 @@ function assertNotEnrolledTwice(
 
 /**
  * May this candidate start this certification on this date? Refuses an erased candidate (R13),
- * a certification that is unknown, a DRAFT, CLOSED (R12) or REVISED (R4), a start outside the
- * registration period (R12), and a second open enrolment in the same lineage.
+ * a certification that is unknown, a DRAFT or REVISED (R4), a start outside the registration
+ * period (R12: judged on `startedOn`, not today, so a closed certification takes over the records
+ * of those who started before its end — DOMAIN.md "History"), an access route the certification
+ * does not open, and a second open enrolment in the same lineage.
  */
 export function assertEnrollable(
   draft: EnrollmentDraft,
@@ -157,8 +176,9 @@ export function assertEnrollable(
       'input.certificationId',
     );
   }
-  assertOpenForEnrollment(certification, lineage, today);
+  assertOpenForEnrollment(certification, lineage, draft.startedOn, today);
   assertStartWithinRegistration(certification, draft.startedOn);
+  assertPathwayOpen(certification, draft.pathway);
   assertNotEnrolledTwice(certification, lineage, enrollments);
   return certification;
 }

@@ -1,4 +1,5 @@
 import { isAfter, type LocalDate } from '@certif/platform-calendar';
+import type { Pathway } from './pathway';
 
 export const CERTIFICATION_STATUSES = ['DRAFT', 'ACTIVE', 'REVISED', 'CLOSED'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
@@ -21,6 +22,8 @@ export interface KnownCertification {
   revisedById: string | null;
   /** R6: minimum years of experience for VAE, when the certification states one. */
   vaeMinimumExperienceYears: number | null;
+  /** The access routes the certification's fiche opens (every route when it states none). */
+  pathways: Pathway[];
   /** The referentials version of this state: a stale state never replaces a newer one. */
   version: number;
 }

@@ -2,6 +2,7 @@ import { InvalidInput } from '@certif/platform-errors';
 import type { Candidate } from './candidate';
 import type { Enrollment } from './enrollment';
 import type { KnownCertification } from './known-certification';
+import { PATHWAYS } from './pathway';
 
 /** Fixtures for tests only. */
 export function sampleCandidate(overrides: Partial<Candidate> = {}): Candidate {
@@ -32,6 +33,7 @@ export function sampleKnownCertification(
     revisesId: null,
     revisedById: null,
     vaeMinimumExperienceYears: 1,
+    pathways: [...PATHWAYS],
     version: 2,
     ...overrides,
   };

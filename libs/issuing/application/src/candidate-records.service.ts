@@ -14,6 +14,7 @@ import type {
   StoredLivret,
 } from './ports';
 import { assertMayReadRecordOf } from './record-access';
+import { standingParchemin } from './standing-parchemin';
 
 export interface LivretRecord {
   livret: StoredLivret;
@@ -28,6 +29,11 @@ export interface CredentialVerification {
   holderName: string | null;
   certificationTitle: string | null;
   issuedOn: LocalDate | null;
+  /** The date the title was obtained (the completing jury decision). */
+  obtainedOn: LocalDate | null;
+  /** Public once revoked: the verification page tells a verifier why (issue 16). */
+  revokedOn: LocalDate | null;
+  revocationReason: string | null;
 }
 
 const UNKNOWN: CredentialVerification = {
@@ -36,6 +42,9 @@ const UNKNOWN: CredentialVerification = {
   holderName: null,
   certificationTitle: null,
   issuedOn: null,
+  obtainedOn: null,
+  revokedOn: null,
+  revocationReason: null,
 };
 
 /** The name documents and verification show: the pseudonym once erased (R13); null if unknown. */
@@ -116,6 +125,9 @@ export class CandidateRecords {
       holderName: holderName(identity),
       certificationTitle: credentialTitle(credential.content),
       issuedOn: credential.issuedOn,
+      obtainedOn: credential.obtainedOn,
+      revokedOn: credential.revokedAt ? credential.revokedAt.toISOString().slice(0, 10) : null,
+      revocationReason: credential.status === 'REVOKED' ? credential.revocationReason : null,
     };
   }
 
@@ -147,10 +159,9 @@ export class CandidateRecords {
         lineage,
         acquisitions: mine(facts.acquisitions),
         decisions: mine(facts.decisions),
+        corrections: mine(facts.corrections),
         today,
-        parcheminIssued: mine(credentials).some(
-          (c) => c.lineageRootId === livret.lineageRootId && c.specializationKey === '',
-        ),
+        parcheminIssued: standingParchemin(mine(credentials), livret.lineageRootId) !== undefined,
       });
       return [{ livret, lineage, view }];
     });

@@ -1,10 +1,20 @@
 import type {
   CertificationVersion,
   ComponentAcquisition,
+  DecisionCorrection,
   TitleDecision,
 } from '@certif/issuing-domain';
 import { LivretRefresher } from './livret-refresher';
 import type { CandidateIdentity, IssuingDependencies, IssuingTransaction } from './ports';
+
+/** A correction as issuing reads it: the supersession, and the new decision's own facts. */
+export interface CorrectedDecision {
+  correction: DecisionCorrection;
+  /** The components the new decision awards (its full set), as acquisitions of it. */
+  acquisitions: ComponentAcquisition[];
+  /** The new decision's title step (title awarded, final interview passed, CCS), if it has one. */
+  decision: TitleDecision | null;
+}
 
 /**
  * The consumer side: each event's fact is stored as it arrives, then the livrets it may change
@@ -32,6 +42,26 @@ export class FactsIntake {
     await tx.candidates.lockFacts(candidateId);
     await tx.facts.addDecision(candidateId, decision);
     await this.refreshLineageOf(tx, candidateId, decision.certificationId);
+  }
+
+  /**
+   * sessions.decision-corrected.v1 (R9): the correction and the new decision's own facts are
+   * stored (the superseded decision's facts, stored or still to come, stop counting), then the
+   * livret is recomputed: a parchemin no longer earned is revoked with the correction's reason, a
+   * newly earned one is issued.
+   */
+  async decisionCorrected(
+    tx: IssuingTransaction,
+    candidateId: string,
+    corrected: CorrectedDecision,
+  ) {
+    await tx.candidates.lockFacts(candidateId);
+    await tx.facts.addCorrection(candidateId, corrected.correction);
+    for (const acquisition of corrected.acquisitions)
+      await tx.facts.addAcquisition(candidateId, acquisition);
+    if (corrected.decision) await tx.facts.addDecision(candidateId, corrected.decision);
+    const lineage = await tx.certifications.lineageOf(corrected.correction.certificationId);
+    if (lineage) await this.refresher.refresh(tx, candidateId, lineage, corrected.correction);
   }
 
   /** A revision moves every livret of the lineage to the new version; a closure sets deadlines. */

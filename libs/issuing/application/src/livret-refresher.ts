@@ -1,74 +1,141 @@
 import {
   computeLivret,
+  countingFacts,
   credentialNumberPrefix,
   currentVersion,
   formatCredentialNumber,
   parcheminContent,
   specializationsAwarded,
+  type DecisionCorrection,
   type Lineage,
   type LivretView,
   type ParcheminContent,
 } from '@certif/issuing-domain';
+import type { LocalDate } from '@certif/platform-calendar';
 import type {
   IssuingDependencies,
   IssuingTransaction,
   StoredCredential,
   StoredLivret,
 } from './ports';
+import { standingParchemin } from './standing-parchemin';
 
 /**
  * Recomputes a candidate's livret for one lineage from every fact stored, inside the caller's
  * transaction, and acts on it: issues the parchemin when due and none exists, issues the CCS
  * parchemins awarded to a holder of a valid parchemin (R7), and publishes the livret's status when
- * it changed. Recomputing from all facts is what makes the outcome independent of the order in
- * which events arrive; the unique (candidate, lineage, CCS) key is what makes it exactly one.
+ * it changed; after a correction (R9), revokes what is no longer earned. Recomputing from all facts
+ * is what makes the outcome independent of the order in which events arrive; the unique
+ * (candidate, lineage, CCS) key among VALID parchemins is what makes it at most one.
  */
 export class LivretRefresher {
   constructor(private readonly deps: Omit<IssuingDependencies, 'unitOfWork'>) {}
 
+  /**
+   * `correction`: the correction this refresh follows, if any. Only a correction takes a
+   * parchemin back (R9): a revision, a closure or the passing of time never does (finality).
+   */
   async refresh(
     tx: IssuingTransaction,
     candidateId: string,
     lineage: Lineage,
+    correction?: DecisionCorrection,
   ): Promise<LivretView> {
     const today = this.deps.clock.today();
     const facts = await tx.facts.ofCandidates([candidateId]);
-    const credentials = (await tx.credentials.findByCandidates([candidateId])).filter(
+    let credentials = (await tx.credentials.findByCandidates([candidateId])).filter(
       (c) => c.lineageRootId === lineage.rootId,
     );
     // Read before issuing: a parchemin's number holds a lock until commit (see nextSequence).
     const stored = await tx.livrets.findOne(candidateId, lineage.rootId);
-    let title = credentials.find((c) => c.specializationKey === '');
-    let view = computeLivret({
-      lineage,
-      acquisitions: facts.acquisitions,
-      decisions: facts.decisions,
-      today,
-      parcheminIssued: title !== undefined,
-    });
+    const compute = (parcheminIssued: boolean) =>
+      computeLivret({
+        lineage,
+        acquisitions: facts.acquisitions,
+        decisions: facts.decisions,
+        corrections: facts.corrections,
+        today,
+        parcheminIssued,
+      });
+    const replace = (revoked: StoredCredential) => {
+      credentials = credentials.map((c) => (c.id === revoked.id ? revoked : c));
+    };
+
+    let title = standingParchemin(credentials, lineage.rootId);
+    let view = compute(title !== undefined);
+    let titleWithdrawn = false;
+    // R9: the correction withdrew the title, or changed the decision that completed it.
+    if (
+      correction &&
+      title?.status === 'VALID' &&
+      (!view.earned ||
+        view.obtainedOn !== title.obtainedOn ||
+        view.certificationId !== title.certificationId)
+    ) {
+      replace(await this.withdraw(tx, title, correction));
+      titleWithdrawn = true;
+      title = standingParchemin(credentials, lineage.rootId);
+      view = compute(title !== undefined);
+    }
 
     if (view.parcheminDue) {
+      const version = lineage.versions.find((v) => v.id === view.certificationId);
       title = await this.issue(
         tx,
         candidateId,
         lineage.rootId,
-        parcheminContent(currentVersion(lineage), view.acquiredComponents),
+        parcheminContent(version ?? currentVersion(lineage), view.acquiredComponents),
+        view.obtainedOn as LocalDate,
       );
       view = { ...view, status: 'COMPLETE', parcheminDue: false };
     }
+
+    const awards = specializationsAwarded(
+      lineage,
+      countingFacts(facts, facts.corrections).decisions,
+    );
+    if (correction) {
+      for (const ccs of credentials.filter(
+        (c) => c.specializationKey !== '' && c.status === 'VALID',
+      )) {
+        const award = awards.find((a) => a.specialization.code === ccs.specializationKey);
+        // R7: a CCS is held by a holder of the title; it follows a title the correction withdrew.
+        if (titleWithdrawn || !award || award.decision.decidedOn !== ccs.obtainedOn)
+          replace(await this.withdraw(tx, ccs, correction));
+      }
+    }
     if (title?.status === 'VALID') {
-      for (const award of specializationsAwarded(lineage, facts.decisions)) {
-        if (credentials.some((c) => c.specializationKey === award.specialization.code)) continue;
+      for (const award of awards) {
+        if (standingParchemin(credentials, lineage.rootId, award.specialization.code)) continue;
         await this.issue(
           tx,
           candidateId,
           lineage.rootId,
           parcheminContent(award.certification, [], award.specialization),
+          award.decision.decidedOn,
         );
       }
     }
     await this.record(tx, candidateId, lineage.rootId, view, stored);
     return view;
+  }
+
+  /** Revoked with the correction's reason; the record stays, and REVOKED is published. */
+  private async withdraw(
+    tx: IssuingTransaction,
+    credential: StoredCredential,
+    correction: DecisionCorrection,
+  ): Promise<StoredCredential> {
+    const revoked: StoredCredential = {
+      ...credential,
+      status: 'REVOKED',
+      revokedAt: this.deps.clock.now(),
+      revokedBy: null,
+      revocationReason: correction.reason,
+      revokingDecisionId: correction.decisionId,
+    };
+    if (await tx.credentials.revoke(revoked)) await tx.events.revoked(revoked);
+    return revoked;
   }
 
   private async record(
@@ -108,9 +175,10 @@ export class LivretRefresher {
     candidateId: string,
     lineageRootId: string,
     content: ParcheminContent,
+    obtainedOn: LocalDate,
   ): Promise<StoredCredential> {
     const issuedOn = this.deps.clock.today();
-    const prefix = credentialNumberPrefix(content, issuedOn);
+    const prefix = credentialNumberPrefix(content, obtainedOn);
     const credential: StoredCredential = {
       id: this.deps.newId(),
       number: formatCredentialNumber(prefix, await tx.credentials.nextSequence(prefix)),
@@ -121,12 +189,14 @@ export class LivretRefresher {
       specializationKey: content.specialization?.code ?? '',
       verificationCode: this.deps.newVerificationCode(),
       issuedOn,
+      obtainedOn,
       issuedAt: this.deps.clock.now(),
       status: 'VALID',
       content,
       revokedAt: null,
       revokedBy: null,
       revocationReason: null,
+      revokingDecisionId: null,
     };
     await tx.credentials.insert(credential);
     await tx.events.issued(credential);

@@ -28,6 +28,7 @@ export async function personalDataOf(
     !identity &&
     facts.acquisitions.length === 0 &&
     facts.decisions.length === 0 &&
+    facts.corrections.length === 0 &&
     livretList.length === 0 &&
     credentialList.length === 0;
   if (nothing) return null;
@@ -39,6 +40,7 @@ export async function personalDataOf(
       ({ candidateId: _c, ...acquisition }) => acquisition,
     ),
     juryDecisions: facts.decisions.map(({ candidateId: _c, ...decision }) => decision),
+    decisionCorrections: facts.corrections.map(({ candidateId: _c, ...correction }) => correction),
     livrets: livretList.map(({ livret, view }) => ({
       id: livret.id,
       certificationId: view.certificationId,
@@ -54,6 +56,8 @@ export async function personalDataOf(
       specializationId: credential.specializationId,
       status: credential.status,
       issuedOn: credential.issuedOn,
+      obtainedOn: credential.obtainedOn,
+      revocationReason: credential.revocationReason,
       verificationCode: credential.verificationCode,
     })),
   };

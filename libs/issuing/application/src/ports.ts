@@ -3,6 +3,7 @@ import type {
   CertificationVersion,
   ComponentAcquisition,
   CredentialStatus,
+  DecisionCorrection,
   Lineage,
   LivretStatus,
   ParcheminContent,
@@ -44,17 +45,26 @@ export interface StoredCredential {
   specializationKey: string;
   verificationCode: string;
   issuedOn: LocalDate;
+  /** The date of the jury decision that completed the title (or awarded the CCS). */
+  obtainedOn: LocalDate;
   issuedAt: Date;
   status: CredentialStatus;
   content: ParcheminContent;
   revokedAt: Date | null;
   revokedBy: string | null;
   revocationReason: string | null;
+  /**
+   * Set when a correction of the jury decision withdrew the title (R9): the correcting decision.
+   * Such a parchemin does not stand in the way of a new one if the title is earned again; one a
+   * person revoked does (never re-issued automatically).
+   */
+  revokingDecisionId: string | null;
 }
 
 export interface CandidateFacts {
   acquisitions: (ComponentAcquisition & { candidateId: string })[];
   decisions: (TitleDecision & { candidateId: string })[];
+  corrections: (DecisionCorrection & { candidateId: string })[];
 }
 
 export interface CertificationReadModel {
@@ -81,6 +91,8 @@ export interface FactStore {
   /** A fact already recorded (same decision and component) is left as it is. */
   addAcquisition(candidateId: string, acquisition: ComponentAcquisition): Promise<void>;
   addDecision(candidateId: string, decision: TitleDecision): Promise<void>;
+  /** A correction already recorded (same correcting decision) is left as it is. */
+  addCorrection(candidateId: string, correction: DecisionCorrection): Promise<void>;
   ofCandidates(candidateIds: readonly string[]): Promise<CandidateFacts>;
   candidatesWithFactsIn(certificationIds: readonly string[]): Promise<string[]>;
 }
@@ -105,7 +117,7 @@ export interface CredentialRepository {
   findByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]>;
   /** The next number of a sequence (`TP-CDA-2026`), safe when transactions race. */
   nextSequence(prefix: string): Promise<number>;
-  /** Throws ConcurrentChange when a parchemin for (candidate, lineage, CCS) already exists. */
+  /** Throws ConcurrentChange when a VALID parchemin for (candidate, lineage, CCS) exists. */
   insert(credential: StoredCredential): Promise<void>;
   /** VALID → REVOKED; false when it was no longer VALID. The row is kept, never deleted. */
   revoke(credential: StoredCredential): Promise<boolean>;

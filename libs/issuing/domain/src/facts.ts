@@ -28,3 +28,37 @@ export interface TitleDecision {
 export function awardsTheTitle(decision: TitleDecision): boolean {
   return decision.outcome === 'TITLE_AWARDED' || decision.finalInterviewPassed;
 }
+
+/**
+ * sessions.decision-corrected.v1, as issuing keeps it (R9): decision `decisionId` supersedes
+ * `supersededDecisionId`. The new decision's own facts are stored as acquisitions and decisions
+ * of `decisionId`, like those of any decision.
+ */
+export interface DecisionCorrection {
+  decisionId: string;
+  supersededDecisionId: string;
+  certificationId: string;
+  decidedOn: LocalDate;
+  correctedOn: LocalDate;
+  reason: string;
+}
+
+/**
+ * The facts that count: those of every decision no correction superseded. A fact of a superseded
+ * decision that arrives after its correction is filtered the same way, so the order in which
+ * facts and corrections arrive does not matter; in a chain (a correction corrected) only the
+ * last decision counts.
+ */
+export function countingFacts<
+  A extends Pick<ComponentAcquisition, 'decisionId'>,
+  D extends Pick<TitleDecision, 'decisionId'>,
+>(
+  facts: { acquisitions: readonly A[]; decisions: readonly D[] },
+  corrections: readonly Pick<DecisionCorrection, 'supersededDecisionId'>[],
+): { acquisitions: A[]; decisions: D[] } {
+  const superseded = new Set(corrections.map((c) => c.supersededDecisionId));
+  return {
+    acquisitions: facts.acquisitions.filter((a) => !superseded.has(a.decisionId)),
+    decisions: facts.decisions.filter((d) => !superseded.has(d.decisionId)),
+  };
+}

@@ -20,7 +20,7 @@ import type { TestDialect } from '@certif/platform-persistence/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
-import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 import {
   startIssuingService,
   type IssuingSettings,
@@ -118,6 +118,33 @@ export function titleAwardedEvent(
     finalInterviewPassed: facts.finalInterviewPassed ?? true,
     scope: facts.scope ?? 'COMPONENTS',
     specializationId: facts.specializationId ?? null,
+  };
+}
+
+/** sessions.decision-corrected.v1: `decisionId` (on `decidedOn`) supersedes `supersededDecisionId`. */
+export function decisionCorrectedEvent(
+  facts: DecisionFacts &
+    Pick<EventPayload<typeof decisionCorrected>, 'supersededDecisionId' | 'outcome'> &
+    Partial<EventPayload<typeof decisionCorrected>>,
+): EventPayload<typeof decisionCorrected> {
+  return {
+    candidateId: facts.candidateId,
+    enrollmentId: facts.enrollmentId ?? randomUUID(),
+    registrationId: facts.registrationId ?? randomUUID(),
+    sessionId: facts.sessionId ?? randomUUID(),
+    decisionId: facts.decisionId ?? randomUUID(),
+    certificationId: facts.certificationId,
+    decidedOn: facts.decidedOn,
+    supersededDecisionId: facts.supersededDecisionId,
+    supersededDecidedOn: facts.supersededDecidedOn ?? facts.decidedOn,
+    outcome: facts.outcome,
+    scope: facts.scope ?? 'FULL_TITLE',
+    specializationId: facts.specializationId ?? null,
+    finalInterviewPassed: facts.finalInterviewPassed ?? facts.outcome === 'TITLE_AWARDED',
+    awardedComponents: facts.awardedComponents ?? [],
+    withdrawnComponents: facts.withdrawnComponents ?? [],
+    reason: facts.reason ?? 'erreur de saisie au procès-verbal',
+    correctedOn: facts.correctedOn ?? facts.decidedOn,
   };
 }
 

@@ -21,6 +21,38 @@ export const certificationState = z.object({
   ]),
   requiresFinalInterview: z.boolean(),
   vaeMinimumExperienceYears: z.number().nullable(),
+  /**
+   * The access routes the fiche opens. Absent from events published before it existed: every
+   * route.
+   */
+  pathways: z
+    .array(
+      z.enum([
+        'INITIAL_TRAINING',
+        'CONTINUOUS_TRAINING',
+        'VAE',
+        'DISCONTINUOUS_TRAINING',
+        'APPRENTICESHIP',
+        'PROFESSIONALISATION_CONTRACT',
+        'INDIVIDUAL_APPLICATION',
+      ]),
+    )
+    .optional(),
+  /**
+   * R8/R9: the jury a session needs before it deliberates (requiredRoles is a multiset). Absent
+   * from events published before it existed: the kind's default (a PROFESSIONAL_TITLE at least
+   * two members, all PROFESSIONAL; an RNCP_CERTIFICATION at least one member).
+   */
+  juryRule: z
+    .object({
+      minMembers: z.number().int(),
+      minProfessionals: z.number().int(),
+      allProfessionals: z.boolean(),
+      requiredRoles: z.array(
+        z.enum(['PROFESSIONAL', 'TRAINER', 'TEACHER', 'CERTIFIER_REPRESENTATIVE']),
+      ),
+    })
+    .optional(),
   certifier: z.object({ name: z.string(), siret: z.string().nullable() }),
   components: z.array(
     z.object({

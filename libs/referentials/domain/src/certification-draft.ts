@@ -1,4 +1,5 @@
 import type { LocalDate } from '@certif/platform-calendar';
+import type { JuryRule, Pathway } from './access-rules';
 
 export const CERTIFICATION_KINDS = ['PROFESSIONAL_TITLE', 'RNCP_CERTIFICATION'] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
@@ -53,6 +54,10 @@ export interface CertificationDraft {
   requiresFinalInterview: boolean;
   /** R6: minimum years of experience for a VAE application, when the source states one. */
   vaeMinimumExperienceYears: number | null;
+  /** The access routes the fiche opens (its Oui/Non table); all of them when it states none. */
+  pathways: Pathway[];
+  /** R8/R9: the jury a session needs before it deliberates (defaultJuryRule when none stated). */
+  juryRule: JuryRule;
   components: ComponentDraft[];
   specializations: SpecializationDraft[];
   /** Data-quality notes and assumptions, shown to users (DOMAIN.md, "Data quality"). */

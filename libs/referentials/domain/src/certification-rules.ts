@@ -8,6 +8,7 @@ import {
   type ComponentDraft,
 } from './certification-draft';
 import { certificationStatus, type Certification } from './certification';
+import { checkJuryRule, checkPathways } from './access-rules';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
 const NSF = /^\d{3}[a-z]?$/;
@@ -131,6 +132,8 @@ export function validateCertificationDraft(draft: CertificationDraft): void {
       'must be between 0 and 50 years',
     );
   }
+  checkPathways(problems, draft.pathways);
+  checkJuryRule(problems, draft.juryRule);
   checkComponents(problems, draft.kind, draft.components);
   const specializationCodes = draft.specializations.map((s) => s.code);
   checkCodes(problems, 'specializations', specializationCodes, CODE, 'CCS-01');

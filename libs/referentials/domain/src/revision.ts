@@ -98,6 +98,8 @@ export function planRevision(
     capitalizationRule: current.capitalizationRule,
     requiresFinalInterview: current.requiresFinalInterview,
     vaeMinimumExperienceYears: current.vaeMinimumExperienceYears,
+    pathways: current.pathways,
+    juryRule: current.juryRule,
     components: revision.components,
     specializations: current.specializations.map(({ code, title }) => ({ code, title })),
     notes: [],

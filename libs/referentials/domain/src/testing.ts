@@ -1,3 +1,4 @@
+import { defaultJuryRule, PATHWAYS } from './access-rules';
 import type { CertificationDraft } from './certification-draft';
 import type { Certification } from './certification';
 
@@ -36,6 +37,8 @@ export function sampleDraft(overrides: Partial<CertificationDraft> = {}): Certif
     capitalizationRule: 'WITHIN_TITLE_VALIDITY',
     requiresFinalInterview: true,
     vaeMinimumExperienceYears: 1,
+    pathways: [...PATHWAYS],
+    juryRule: defaultJuryRule('PROFESSIONAL_TITLE'),
     components: [
       {
         code: 'TP-CDA-CCP1',

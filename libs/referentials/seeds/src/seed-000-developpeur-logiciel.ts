@@ -1,5 +1,5 @@
 // Source: shared/seeds/000_b320c2ff9593dc10.txt
-import type { CertificationDraft } from '@certif/referentials-domain';
+import { PATHWAYS, type CertificationDraft } from '@certif/referentials-domain';
 
 export const developpeurLogiciel: CertificationDraft = {
   code: 'TP-DL',
@@ -19,6 +19,16 @@ export const developpeurLogiciel: CertificationDraft = {
   capitalizationRule: 'FIVE_YEARS_FROM_FIRST_COMPONENT',
   requiresFinalInterview: true,
   vaeMinimumExperienceYears: 3,
+  // Every access route: the fiche describes training, VAE and the discontinuous pathway and closes none.
+  pathways: [...PATHWAYS],
+  // R8: « évalué par un binôme d’évaluateurs composé d’un professionnel et d’un formateur de la
+  // spécialité » (rules of 2006/2009).
+  juryRule: {
+    minMembers: 2,
+    minProfessionals: 1,
+    allProfessionals: false,
+    requiredRoles: ['PROFESSIONAL', 'TRAINER'],
+  },
   components: [
     {
       code: 'TP-DL-CCP1',

@@ -1,5 +1,5 @@
 // Source: shared/seeds/001_3683f5b565e1ae65.txt
-import type { CertificationDraft } from '@certif/referentials-domain';
+import { PATHWAYS, type CertificationDraft } from '@certif/referentials-domain';
 
 export const concepteurDeveloppeurApplications: CertificationDraft = {
   code: 'TP-CDA',
@@ -19,6 +19,10 @@ export const concepteurDeveloppeurApplications: CertificationDraft = {
   capitalizationRule: 'WITHIN_TITLE_VALIDITY',
   requiresFinalInterview: true,
   vaeMinimumExperienceYears: 1,
+  // Every access route: the fiche describes training, VAE and partial success and closes none.
+  pathways: [...PATHWAYS],
+  // R9, 2016 rules: « un jury composé de professionnels » — at least two, all professionals.
+  juryRule: { minMembers: 2, minProfessionals: 2, allProfessionals: true, requiredRoles: [] },
   components: [
     {
       code: 'TP-CDA-CCP1',

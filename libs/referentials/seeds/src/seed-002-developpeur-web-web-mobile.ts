@@ -1,5 +1,5 @@
 // Source: shared/seeds/002_3a489026b9703e04.txt
-import type { CertificationDraft } from '@certif/referentials-domain';
+import { PATHWAYS, type CertificationDraft } from '@certif/referentials-domain';
 
 export const developpeurWebWebMobile: CertificationDraft = {
   code: 'TP-DWWM',
@@ -19,6 +19,10 @@ export const developpeurWebWebMobile: CertificationDraft = {
   capitalizationRule: 'WITHIN_TITLE_VALIDITY',
   requiresFinalInterview: true,
   vaeMinimumExperienceYears: 1,
+  // Every access route: the fiche describes training, VAE and partial success and closes none.
+  pathways: [...PATHWAYS],
+  // R9, 2016 rules: « un jury composé de professionnels » — at least two, all professionals.
+  juryRule: { minMembers: 2, minProfessionals: 2, allProfessionals: true, requiredRoles: [] },
   components: [
     {
       code: 'TP-DWWM-CCP1',

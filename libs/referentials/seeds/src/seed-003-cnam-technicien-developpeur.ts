@@ -19,6 +19,26 @@ export const cnamTechnicienDeveloppeur: CertificationDraft = {
   capitalizationRule: 'UNLIMITED',
   requiresFinalInterview: true,
   vaeMinimumExperienceYears: null,
+  // « CONDITIONS D'INSCRIPTION À LA CERTIFICATION »: an X on every row (élève ou étudiant,
+  // apprentissage, formation continue, professionnalisation, candidature individuelle, VAE).
+  // The table has no row for a discontinuous pathway (a titre professionnel's notion).
+  pathways: [
+    'INITIAL_TRAINING',
+    'APPRENTICESHIP',
+    'CONTINUOUS_TRAINING',
+    'PROFESSIONALISATION_CONTRACT',
+    'INDIVIDUAL_APPLICATION',
+    'VAE',
+  ],
+  // « l'Administrateur général du Cnam ou son représentant, un enseignant du Cnam (le
+  // responsable pédagogique du titre ou son représentant), un représentant qualifié des
+  // professions concernées par le titre ».
+  juryRule: {
+    minMembers: 3,
+    minProfessionals: 1,
+    allProfessionals: false,
+    requiredRoles: ['CERTIFIER_REPRESENTATIVE', 'TEACHER', 'PROFESSIONAL'],
+  },
   components: [
     {
       code: 'RNCP28754BC01',
@@ -112,6 +132,10 @@ export const cnamTechnicienDeveloppeur: CertificationDraft = {
   ],
   specializations: [],
   notes: [
+    'Tableau des conditions d’inscription : colonnes « OUINON » fusionnées à l’extraction ; ' +
+      'chaque ligne porte une seule croix, lue comme « Oui ».',
+    'Jury VAE (deux enseignants du Cnam, deux représentants qualifiés des professions) non ' +
+      'modélisé à part : la règle de jury enregistrée est celle des autres voies.',
     'Code RNCP imprimé « Code RNCP : 28754 », normalisé en RNCP28754.',
     'Niveau imprimé : III (Nomenclature de 1969) et 5 (Nomenclature Europe).',
     "Code NSF imprimé « 326 Informatique, traitement de l'information, réseaux de " +

@@ -19,6 +19,19 @@ export const openclassroomsExpertDeveloppementLogiciel: CertificationDraft = {
   capitalizationRule: 'UNLIMITED',
   requiresFinalInterview: false,
   vaeMinimumExperienceYears: null,
+  // « Voie d'accès à la certification »: Oui for élève ou étudiant, apprentissage, formation
+  // continue, professionnalisation and « Par expérience » (VAE); « Par candidature individuelle »
+  // Non. No row for a discontinuous pathway.
+  pathways: [
+    'INITIAL_TRAINING',
+    'APPRENTICESHIP',
+    'CONTINUOUS_TRAINING',
+    'PROFESSIONALISATION_CONTRACT',
+    'VAE',
+  ],
+  // « Le jury est composé de trois membres dont deux professionnels du secteur informatique et
+  // externe à l'organisme. »
+  juryRule: { minMembers: 3, minProfessionals: 2, allProfessionals: false, requiredRoles: [] },
   components: [
     {
       code: 'RNCP36912BC01',

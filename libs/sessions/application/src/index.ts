@@ -6,6 +6,7 @@ export * from './add-juror/add-juror.service';
 export * from './register-to-session/register-to-session.service';
 export * from './record-deliberation/record-deliberation.service';
 export * from './record-deliberation/deliberation-events';
+export * from './correct-decision/correct-decision.service';
 export * from './read-session/session-queries';
 export * from './read-session/session-errors';
 export * from './read-models/read-model-projections';

@@ -1,6 +1,6 @@
 import type { Clock } from '@certif/platform-calendar';
 import type { EventPayload } from '@certif/platform-events';
-import type { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import type { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 import type {
   CandidateView,
   CertificationView,
@@ -38,10 +38,16 @@ export interface RegistrationRepository {
 }
 
 export interface DecisionRepository {
+  /** Every decision of these registrations, superseded ones included (R9). */
   findByRegistrations(registrationIds: readonly string[]): Promise<JuryDecision[]>;
   /** In a bounded number of statements, whatever the count. Refuses a second decision of a registration. */
   insertMany(decisions: readonly JuryDecision[]): Promise<void>;
-  /** Components a candidate was awarded in sessions of these certifications (R5). */
+  /**
+   * Records a correction: inserts it and marks `supersededId` as superseded by it (nothing else
+   * of that decision changes). Refuses, whatever the race, a decision corrected twice.
+   */
+  insertCorrection(supersededId: string, correction: JuryDecision): Promise<void>;
+  /** Components a candidate was awarded by decisions still standing (not superseded) in sessions of these certifications (R5). */
   heldComponentIds(candidateId: string, certificationIds: readonly string[]): Promise<string[]>;
 }
 
@@ -63,10 +69,13 @@ export interface ReadModelWriter extends ReadModelReader {
 
 export type CcpAcquired = EventPayload<typeof ccpAcquired>;
 export type TitleAwarded = EventPayload<typeof titleAwarded>;
+export type DecisionCorrected = EventPayload<typeof decisionCorrected>;
 
 /** sessions.ccp-acquired.v1 and sessions.title-awarded.v1, in the deliberation's transaction. */
 export interface DeliberationEvents {
   publish(acquired: readonly CcpAcquired[], titles: readonly TitleAwarded[]): Promise<void>;
+  /** sessions.decision-corrected.v1, in the correction's transaction. */
+  corrected(correction: DecisionCorrected): Promise<void>;
 }
 
 export interface SessionsStore {

@@ -1,4 +1,5 @@
 import { checkDeliberation, type DecisionRequest, type DeliberationFacts } from './deliberation';
+import { defaultJuryRule } from './jury-rule';
 import type { Juror } from './exam-session';
 import { juror, refusalOf, registration, sampleCertification, sampleSession } from './testing';
 
@@ -10,6 +11,7 @@ function facts(overrides: Partial<DeliberationFacts> = {}): DeliberationFacts {
     certification: sampleCertification(),
     jurors: professionals,
     registrations: [registration(1), registration(2)],
+    today: '2026-11-22',
     ...overrides,
   };
 }
@@ -30,7 +32,7 @@ const ccsSession = sampleSession({
   specializationId: 'ccs1',
 });
 
-describe('checkDeliberation: the jury (R9)', () => {
+describe('checkDeliberation: the jury, by the contract’s default rule (R9)', () => {
   it.each`
     case                                                    | jurors                                                                                             | kind                    | allowed
     ${'two PROFESSIONAL jurors'}                            | ${professionals}                                                                                   | ${'PROFESSIONAL_TITLE'} | ${true}
@@ -42,7 +44,10 @@ describe('checkDeliberation: the jury (R9)', () => {
   `('a $kind session with $case: allowed $allowed', ({ jurors, kind, allowed }) => {
     const check = () =>
       checkDeliberation(
-        facts({ jurors: jurors as Juror[], certification: sampleCertification({ kind }) }),
+        facts({
+          jurors: jurors as Juror[],
+          certification: sampleCertification({ kind, juryRule: defaultJuryRule(kind) }),
+        }),
         [decision(1), decision(2)],
       );
     if (allowed) expect(check).not.toThrow();
@@ -50,7 +55,7 @@ describe('checkDeliberation: the jury (R9)', () => {
       expect(refusalOf(check)).toMatchObject({
         rule: 'R9',
         field: 'sessionId',
-        message: expect.stringMatching(/at least 2 jurors with role PROFESSIONAL/),
+        message: expect.stringMatching(/does not meet TP-CDA's jury rule/),
       });
   });
 
@@ -94,6 +99,30 @@ describe('checkDeliberation: what each outcome awards', () => {
   });
 });
 
+describe('R5: a decision counts when decidedOn is within the grace year', () => {
+  // 004: « date d'échéance » 29-09-2025 → grace year to 2026-09-29 (the date issuing uses).
+  const closed = sampleCertification({ code: 'RNCP36912', registeredUntil: '2025-09-29' });
+  const graceSession = sampleSession({ startsOn: '2026-09-21', endsOn: '2026-09-25' });
+  it.each`
+    decidedOn       | allowed
+    ${'2026-09-25'} | ${true}
+    ${'2026-09-29'} | ${true}
+    ${'2026-09-30'} | ${false}
+  `('R5: decided on $decidedOn: allowed $allowed', ({ decidedOn, allowed }) => {
+    const check = () =>
+      checkDeliberation(
+        facts({ session: graceSession, certification: closed, registrations: [registration(1)] }),
+        [decision(1, { decidedOn })],
+      );
+    if (allowed) expect(check).not.toThrow();
+    else
+      expect(refusalOf(check)).toMatchObject({
+        field: 'decisions[0].decidedOn',
+        message: expect.stringMatching(/after 2026-09-29, the end of R5's year of grace/),
+      });
+  });
+});
+
 describe('checkDeliberation: refusals', () => {
   it.each`
     case                                                    | session              | request                                                                     | field                                    | message
@@ -110,6 +139,7 @@ describe('checkDeliberation: refusals', () => {
     ${'ABSENT with a passed final interview'}               | ${sampleSession()}   | ${{ outcome: 'ABSENT', finalInterviewPassed: true }}                        | ${'decisions[0].finalInterviewPassed'}   | ${/cannot go with a passed final interview/}
     ${'a decision the day before the session starts'}       | ${sampleSession()}   | ${{ decidedOn: '2026-05-31' }}                                              | ${'decisions[0].decidedOn'}              | ${/before the session starts \(2026-06-01\)/}
     ${'an impossible decision date'}                        | ${sampleSession()}   | ${{ decidedOn: '2026-06-31' }}                                              | ${'decisions[0].decidedOn'}              | ${/not a date/}
+    ${'a decision in the future (today 2026-11-22)'}        | ${sampleSession()}   | ${{ decidedOn: '2026-11-23' }}                                              | ${'decisions[0].decidedOn'}              | ${/in the future \(today is 2026-11-22\)/}
   `('refuses $case', ({ session, request, field, message }) => {
     const error = refusalOf(() =>
       checkDeliberation(facts({ session, registrations: [registration(1)] }), [

@@ -1,7 +1,9 @@
-import { isBefore, isLocalDate, type LocalDate } from '@certif/platform-calendar';
-import { InputProblems, InvalidInput } from '@certif/platform-errors';
+import { isAfter, isBefore, isLocalDate, type LocalDate } from '@certif/platform-calendar';
+import { InputProblems } from '@certif/platform-errors';
 import type { ExamSession, Juror, Registration } from './exam-session';
-import { assertOpenForChanges, MIN_PROFESSIONAL_JURORS, professionalJurors } from './jury';
+import { assertOpenForChanges } from './jury';
+import { assertJuryRule } from './jury-rule';
+import { graceYearEnd } from './plan-session';
 import type { CertificationView } from './read-models';
 import { DECISION_OUTCOMES, type DecisionOutcome } from './session-vocabulary';
 
@@ -18,6 +20,8 @@ export interface DeliberationFacts {
   certification: CertificationView;
   jurors: readonly Juror[];
   registrations: readonly Registration[];
+  /** `decidedOn` may not be later (a decision is recorded once taken). */
+  today: LocalDate;
 }
 
 /** A decision checked and completed: what it awards, and whether the title follows (R3). */
@@ -32,20 +36,39 @@ export interface CheckedDecision {
   awardsTitle: boolean;
 }
 
-/** R9: a titre professionnel session deliberates with at least two PROFESSIONAL jurors. */
-export function assertJuryComposed(
-  facts: Pick<DeliberationFacts, 'certification' | 'jurors'>,
+/**
+ * `decidedOn`: a real date between the session's start and today (past dates are fine: records
+ * taken over), and — for a certification whose registration ends — on or before the end of R5's
+ * grace year, the date issuing counts decisions by (ADR jury-r5-date).
+ */
+export function checkDecidedOn(
+  decidedOn: LocalDate,
+  field: string,
+  facts: Pick<DeliberationFacts, 'session' | 'certification' | 'today'>,
+  problems: InputProblems,
 ): void {
-  if (facts.certification.kind !== 'PROFESSIONAL_TITLE') return;
-  const professionals = professionalJurors(facts.jurors);
-  if (professionals < MIN_PROFESSIONAL_JURORS) {
-    throw new InvalidInput(
-      `a titre professionnel jury needs at least ${MIN_PROFESSIONAL_JURORS} jurors with role PROFESSIONAL (R9); ` +
-        `this session has ${professionals} (other roles do not count): add them with addJuror before deliberating`,
-      'sessionId',
-      'R9',
-    );
+  if (!isLocalDate(decidedOn)) {
+    problems.add(field, `"${decidedOn}" is not a date YYYY-MM-DD`);
+    return;
   }
+  const { session, certification, today } = facts;
+  problems.check(
+    !isBefore(decidedOn, session.startsOn),
+    field,
+    `${decidedOn} is before the session starts (${session.startsOn})`,
+  );
+  problems.check(
+    !isAfter(decidedOn, today),
+    field,
+    `${decidedOn} is in the future (today is ${today}): record a decision once it is taken`,
+  );
+  const graceEnd = graceYearEnd(certification);
+  problems.check(
+    !graceEnd || !isAfter(decidedOn, graceEnd),
+    field,
+    `${decidedOn} is after ${graceEnd}, the end of R5's year of grace of ${certification.code} ` +
+      `(registration ended ${certification.registeredUntil}): a decision after it cannot count`,
+  );
 }
 
 /**
@@ -54,10 +77,10 @@ export function assertJuryComposed(
  * in a SPECIALIZATION session (it awards the CCS); TITLE_AWARDED is refused in a COMPONENTS
  * session, where the title follows from COMPONENTS_AWARDED with finalInterviewPassed (R3).
  */
-function awarded(
-  request: DecisionRequest,
+export function awarded(
+  request: Pick<DecisionRequest, 'outcome' | 'awardedComponentIds' | 'finalInterviewPassed'>,
   at: string,
-  facts: DeliberationFacts,
+  facts: Pick<DeliberationFacts, 'session' | 'certification'>,
   problems: InputProblems,
 ): string[] {
   const { session, certification } = facts;
@@ -133,16 +156,16 @@ function awarded(
 
 /**
  * recordDeliberation, all registrations at once: the session deliberates once, with its jury
- * composed (R9); one decision per registration of the session and none for another session;
- * each outcome consistent with the scope; decidedOn a real date, not before the session starts
- * (past dates are fine: records taken over). Every problem is reported in one refusal.
+ * meeting the certification's rule (R8/R9); one decision per registration of the session and none for another session;
+ * each outcome consistent with the scope; decidedOn between the session's start and today,
+ * within R5's grace year (checkDecidedOn). Every problem is reported in one refusal.
  */
 export function checkDeliberation(
   facts: DeliberationFacts,
   requests: readonly DecisionRequest[],
 ): CheckedDecision[] {
   assertOpenForChanges(facts.session, 'recording a deliberation');
-  assertJuryComposed(facts);
+  assertJuryRule(facts.certification, facts.jurors, 'deliberating');
   const problems = new InputProblems();
   const byId = new Map(facts.registrations.map((r) => [r.id, r]));
   const seen = new Set<string>();
@@ -169,15 +192,7 @@ export function checkDeliberation(
       problems.add(`${at}.outcome`, `unknown outcome ${request.outcome}`);
       return;
     }
-    if (!isLocalDate(request.decidedOn)) {
-      problems.add(`${at}.decidedOn`, `"${request.decidedOn}" is not a date YYYY-MM-DD`);
-    } else {
-      problems.check(
-        !isBefore(request.decidedOn, facts.session.startsOn),
-        `${at}.decidedOn`,
-        `${request.decidedOn} is before the session starts (${facts.session.startsOn})`,
-      );
-    }
+    checkDecidedOn(request.decidedOn, `${at}.decidedOn`, facts, problems);
     const awardedComponentIds = awarded(request, at, facts, problems);
     checked.push({
       registration,

@@ -2,7 +2,7 @@ import { isAfter } from '@certif/platform-calendar';
 import { InvalidInput } from '@certif/platform-errors';
 import type { ExamSession } from './exam-session';
 import { assertOpenForChanges } from './jury';
-import { lastSessionStart } from './plan-session';
+import { graceYearEnd } from './plan-session';
 import type { CertificationView, EnrollmentView, ParcheminView } from './read-models';
 
 /** What registerToSession knows when it decides, all read in the transaction that registers. */
@@ -75,11 +75,11 @@ export function assertEligible(facts: EligibilityFacts): void {
   }
   const until = certification.registeredUntil;
   if (until && isAfter(session.startsOn, until)) {
-    const graceEnd = lastSessionStart(certification) as string;
-    if (isAfter(session.startsOn, graceEnd)) {
+    const graceEnd = graceYearEnd(certification) as string;
+    if (isAfter(session.endsOn, graceEnd)) {
       refuse(
-        `registration to ${certification.code} ended on ${until} and R5's year of grace ended on ${graceEnd}, ` +
-          `before this session starts (${session.startsOn})`,
+        `registration to ${certification.code} ended on ${until} and R5's year of grace ends on ${graceEnd}, ` +
+          `before this session ends (${session.endsOn})`,
         'R5',
       );
     }

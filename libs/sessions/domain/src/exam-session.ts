@@ -40,7 +40,11 @@ export interface Registration {
   registeredAt: Date;
 }
 
-/** A jury decision is never updated nor deleted (R9). */
+/**
+ * A jury decision is never deleted, and what it decided is never changed (R9): a correction is a
+ * new decision that supersedes it (ADR jury-decision-corrections). The first decision of a
+ * registration has `sequence` 1; each correction the next one.
+ */
 export interface JuryDecision {
   id: string;
   registrationId: string;
@@ -58,4 +62,12 @@ export interface JuryDecision {
   recordedAt: Date;
   /** The `sub` of whoever recorded it (a juror or an admin). */
   recordedBy: string;
+  sequence: number;
+  /** The decision this one corrects; null for the deliberation's own decision. */
+  supersedesId: string | null;
+  /** The correction that superseded this one; null while it is the registration's decision. */
+  supersededById: string | null;
+  /** Of a correction: why the jury corrected the decision it supersedes, and on which day. */
+  correctionReason: string | null;
+  correctedOn: LocalDate | null;
 }

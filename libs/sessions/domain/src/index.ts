@@ -8,3 +8,5 @@ export * from './jury';
 export * from './session-access';
 export * from './eligibility';
 export * from './deliberation';
+export * from './jury-rule';
+export * from './correction';

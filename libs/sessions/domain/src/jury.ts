@@ -53,10 +53,3 @@ export function checkNewJuror(
   }
   return { userId, name, role: request.role };
 }
-
-/** R9: a titre professionnel is awarded by at least two professionals of the trade. */
-export const MIN_PROFESSIONAL_JURORS = 2;
-
-export function professionalJurors(jurors: readonly Juror[]): number {
-  return jurors.filter((juror) => juror.role === 'PROFESSIONAL').length;
-}

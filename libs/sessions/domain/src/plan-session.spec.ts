@@ -67,36 +67,66 @@ describe('planSession', () => {
     ).toMatch(/DRAFT/);
   });
 
-  describe('a closed certification (R5: one more year for holders of a component)', () => {
-    const closed = sampleCertification({ registeredUntil: '2025-09-29', status: 'CLOSED' });
-
-    it.each`
-      startsOn        | allowed
-      ${'2025-09-29'} | ${true}
-      ${'2025-09-30'} | ${true}
-      ${'2026-09-29'} | ${true}
-      ${'2026-09-30'} | ${false}
-    `('a session starting $startsOn: allowed $allowed', ({ startsOn, allowed }) => {
-      const plan = () => planSession(request({ startsOn, endsOn: '2026-12-31' }), closed);
-      if (allowed) expect(plan).not.toThrow();
-      else
-        expect(refusalOf(plan)).toMatchObject({
-          rule: 'R5',
-          field: 'input.startsOn',
-          message: expect.stringMatching(/may start until 2026-09-29/),
-        });
+  // R12 (004: « date d'échéance » 29-09-2025, registered from 29-09-2022) and R5 (001/002: « le
+  // candidat ayant antérieurement obtenu des CCP dispose d'un an à compter de la date de la fin de
+  // validité du titre »): one date, registeredUntil + 1 year, the same issuing counts decisions by.
+  describe('R5: a session of a closed certification ends by the end of the grace year', () => {
+    const closed = sampleCertification({
+      code: 'RNCP36912',
+      registeredFrom: '2022-09-29',
+      registeredUntil: '2025-09-29',
+      status: 'CLOSED',
     });
 
-    it('ends the grace year on 28 February when registration ended on 29 February', () => {
+    it.each`
+      startsOn        | endsOn          | allowed
+      ${'2025-09-29'} | ${'2025-10-03'} | ${true}
+      ${'2026-09-25'} | ${'2026-09-29'} | ${true}
+      ${'2026-09-29'} | ${'2026-09-29'} | ${true}
+      ${'2026-09-25'} | ${'2026-09-30'} | ${false}
+      ${'2026-09-30'} | ${'2026-09-30'} | ${false}
+    `(
+      'R5: a session from $startsOn to $endsOn: allowed $allowed',
+      ({ startsOn, endsOn, allowed }) => {
+        const plan = () => planSession(request({ startsOn, endsOn }), closed);
+        if (allowed) expect(plan).not.toThrow();
+        else
+          expect(refusalOf(plan)).toMatchObject({
+            rule: 'R5',
+            field: 'input.endsOn',
+            message: expect.stringMatching(/must end by 2026-09-29/),
+          });
+      },
+    );
+
+    it('R5: ends the grace year on 28 February when registration ended on 29 February', () => {
       const leap = sampleCertification({ registeredUntil: '2024-02-29' });
       expect(() =>
-        planSession(request({ startsOn: '2025-02-28', endsOn: '2025-03-01' }), leap),
+        planSession(request({ startsOn: '2025-02-27', endsOn: '2025-02-28' }), leap),
       ).not.toThrow();
       expect(
         refusalOf(() =>
-          planSession(request({ startsOn: '2025-03-01', endsOn: '2025-03-01' }), leap),
+          planSession(request({ startsOn: '2025-02-28', endsOn: '2025-03-01' }), leap),
         ).rule,
       ).toBe('R5');
     });
+
+    it.each`
+      startsOn        | allowed
+      ${'2022-09-28'} | ${false}
+      ${'2022-09-29'} | ${true}
+    `(
+      'R12: a session starting $startsOn, 004 registered from 2022-09-29: allowed $allowed',
+      ({ startsOn, allowed }) => {
+        const plan = () => planSession(request({ startsOn, endsOn: '2022-10-07' }), closed);
+        if (allowed) expect(plan).not.toThrow();
+        else
+          expect(refusalOf(plan)).toMatchObject({
+            rule: 'R12',
+            field: 'input.startsOn',
+            message: expect.stringMatching(/registered from 2022-09-29/),
+          });
+      },
+    );
   });
 });

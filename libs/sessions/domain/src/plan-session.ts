@@ -1,4 +1,10 @@
-import { addYears, isAfter, isLocalDate, type LocalDate } from '@certif/platform-calendar';
+import {
+  addYears,
+  isAfter,
+  isBefore,
+  isLocalDate,
+  type LocalDate,
+} from '@certif/platform-calendar';
 import { InputProblems, InvalidInput } from '@certif/platform-errors';
 import type { CertificationView } from './read-models';
 import { SESSION_SCOPES, type SessionScope } from './session-vocabulary';
@@ -26,8 +32,13 @@ export interface SessionPlan {
   capacity: number | null;
 }
 
-/** R5: the last day a session of a closed certification may start (null: no end). */
-export function lastSessionStart(
+/**
+ * R5: the end of the grace year — `registeredUntil` + 1 year, that day included (null: no end).
+ * The one date both sessions and issuing measure R5 on (ADR jury-r5-date): a session of the
+ * certification must end by it, and a jury decision counts when its `decidedOn` is on or before
+ * it.
+ */
+export function graceYearEnd(
   certification: Pick<CertificationView, 'registeredUntil'>,
 ): LocalDate | null {
   return certification.registeredUntil ? addYears(certification.registeredUntil, 1) : null;
@@ -111,8 +122,9 @@ function checkSpecialization(
 
 /**
  * planSession: a published certification; the components follow from the scope; real dates in
- * order (the past is allowed: records taken over); a capacity of at least one. A closed
- * certification still gets sessions for R5's grace year after its end of registration.
+ * order (the past is allowed: records taken over); a capacity of at least one. No session starts
+ * before the certification's `registeredFrom` (R12); a closed certification still gets sessions
+ * for R5's grace year, ending by its last day (graceYearEnd).
  */
 export function planSession(
   request: SessionRequest,
@@ -165,12 +177,21 @@ export function planSession(
     );
   }
   problems.throwIfAny();
-  const lastStart = lastSessionStart(certification);
-  if (lastStart && isAfter(request.startsOn, lastStart)) {
+  const { registeredFrom } = certification;
+  if (registeredFrom && isBefore(request.startsOn, registeredFrom)) {
     throw new InvalidInput(
-      `${certification.code} closed on ${certification.registeredUntil}: its sessions may start until ${lastStart} ` +
-        `(R5: one more year for candidates who hold a component), not on ${request.startsOn}`,
+      `${certification.code} is registered from ${registeredFrom} (R12): a session of it cannot start ` +
+        `before, not on ${request.startsOn}`,
       'input.startsOn',
+      'R12',
+    );
+  }
+  const graceEnd = graceYearEnd(certification);
+  if (graceEnd && isAfter(request.endsOn, graceEnd)) {
+    throw new InvalidInput(
+      `${certification.code}'s registration ends on ${certification.registeredUntil}: its sessions must end by ${graceEnd} ` +
+        `(R5: one more year for candidates who hold a component), not on ${request.endsOn}`,
+      'input.endsOn',
       'R5',
     );
   }

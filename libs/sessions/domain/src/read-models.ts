@@ -1,4 +1,5 @@
 import type { LocalDate } from '@certif/platform-calendar';
+import type { JuryRule } from './jury-rule';
 import type { Pathway } from './session-vocabulary';
 
 /**
@@ -17,6 +18,8 @@ export interface CertificationView {
   /** R12: the last day of registration; R5 gives holders of a component one more year. */
   registeredUntil: LocalDate | null;
   requiresFinalInterview: boolean;
+  /** R8/R9: the jury a session needs before it deliberates or corrects a decision. */
+  juryRule: JuryRule;
   components: { id: string; code: string; title: string; kind: 'CCP' | 'BLOC'; position: number }[];
   specializations: { id: string; code: string; title: string }[];
   /** R4: the lineage of versions. */

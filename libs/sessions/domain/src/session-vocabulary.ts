@@ -24,6 +24,7 @@ export const DECISION_OUTCOMES = [
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export const PATHWAYS = [
+  'INITIAL_TRAINING',
   'CONTINUOUS_TRAINING',
   'VAE',
   'DISCONTINUOUS_TRAINING',

@@ -1,5 +1,6 @@
 // Fixtures for the sessions specs (tests only): a titre professionnel, its session, enrolments.
 import type { ExamSession, Juror, Registration } from './exam-session';
+import { defaultJuryRule } from './jury-rule';
 import type { CertificationView, EnrollmentView, ParcheminView } from './read-models';
 import type { JurorRole } from './session-vocabulary';
 
@@ -13,6 +14,7 @@ export function sampleCertification(overrides: Partial<CertificationView> = {}):
     registeredFrom: null,
     registeredUntil: null,
     requiresFinalInterview: true,
+    juryRule: defaultJuryRule('PROFESSIONAL_TITLE'),
     components: [
       {
         id: 'ccp1',

@@ -20,6 +20,7 @@ import {
 } from '@certif/sessions-adapters';
 import {
   AddJurorService,
+  CorrectDecisionService,
   PlanSessionService,
   RecordDeliberationService,
   RegisterToSessionService,
@@ -54,6 +55,7 @@ export async function startSessionsService(
     addJuror: new AddJurorService(deps),
     register: new RegisterToSessionService(deps),
     deliberate: new RecordDeliberationService(deps),
+    correct: new CorrectDecisionService(deps),
     queries,
   };
   await events.start();

@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
+import { PATHWAYS } from '@certif/candidates-domain';
 import { candidatesTables } from '../persistence/candidates-migrations';
 import { TypeOrmKnownCertificationStore } from '../persistence/typeorm-known-certification.store';
 import { onCertificationChanged, toKnownCertification } from './certification-changed.handler';
@@ -97,6 +98,7 @@ describeOnEachDatabase(
             registeredFrom: '2022-09-29',
             registeredUntil: '2025-09-29',
             vaeMinimumExperienceYears: 3,
+            pathways: ['CONTINUOUS_TRAINING', 'VAE'],
           }),
         ),
       ]);
@@ -111,8 +113,15 @@ describeOnEachDatabase(
         revisesId: null,
         revisedById: null,
         vaeMinimumExperienceYears: 3,
+        pathways: ['CONTINUOUS_TRAINING', 'VAE'],
         version: 2,
       });
+    });
+
+    it('reads a state published before access routes existed as open to every route', async () => {
+      await transport.publish([message(state(2))]);
+      await waitFor(async () => expect(await store.findById('cert-tp-cda')).not.toBeNull());
+      expect((await store.findById('cert-tp-cda'))?.pathways).toEqual([...PATHWAYS]);
     });
 
     it('handles a duplicated event once, and never lets an older version overwrite a newer one', async () => {

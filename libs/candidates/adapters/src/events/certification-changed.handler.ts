@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent, EventPayload } from '@certif/platform-events';
 import { recordCertificationState } from '@certif/candidates-application';
-import type { KnownCertification } from '@certif/candidates-domain';
+import { PATHWAYS, type KnownCertification } from '@certif/candidates-domain';
 import type { CertificationState, certificationChanged } from '@certif/referentials-contracts';
 import { TypeOrmKnownCertificationStore } from '../persistence/typeorm-known-certification.store';
 
@@ -17,6 +17,8 @@ export function toKnownCertification(state: CertificationState): KnownCertificat
     revisesId: state.revisesId,
     revisedById: state.revisedById,
     vaeMinimumExperienceYears: state.vaeMinimumExperienceYears,
+    // Absent from states published before access routes existed: every route.
+    pathways: state.pathways ? [...state.pathways] : [...PATHWAYS],
     version: state.version,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  PATHWAYS,
   searchable,
   type Candidate,
   type Enrollment,
@@ -103,6 +104,7 @@ export function toKnownCertification(row: KnownCertificationRow): KnownCertifica
     revisesId: row.revisesId,
     revisedById: row.revisedById,
     vaeMinimumExperienceYears: row.vaeMinimumExperienceYears,
+    pathways: row.pathways ?? [...PATHWAYS],
     version: row.version,
   };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Pathway } from '@certif/candidates-domain';
 
 /**
  * Table `known_certification`: the read model of referentials.certification.v1 — the latest
@@ -32,6 +33,10 @@ export class KnownCertificationRow {
 
   @Column({ type: 'double', nullable: true })
   vaeMinimumExperienceYears!: number | null;
+
+  /** The access routes; null on rows received before referentials published them: every route. */
+  @Column({ type: 'simple-json', nullable: true })
+  pathways!: Pathway[] | null;
 
   /** Referentials' version of this state: only a higher one replaces it. */
   @Column({ type: 'int' })

@@ -7,12 +7,13 @@ import type {
 } from '@certif/issuing-domain';
 import type {
   CandidateIdentity,
+  CorrectedDecision,
   FactsIntake,
   IssuingTransaction,
 } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
-import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
 /** The contracts' payloads, read into the issuing domain's facts. */
 export function toAcquisition(p: EventPayload<typeof ccpAcquired>): ComponentAcquisition {
@@ -35,6 +36,44 @@ export function toTitleDecision(p: EventPayload<typeof titleAwarded>): TitleDeci
     finalInterviewPassed: p.finalInterviewPassed,
     scope: p.scope,
     specializationId: p.specializationId,
+  };
+}
+
+/**
+ * The correction, and the new decision's facts as its ccp-acquired / title-awarded would have
+ * carried them: sessions publishes only this event for a correction.
+ */
+export function toCorrectedDecision(p: EventPayload<typeof decisionCorrected>): CorrectedDecision {
+  const awardsTitleStep =
+    p.outcome === 'TITLE_AWARDED' || (p.outcome === 'COMPONENTS_AWARDED' && p.finalInterviewPassed);
+  return {
+    correction: {
+      decisionId: p.decisionId,
+      supersededDecisionId: p.supersededDecisionId,
+      certificationId: p.certificationId,
+      decidedOn: p.decidedOn,
+      correctedOn: p.correctedOn,
+      reason: p.reason,
+    },
+    acquisitions: p.awardedComponents.map((c) => ({
+      decisionId: p.decisionId,
+      componentId: c.componentId,
+      certificationId: p.certificationId,
+      sessionId: p.sessionId,
+      acquiredOn: p.decidedOn,
+    })),
+    decision: awardsTitleStep
+      ? {
+          decisionId: p.decisionId,
+          certificationId: p.certificationId,
+          sessionId: p.sessionId,
+          decidedOn: p.decidedOn,
+          outcome: p.outcome === 'TITLE_AWARDED' ? 'TITLE_AWARDED' : 'COMPONENTS_AWARDED',
+          finalInterviewPassed: p.finalInterviewPassed,
+          scope: p.scope,
+          specializationId: p.specializationId,
+        }
+      : null,
   };
 }
 
@@ -82,7 +121,7 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
 }
 
 /**
- * The four topics issuing consumes. Each handler runs in the consumer's transaction (which also
+ * The five topics issuing consumes. Each handler runs in the consumer's transaction (which also
  * records the event as handled), so a fact, the livrets recomputed from it and the events they
  * cause commit together or not at all.
  */
@@ -97,6 +136,13 @@ export function subscribeIssuing(
     )
     .on(titleAwarded, (event, manager) =>
       intake.titleAwarded(within(manager), event.data.candidateId, toTitleDecision(event.data)),
+    )
+    .on(decisionCorrected, (event, manager) =>
+      intake.decisionCorrected(
+        within(manager),
+        event.data.candidateId,
+        toCorrectedDecision(event.data),
+      ),
     )
     .on(certificationChanged, (event, manager) =>
       intake.certificationChanged(within(manager), toCertificationVersion(event.data)),

@@ -2,15 +2,15 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ParcheminContent } from '@certif/issuing-domain';
 
 /**
- * A parchemin. Exactly one per candidate, lineage and CCS ('' for the title itself): the unique
- * index refuses a second one whatever the race or replay. Never deleted: revocation keeps it.
+ * A parchemin. At most one VALID per candidate, lineage and CCS ('' for the title itself): the
+ * unique index on `validKey` (NULL once revoked, and NULLs never collide) refuses a second one
+ * whatever the race or replay, and lets a correction revoke one and issue another (R9). Never
+ * deleted: revocation keeps it.
  */
 @Entity('credential')
 @Index('uq_credential_number', ['number'], { unique: true })
 @Index('uq_credential_verification_code', ['verificationCode'], { unique: true })
-@Index('uq_credential_one_per_lineage', ['candidateId', 'lineageRootId', 'specializationKey'], {
-  unique: true,
-})
+@Index('uq_credential_one_valid', ['candidateId', 'lineageRootId', 'validKey'], { unique: true })
 export class CredentialRow {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -33,11 +33,19 @@ export class CredentialRow {
   @Column({ type: 'varchar', length: 40 })
   specializationKey!: string;
 
+  /** `specializationKey` while VALID, NULL once revoked: the key of the one-VALID index. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  validKey!: string | null;
+
   @Column({ type: 'varchar', length: 64 })
   verificationCode!: string;
 
   @Column({ type: 'date' })
   issuedOn!: string;
+
+  /** The date of the jury decision that completed the title: what the parchemin states. */
+  @Column({ type: 'date' })
+  obtainedOn!: string;
 
   @Column({ type: 'datetime', precision: 3 })
   issuedAt!: Date;
@@ -58,6 +66,10 @@ export class CredentialRow {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   revocationReason!: string | null;
+
+  /** The correcting decision, when a correction of the jury decision revoked it (R9). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  revokingDecisionId!: string | null;
 }
 
 /** Per number prefix (`TP-CDA-2026`), the last sequence number given. */

@@ -27,6 +27,39 @@ export class AcquiredComponentRow {
   recordedAt!: Date;
 }
 
+/**
+ * sessions.decision-corrected.v1, one row per correcting decision (R9): the facts of
+ * `supersededDecisionId` no longer count, whenever they arrive.
+ */
+@Entity('decision_correction')
+@Index('ix_decision_correction_candidate', ['candidateId'])
+@Index('ix_decision_correction_certification', ['certificationId'])
+export class DecisionCorrectionRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  decisionId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  supersededDecisionId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  candidateId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  certificationId!: string;
+
+  @Column({ type: 'date' })
+  decidedOn!: string;
+
+  @Column({ type: 'date' })
+  correctedOn!: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  reason!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  recordedAt!: Date;
+}
+
 /** sessions.title-awarded.v1, one row per decision. */
 @Entity('title_decision')
 @Index('ix_title_decision_candidate', ['candidateId'])

@@ -1,10 +1,12 @@
 import type { ServiceSchema } from '@certif/platform-persistence';
 import { CredentialCounterRow, CredentialRow } from './credential.row';
-import { AcquiredComponentRow, TitleDecisionRow } from './fact.rows';
+import { AcquiredComponentRow, DecisionCorrectionRow, TitleDecisionRow } from './fact.rows';
 import { KnownCandidateRow } from './known-candidate.row';
 import { KnownCertificationRow } from './known-certification.row';
 import { LivretRow } from './livret.row';
 import { Issuing1795356319205 } from './migrations/1795356319205-Issuing';
+import { CredentialObtainedOn1796074307578 } from './migrations/1796074307578-CredentialObtainedOn';
+import { DecisionCorrections1796075341393 } from './migrations/1796075341393-DecisionCorrections';
 
 /** The issuing tables; the service adds the event backbone's tables to these. */
 export const issuingTables: ServiceSchema = {
@@ -13,9 +15,14 @@ export const issuingTables: ServiceSchema = {
     KnownCandidateRow,
     AcquiredComponentRow,
     TitleDecisionRow,
+    DecisionCorrectionRow,
     LivretRow,
     CredentialRow,
     CredentialCounterRow,
   ],
-  migrations: [Issuing1795356319205],
+  migrations: [
+    Issuing1795356319205,
+    CredentialObtainedOn1796074307578,
+    DecisionCorrections1796075341393,
+  ],
 };

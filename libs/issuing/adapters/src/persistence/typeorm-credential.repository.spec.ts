@@ -24,12 +24,14 @@ function parchemin(overrides: Partial<StoredCredential> = {}): StoredCredential 
     specializationKey: '',
     verificationCode: randomUUID().replace(/-/g, '').toUpperCase(),
     issuedOn: '2026-03-01',
+    obtainedOn: '2026-02-20',
     issuedAt: new Date('2026-03-01T10:00:00.000Z'),
     status: 'VALID',
     content: parcheminContent(SEED_VERSIONS['001'], []),
     revokedAt: null,
     revokedBy: null,
     revocationReason: null,
+    revokingDecisionId: null,
     ...overrides,
   };
 }
@@ -66,6 +68,27 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
       parchemin({ candidateId: 'one', specializationKey: 'TP-CDA-CCS-IA', specializationId: 's' }),
     );
     expect(await db.dataSource.manager.countBy(CredentialRow, { candidateId: 'one' })).toBe(2);
+  });
+
+  it('R9: once one is revoked by a correction, a new VALID one may be issued, and only one', async () => {
+    const first = parchemin({ candidateId: 'corrected' });
+    await repository.insert(first);
+    const withdrawn = {
+      ...first,
+      status: 'REVOKED' as const,
+      revokedAt: new Date('2026-04-01T08:00:00.000Z'),
+      revocationReason: 'décision rectifiée : titre non attribué',
+      revokingDecisionId: 'decision-2',
+    };
+    expect(await repository.revoke(withdrawn)).toBe(true);
+    const second = parchemin({ candidateId: 'corrected' });
+    await repository.insert(second);
+    await expect(repository.insert(parchemin({ candidateId: 'corrected' }))).rejects.toBeInstanceOf(
+      ConcurrentChange,
+    );
+    const both = await repository.findByCandidates(['corrected']);
+    expect(both).toHaveLength(2);
+    expect(both).toEqual(expect.arrayContaining([withdrawn, second]));
   });
 
   it('two transactions issuing the same parchemin at once: one commits, the other is refused', async () => {

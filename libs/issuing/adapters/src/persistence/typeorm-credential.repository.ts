@@ -9,7 +9,7 @@ import { CredentialCounterRow, CredentialRow } from './credential.row';
 import { readLock } from './read-lock';
 import { isDuplicateKey, isMysql } from '@certif/platform-persistence';
 
-function toCredential(row: CredentialRow): StoredCredential {
+function toCredential({ validKey: _key, ...row }: CredentialRow): StoredCredential {
   return { ...row, status: row.status as CredentialStatus };
 }
 
@@ -77,9 +77,12 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
 
   async insert(credential: StoredCredential): Promise<void> {
     try {
-      await this.manager.insert(CredentialRow, { ...credential });
+      await this.manager.insert(CredentialRow, {
+        ...credential,
+        validKey: credential.status === 'VALID' ? credential.specializationKey : null,
+      });
     } catch (error) {
-      // Another transaction issued this parchemin first: this one must not issue a second.
+      // Another transaction issued this parchemin first: this one must not issue a second VALID.
       if (isDuplicateKey(error))
         throw new ConcurrentChange(`the parchemin of candidate ${credential.candidateId}`);
       throw error;
@@ -92,6 +95,8 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
       { id: credential.id, status: 'VALID' },
       {
         status: 'REVOKED',
+        validKey: null,
+        revokingDecisionId: credential.revokingDecisionId,
         revokedAt: credential.revokedAt,
         revokedBy: credential.revokedBy,
         revocationReason: credential.revocationReason,

@@ -1,9 +1,13 @@
 import { In, type EntityManager } from 'typeorm';
-import type { ComponentAcquisition, TitleDecision } from '@certif/issuing-domain';
+import type {
+  ComponentAcquisition,
+  DecisionCorrection,
+  TitleDecision,
+} from '@certif/issuing-domain';
 import type { CandidateFacts, FactStore } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
-import { AcquiredComponentRow, TitleDecisionRow } from './fact.rows';
+import { AcquiredComponentRow, DecisionCorrectionRow, TitleDecisionRow } from './fact.rows';
 
 export class TypeOrmFactStore implements FactStore {
   constructor(
@@ -27,10 +31,14 @@ export class TypeOrmFactStore implements FactStore {
     await this.insertOnce(TitleDecisionRow, { ...d, candidateId, recordedAt: new Date() });
   }
 
+  async addCorrection(candidateId: string, c: DecisionCorrection): Promise<void> {
+    await this.insertOnce(DecisionCorrectionRow, { ...c, candidateId, recordedAt: new Date() });
+  }
+
   async ofCandidates(candidateIds: readonly string[]): Promise<CandidateFacts> {
-    if (candidateIds.length === 0) return { acquisitions: [], decisions: [] };
+    if (candidateIds.length === 0) return { acquisitions: [], decisions: [], corrections: [] };
     const ids = In([...new Set(candidateIds)]);
-    const [acquisitions, decisions] = await Promise.all([
+    const [acquisitions, decisions, corrections] = await Promise.all([
       this.manager.find(AcquiredComponentRow, {
         where: { candidateId: ids },
         order: { acquiredOn: 'ASC', decisionId: 'ASC' },
@@ -39,6 +47,11 @@ export class TypeOrmFactStore implements FactStore {
       this.manager.find(TitleDecisionRow, {
         where: { candidateId: ids },
         order: { decidedOn: 'ASC', decisionId: 'ASC' },
+        ...readLock(this.lock),
+      }),
+      this.manager.find(DecisionCorrectionRow, {
+        where: { candidateId: ids },
+        order: { correctedOn: 'ASC', decisionId: 'ASC' },
         ...readLock(this.lock),
       }),
     ]);
@@ -62,21 +75,31 @@ export class TypeOrmFactStore implements FactStore {
         scope: row.scope as TitleDecision['scope'],
         specializationId: row.specializationId,
       })),
+      corrections: corrections.map((row) => ({
+        candidateId: row.candidateId,
+        decisionId: row.decisionId,
+        supersededDecisionId: row.supersededDecisionId,
+        certificationId: row.certificationId,
+        decidedOn: row.decidedOn,
+        correctedOn: row.correctedOn,
+        reason: row.reason,
+      })),
     };
   }
 
   async candidatesWithFactsIn(certificationIds: readonly string[]): Promise<string[]> {
     if (certificationIds.length === 0) return [];
     const ids = [...new Set(certificationIds)];
-    const [acquisitions, decisions] = await Promise.all([
+    const [acquisitions, decisions, corrections] = await Promise.all([
       this.candidatesIn(AcquiredComponentRow, ids),
       this.candidatesIn(TitleDecisionRow, ids),
+      this.candidatesIn(DecisionCorrectionRow, ids),
     ]);
-    return [...new Set([...acquisitions, ...decisions].map((r) => r.candidateId))];
+    return [...new Set([...acquisitions, ...decisions, ...corrections].map((r) => r.candidateId))];
   }
 
   private candidatesIn(
-    entity: typeof AcquiredComponentRow | typeof TitleDecisionRow,
+    entity: typeof AcquiredComponentRow | typeof TitleDecisionRow | typeof DecisionCorrectionRow,
     ids: string[],
   ) {
     const query = this.manager

@@ -22,6 +22,8 @@ export function toCertificationState(
     capitalizationRule: c.capitalizationRule,
     requiresFinalInterview: c.requiresFinalInterview,
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
+    pathways: [...c.pathways],
+    juryRule: { ...c.juryRule, requiredRoles: [...c.juryRule.requiredRoles] },
     certifier: { ...c.certifier },
     components: c.components.map(({ id, code, title, kind, position }) => ({
       id,

@@ -6,12 +6,16 @@ import type {
   CertificationKind,
   CertificationStatus,
   ComponentKind,
+  JurorRole,
+  Pathway,
 } from '@certif/referentials-domain';
 import {
   CapitalizationRuleEnum,
   CertificationKindEnum,
   CertificationStatusEnum,
   ComponentKindEnum,
+  JurorRoleEnum,
+  PathwayEnum,
 } from './enums';
 
 @InputType()
@@ -65,6 +69,29 @@ export class SpecializationInput {
   title!: string;
 }
 
+@InputType({
+  description: 'R8/R9: the composition a session’s jury must have before it deliberates.',
+})
+export class JuryRuleInput {
+  @Field(() => Int)
+  minMembers!: number;
+
+  @Field(() => Int)
+  minProfessionals!: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Every member PROFESSIONAL. Default false.',
+  })
+  allProfessionals?: boolean | null;
+
+  @Field(() => [JurorRoleEnum], {
+    nullable: true,
+    description: 'Roles that must sit on the jury; a role listed twice needs two such jurors.',
+  })
+  requiredRoles?: JurorRole[] | null;
+}
+
 @InputType()
 export class CertificationInput {
   @Field(() => String)
@@ -108,6 +135,19 @@ export class CertificationInput {
 
   @Field(() => [SpecializationInput], { nullable: true })
   specializations?: SpecializationInput[] | null;
+
+  @Field(() => [PathwayEnum], {
+    nullable: true,
+    description: 'The access routes the fiche opens; omitted = all.',
+  })
+  pathways?: Pathway[] | null;
+
+  @Field(() => JuryRuleInput, {
+    nullable: true,
+    description:
+      'Omitted: a PROFESSIONAL_TITLE needs at least two members, all PROFESSIONAL; an RNCP_CERTIFICATION at least one member.',
+  })
+  juryRule?: JuryRuleInput | null;
 }
 
 @InputType()

@@ -1,5 +1,7 @@
 import {
+  defaultJuryRule,
   looksLikeRncpCode,
+  PATHWAYS,
   type Certification,
   type CertificationDraft,
   type CertificationStatus,
@@ -34,6 +36,8 @@ export function toCertificationType(
     capitalizationRule: c.capitalizationRule,
     requiresFinalInterview: c.requiresFinalInterview,
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
+    pathways: [...c.pathways],
+    juryRule: { ...c.juryRule, requiredRoles: [...c.juryRule.requiredRoles] },
     components: c.components.map((component) =>
       toComponentType({ ...component, certificationId: c.id }),
     ),
@@ -74,6 +78,15 @@ export function toCertificationDraft(input: CertificationInput): CertificationDr
     capitalizationRule: input.capitalizationRule,
     requiresFinalInterview: input.requiresFinalInterview,
     vaeMinimumExperienceYears: null,
+    pathways: input.pathways ?? [...PATHWAYS],
+    juryRule: input.juryRule
+      ? {
+          minMembers: input.juryRule.minMembers,
+          minProfessionals: input.juryRule.minProfessionals,
+          allProfessionals: input.juryRule.allProfessionals ?? false,
+          requiredRoles: input.juryRule.requiredRoles ?? [],
+        }
+      : defaultJuryRule(input.kind),
     components: toComponentDrafts(input.components),
     specializations: (input.specializations ?? []).map((s) => ({
       code: s.code.trim(),

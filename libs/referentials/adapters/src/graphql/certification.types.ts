@@ -6,13 +6,36 @@ import type {
   CertificationKind,
   CertificationStatus,
   ComponentKind,
+  JurorRole,
+  Pathway,
 } from '@certif/referentials-domain';
 import {
   CapitalizationRuleEnum,
   CertificationKindEnum,
   CertificationStatusEnum,
   ComponentKindEnum,
+  JurorRoleEnum,
+  PathwayEnum,
 } from './enums';
+
+@ObjectType('JuryRule', {
+  description: 'R8/R9: the composition a session’s jury must have before it deliberates.',
+})
+export class JuryRuleType {
+  @Field(() => Int)
+  minMembers!: number;
+
+  @Field(() => Int)
+  minProfessionals!: number;
+
+  @Field(() => Boolean)
+  allProfessionals!: boolean;
+
+  @Field(() => [JurorRoleEnum], {
+    description: 'Roles that must sit on the jury; a role listed twice needs two such jurors.',
+  })
+  requiredRoles!: JurorRole[];
+}
 
 @ObjectType('Certifier')
 export class CertifierType {
@@ -119,6 +142,12 @@ export class CertificationType {
 
   @Field(() => Float, { nullable: true, description: 'R6: minimum years of experience for VAE.' })
   vaeMinimumExperienceYears!: number | null;
+
+  @Field(() => [PathwayEnum], { description: 'The access routes the fiche opens.' })
+  pathways!: Pathway[];
+
+  @Field(() => JuryRuleType)
+  juryRule!: JuryRuleType;
 
   @Field(() => [ComponentType])
   components!: ComponentType[];

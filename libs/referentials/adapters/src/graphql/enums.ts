@@ -4,6 +4,8 @@ import {
   CERTIFICATION_KINDS,
   CERTIFICATION_STATUSES,
   COMPONENT_KINDS,
+  JUROR_ROLES,
+  PATHWAYS,
 } from '@certif/referentials-domain';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -14,6 +16,8 @@ export const CertificationKindEnum = enumOf(CERTIFICATION_KINDS);
 export const ComponentKindEnum = enumOf(COMPONENT_KINDS);
 export const CertificationStatusEnum = enumOf(CERTIFICATION_STATUSES);
 export const CapitalizationRuleEnum = enumOf(CAPITALIZATION_RULES);
+export const PathwayEnum = enumOf(PATHWAYS);
+export const JurorRoleEnum = enumOf(JUROR_ROLES);
 
 registerEnumType(CertificationKindEnum, { name: 'CertificationKind' });
 registerEnumType(ComponentKindEnum, { name: 'ComponentKind' });
@@ -24,4 +28,9 @@ registerEnumType(CertificationStatusEnum, {
 registerEnumType(CapitalizationRuleEnum, {
   name: 'CapitalizationRule',
   description: 'R2: how long acquired components count towards the title.',
+});
+registerEnumType(PathwayEnum, { name: 'Pathway', description: "Voie d'accès to a certification." });
+registerEnumType(JurorRoleEnum, {
+  name: 'JurorRole',
+  description: "R8/R9: a juror's role, checked against the certification's jury rule.",
 });

@@ -1,8 +1,10 @@
-import type {
-  CapitalizationRule,
-  Certification,
-  CertificationKind,
-  ComponentKind,
+import {
+  defaultJuryRule,
+  PATHWAYS,
+  type CapitalizationRule,
+  type Certification,
+  type CertificationKind,
+  type ComponentKind,
 } from '@certif/referentials-domain';
 import { CertificationRow } from './certification.row';
 import { ComponentRow, SpecializationRow } from './component.row';
@@ -33,6 +35,8 @@ export function toCertificationRow(c: Certification): CertificationRow {
     capitalizationRule: c.capitalizationRule,
     requiresFinalInterview: c.requiresFinalInterview,
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
+    pathways: c.pathways,
+    juryRule: c.juryRule,
     publishedAt: c.publishedAt,
     revisesId: c.revisesId,
     revisedById: c.revisedById,
@@ -80,6 +84,8 @@ export function toCertification(
     capitalizationRule: row.capitalizationRule as CapitalizationRule,
     requiresFinalInterview: Boolean(row.requiresFinalInterview),
     vaeMinimumExperienceYears: row.vaeMinimumExperienceYears,
+    pathways: row.pathways ?? [...PATHWAYS],
+    juryRule: row.juryRule ?? defaultJuryRule(row.kind as CertificationKind),
     publishedAt: row.publishedAt,
     revisesId: row.revisesId,
     revisedById: row.revisedById,

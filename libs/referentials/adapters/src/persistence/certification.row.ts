@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Correspondence } from '@certif/referentials-domain';
+import type { Correspondence, JuryRule, Pathway } from '@certif/referentials-domain';
 
 /** Table `certification`: one row per version of a certification. Mapped by certification.mapper. */
 @Entity('certification')
@@ -52,6 +52,14 @@ export class CertificationRow {
 
   @Column({ type: 'double', nullable: true })
   vaeMinimumExperienceYears!: number | null;
+
+  /** Null on rows written before access routes were recorded: every route. */
+  @Column({ type: 'simple-json', nullable: true })
+  pathways!: Pathway[] | null;
+
+  /** Null on rows written before jury rules were recorded: the kind's default rule. */
+  @Column({ type: 'simple-json', nullable: true })
+  juryRule!: JuryRule | null;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   publishedAt!: Date | null;

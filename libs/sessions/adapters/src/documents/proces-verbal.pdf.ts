@@ -84,6 +84,17 @@ export function renderProcesVerbal(pv: ProcesVerbal, options: RenderOptions): Pr
     if (decision.finalInterviewPassed !== null) {
       doc.text(`Entretien final : ${decision.finalInterviewPassed ? 'réussi' : 'non réussi'}`);
     }
+    // R9: a corrected decision keeps its trail, oldest first.
+    for (const old of line.superseded) {
+      doc
+        .fillColor('#555555')
+        .text(
+          `Décision remplacée : ${old.decision.outcome} (${OUTCOMES[old.decision.outcome]}), ` +
+            `le ${frenchDate(old.decision.decidedOn)} ; composantes : ${old.awardedComponentCodes.join(', ') || 'aucune'} ; ` +
+            `rectifiée le ${frenchDate(old.correctedOn)} — motif : ${old.reason}`,
+        )
+        .fillColor('#000000');
+    }
   }
 
   doc.moveDown().fontSize(9).fillColor('#555555');

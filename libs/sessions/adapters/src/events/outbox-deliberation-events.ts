@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Outbox } from '@certif/platform-events';
-import type { CcpAcquired, DeliberationEvents, TitleAwarded } from '@certif/sessions-application';
-import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import type {
+  CcpAcquired,
+  DecisionCorrected,
+  DeliberationEvents,
+  TitleAwarded,
+} from '@certif/sessions-application';
+import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
 /** The deliberation's events through the outbox: one INSERT per event type, in its transaction. */
 export class OutboxDeliberationEvents implements DeliberationEvents {
@@ -13,5 +18,9 @@ export class OutboxDeliberationEvents implements DeliberationEvents {
   async publish(acquired: readonly CcpAcquired[], titles: readonly TitleAwarded[]): Promise<void> {
     await this.outbox.publishMany(this.manager, ccpAcquired, acquired);
     await this.outbox.publishMany(this.manager, titleAwarded, titles);
+  }
+
+  async corrected(correction: DecisionCorrected): Promise<void> {
+    await this.outbox.publish(this.manager, decisionCorrected, correction);
   }
 }

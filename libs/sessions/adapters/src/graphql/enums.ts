@@ -22,6 +22,6 @@ registerEnumType(SessionScopeEnum, {
 registerEnumType(SessionStatusEnum, { name: 'SessionStatus' });
 registerEnumType(JurorRoleEnum, {
   name: 'JurorRole',
-  description: 'R9: a titre professionnel jury needs at least two PROFESSIONAL jurors.',
+  description: "R8/R9: a juror's role, checked against the certification's jury rule.",
 });
 registerEnumType(DecisionOutcomeEnum, { name: 'DecisionOutcome' });

@@ -1,11 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
+  toDecisionRecordTypes,
   toExamSessionType,
   toJurorType,
   toJuryDecisionType,
   toRegistrationType,
 } from './session.mapper';
-import { ExamSessionType, JurorType, JuryDecisionType, RegistrationType } from './session.types';
+import {
+  DecisionRecordType,
+  ExamSessionType,
+  JurorType,
+  JuryDecisionType,
+  RegistrationType,
+} from './session.types';
 import type { SessionsContext } from './sessions-context';
 
 @Resolver(() => ExamSessionType)
@@ -52,5 +59,17 @@ export class RegistrationFieldsResolver {
   ): Promise<JuryDecisionType | null> {
     const decision = await context.loaders.decisionByRegistration.load(registration.id);
     return decision && toJuryDecisionType(decision);
+  }
+
+  @FieldResolver(() => [DecisionRecordType], {
+    description: 'Every decision, oldest first; superseded ones with correctedOn and reason (R9).',
+  })
+  async decisionHistory(
+    @Root() registration: RegistrationType,
+    @Ctx() context: SessionsContext,
+  ): Promise<DecisionRecordType[]> {
+    return toDecisionRecordTypes(
+      await context.loaders.decisionsByRegistration.load(registration.id),
+    );
   }
 }

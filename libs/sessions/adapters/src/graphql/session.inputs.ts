@@ -44,6 +44,24 @@ export class JurorInput {
 }
 
 @InputType()
+export class DecisionCorrectionInput {
+  @Field(() => DecisionOutcomeEnum)
+  outcome!: DecisionOutcome;
+
+  @Field(() => [ID], { nullable: true, description: 'COMPONENTS_AWARDED: the components awarded.' })
+  awardedComponentIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'R3: the final interview with the jury.' })
+  finalInterviewPassed?: boolean | null;
+
+  @Field(() => DateScalar)
+  decidedOn!: LocalDate;
+
+  @Field(() => String, { description: 'Why the decision is corrected; kept in the record (R9).' })
+  reason!: string;
+}
+
+@InputType()
 export class DecisionInput {
   @Field(() => ID)
   registrationId!: string;

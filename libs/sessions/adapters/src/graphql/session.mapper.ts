@@ -1,19 +1,35 @@
-import type {
-  DecisionRequest,
-  ExamSession,
-  Juror,
-  JurorRequest,
-  JuryDecision,
-  Registration,
-  SessionRequest,
+import { todayIn } from '@certif/platform-calendar';
+import {
+  decisionHistory,
+  sessionStatusOn,
+  type CorrectionRequest,
+  type DecisionRequest,
+  type ExamSession,
+  type Juror,
+  type JurorRequest,
+  type JuryDecision,
+  type Registration,
+  type SessionRequest,
 } from '@certif/sessions-domain';
-import type { DecisionInput, JurorInput, PlanSessionInput } from './session.inputs';
-import { ExamSessionType, JurorType, JuryDecisionType, RegistrationType } from './session.types';
+import type {
+  DecisionCorrectionInput,
+  DecisionInput,
+  JurorInput,
+  PlanSessionInput,
+} from './session.inputs';
+import {
+  DecisionRecordType,
+  ExamSessionType,
+  JurorType,
+  JuryDecisionType,
+  RegistrationType,
+} from './session.types';
 
-export function toExamSessionType(session: ExamSession): ExamSessionType {
+/** The status as of today: a deliberated session is CLOSED once its corrections window is over. */
+export function toExamSessionType(session: ExamSession, today = todayIn()): ExamSessionType {
   return Object.assign(new ExamSessionType(), {
     id: session.id,
-    status: session.status,
+    status: sessionStatusOn(session, today),
     scope: session.scope,
     center: session.center,
     startsOn: session.startsOn,
@@ -77,5 +93,33 @@ export function toDecisionRequest(input: DecisionInput): DecisionRequest {
     awardedComponentIds: input.awardedComponentIds ?? null,
     finalInterviewPassed: input.finalInterviewPassed ?? null,
     decidedOn: input.decidedOn,
+  };
+}
+
+/** Oldest first; a superseded decision carries its correction's day and reason. */
+export function toDecisionRecordTypes(history: readonly JuryDecision[]): DecisionRecordType[] {
+  const ordered = decisionHistory(history);
+  const byId = new Map(ordered.map((d) => [d.id, d]));
+  return ordered.map((decision) => {
+    const successor = decision.supersededById ? byId.get(decision.supersededById) : undefined;
+    return Object.assign(new DecisionRecordType(), {
+      id: decision.id,
+      outcome: decision.outcome,
+      awardedComponents: decision.awardedComponentIds.map((id) => ({ id })),
+      finalInterviewPassed: decision.finalInterviewPassed,
+      decidedOn: decision.decidedOn,
+      correctedOn: successor?.correctedOn ?? null,
+      reason: successor?.correctionReason ?? null,
+    });
+  });
+}
+
+export function toCorrectionRequest(input: DecisionCorrectionInput): CorrectionRequest {
+  return {
+    outcome: input.outcome,
+    awardedComponentIds: input.awardedComponentIds ?? null,
+    finalInterviewPassed: input.finalInterviewPassed ?? null,
+    decidedOn: input.decidedOn,
+    reason: input.reason,
   };
 }

@@ -2,13 +2,20 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { requirePrincipal } from '@certif/platform-graphql';
 import type {
   AddJurorService,
+  CorrectDecisionService,
   PlanSessionService,
   RecordDeliberationService,
   RegisterToSessionService,
   SessionQueries,
 } from '@certif/sessions-application';
-import { DecisionInput, JurorInput, PlanSessionInput } from './session.inputs';
 import {
+  DecisionCorrectionInput,
+  DecisionInput,
+  JurorInput,
+  PlanSessionInput,
+} from './session.inputs';
+import {
+  toCorrectionRequest,
   toDecisionRequest,
   toExamSessionType,
   toJurorRequest,
@@ -23,6 +30,7 @@ export interface SessionUseCases {
   addJuror: AddJurorService;
   register: RegisterToSessionService;
   deliberate: RecordDeliberationService;
+  correct: CorrectDecisionService;
   queries: SessionQueries;
 }
 
@@ -88,5 +96,24 @@ export class SessionResolver {
       decisions.map(toDecisionRequest),
     );
     return toExamSessionType(session);
+  }
+
+  @Authorized('JURY_MEMBER')
+  @Mutation(() => RegistrationType, {
+    description:
+      'A juror of the session (or an admin), on a deliberated session within its corrections window: ' +
+      'a new decision supersedes the current one, which is kept with the reason (R9).',
+  })
+  async correctDecision(
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('input', () => DecisionCorrectionInput) input: DecisionCorrectionInput,
+    @Ctx() context: SessionsContext,
+  ): Promise<RegistrationType> {
+    const { registration } = await this.useCases.correct.execute(
+      requirePrincipal(context),
+      registrationId,
+      toCorrectionRequest(input),
+    );
+    return toRegistrationType(registration);
   }
 }

@@ -25,7 +25,10 @@ export class JurorType {
   role!: JurorRole;
 }
 
-@ObjectType('JuryDecision', { description: 'Immutable once recorded (R9).' })
+@ObjectType('JuryDecision', {
+  description:
+    'The decision standing; never changed once recorded, only superseded by a correction (R9).',
+})
 export class JuryDecisionType {
   @Field(() => ID)
   id!: string;
@@ -43,6 +46,39 @@ export class JuryDecisionType {
 
   @Field(() => DateScalar)
   decidedOn!: LocalDate;
+}
+
+@ObjectType('DecisionRecord', {
+  description:
+    'One decision of a registration (R9): superseded ones carry the day they were corrected and why.',
+})
+export class DecisionRecordType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DecisionOutcomeEnum)
+  outcome!: DecisionOutcome;
+
+  @Field(() => [ComponentReference])
+  awardedComponents!: ComponentReference[];
+
+  @Field(() => Boolean, { nullable: true })
+  finalInterviewPassed!: boolean | null;
+
+  @Field(() => DateScalar)
+  decidedOn!: LocalDate;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day a correction superseded this decision; null for the decision standing.',
+  })
+  correctedOn!: LocalDate | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the correction superseded this decision; null for the decision standing.',
+  })
+  reason!: string | null;
 }
 
 @ObjectType('ExamSession')

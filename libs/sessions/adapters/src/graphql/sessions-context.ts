@@ -1,7 +1,13 @@
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@certif/platform-graphql';
 import type { SessionQueries } from '@certif/sessions-application';
-import type { ExamSession, Juror, JuryDecision, Registration } from '@certif/sessions-domain';
+import {
+  currentDecision,
+  type ExamSession,
+  type Juror,
+  type JuryDecision,
+  type Registration,
+} from '@certif/sessions-domain';
 
 /** Per request: one query for all the sessions, jurors, registrations or decisions a response needs. */
 export interface SessionsLoaders {
@@ -9,7 +15,10 @@ export interface SessionsLoaders {
   jurorsBySession: DataLoader<string, Juror[]>;
   registrationsBySession: DataLoader<string, Registration[]>;
   registrationById: DataLoader<string, Registration | null>;
+  /** The decision standing. */
   decisionByRegistration: DataLoader<string, JuryDecision | null>;
+  /** Every decision, superseded ones included (R9). */
+  decisionsByRegistration: DataLoader<string, JuryDecision[]>;
 }
 
 export interface SessionsContext extends SubgraphContext {
@@ -45,8 +54,12 @@ export function createSessionsLoaders(queries: SessionQueries): SessionsLoaders 
       return ids.map((id) => found.get(id) ?? null);
     }),
     decisionByRegistration: new DataLoader(async (ids) => {
-      const found = byKey(await queries.decisionsByRegistrations(ids), 'registrationId');
-      return ids.map((id) => found.get(id) ?? null);
+      const found = groupedBy(await queries.decisionsByRegistrations(ids), 'registrationId');
+      return ids.map((id) => currentDecision(found.get(id) ?? []));
+    }),
+    decisionsByRegistration: new DataLoader(async (ids) => {
+      const found = groupedBy(await queries.decisionsByRegistrations(ids), 'registrationId');
+      return ids.map((id) => found.get(id) ?? []);
     }),
   };
 }

@@ -1,11 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Table `jury_decision`: written once, never updated nor deleted (R9). One decision per
- * registration: the unique index refuses a second deliberation whatever the race.
+ * Table `jury_decision`: never deleted, and what a decision decided is never updated (R9); a
+ * correction is a new row (`sequence` + 1, `supersedesId`) and the only change to the old one is
+ * `supersededById`. The unique (registration, sequence) index refuses a second deliberation, and
+ * two concurrent corrections of one decision, whatever the race.
  */
 @Entity('jury_decision')
-@Index('uq_jury_decision_registration', ['registrationId'], { unique: true })
+@Index('uq_jury_decision_registration_sequence', ['registrationId', 'sequence'], { unique: true })
 @Index('ix_jury_decision_candidate', ['candidateId', 'certificationId'])
 export class JuryDecisionRow {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -43,4 +45,20 @@ export class JuryDecisionRow {
 
   @Column({ type: 'varchar', length: 100 })
   recordedBy!: string;
+
+  /** 1 for the deliberation's decision; each correction the next. */
+  @Column({ type: 'int', default: 1 })
+  sequence!: number;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supersedesId!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supersededById!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  correctionReason!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  correctedOn!: string | null;
 }

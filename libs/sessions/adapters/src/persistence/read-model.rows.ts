@@ -28,6 +28,10 @@ export class CertificationViewRow {
   @Column({ type: 'boolean' })
   requiresFinalInterview!: boolean;
 
+  /** Null on rows received before referentials published jury rules: the kind's default. */
+  @Column({ type: 'simple-json', nullable: true })
+  juryRule!: CertificationView['juryRule'] | null;
+
   @Column({ type: 'simple-json' })
   components!: CertificationView['components'];
 

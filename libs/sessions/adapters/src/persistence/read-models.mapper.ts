@@ -1,9 +1,10 @@
-import type {
-  CandidateView,
-  CertificationView,
-  EnrollmentView,
-  ParcheminView,
-  Pathway,
+import {
+  defaultJuryRule,
+  type CandidateView,
+  type CertificationView,
+  type EnrollmentView,
+  type ParcheminView,
+  type Pathway,
 } from '@certif/sessions-domain';
 import {
   CandidateViewRow,
@@ -26,6 +27,7 @@ export function toCertificationView(row: CertificationViewRow): CertificationVie
     registeredFrom: row.registeredFrom,
     registeredUntil: row.registeredUntil,
     requiresFinalInterview: Boolean(row.requiresFinalInterview),
+    juryRule: row.juryRule ?? defaultJuryRule(row.kind as CertificationView['kind']),
     components: [...row.components].sort((a, b) => a.position - b.position),
     specializations: row.specializations,
     revisesId: row.revisesId,

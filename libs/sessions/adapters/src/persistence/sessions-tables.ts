@@ -9,6 +9,7 @@ import {
   ParcheminViewRow,
 } from './read-model.rows';
 import { Sessions1795356011088 } from './migrations/1795356011088-Sessions';
+import { DecisionCorrectionsAndJuryRule1796075574287 } from './migrations/1796075574287-DecisionCorrectionsAndJuryRule';
 import { RegistrationRow } from './registration.row';
 
 /** The sessions tables; the service adds the event backbone's tables to these. */
@@ -23,5 +24,5 @@ export const sessionsTables: ServiceSchema = {
     EnrollmentViewRow,
     ParcheminViewRow,
   ],
-  migrations: [Sessions1795356011088],
+  migrations: [Sessions1795356011088, DecisionCorrectionsAndJuryRule1796075574287],
 };

@@ -90,5 +90,10 @@ export function toJuryDecision(row: JuryDecisionRow): JuryDecision {
     decidedOn: row.decidedOn,
     recordedAt: row.recordedAt,
     recordedBy: row.recordedBy,
+    sequence: row.sequence,
+    supersedesId: row.supersedesId,
+    supersededById: row.supersededById,
+    correctionReason: row.correctionReason,
+    correctedOn: row.correctedOn,
   };
 }

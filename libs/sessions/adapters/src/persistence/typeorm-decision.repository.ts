@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { InvalidInput } from '@certif/platform-errors';
 import type { DecisionRepository } from '@certif/sessions-application';
 import type { JuryDecision } from '@certif/sessions-domain';
@@ -44,6 +44,22 @@ export class TypeOrmDecisionRepository implements DecisionRepository {
     }
   }
 
+  async insertCorrection(supersededId: string, correction: JuryDecision): Promise<void> {
+    try {
+      await this.manager.insert(JuryDecisionRow, toJuryDecisionRow(correction));
+    } catch (error) {
+      if (isDuplicateKey(error)) throw correctedMeanwhile();
+      throw error;
+    }
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(JuryDecisionRow)
+      .set({ supersededById: correction.id })
+      .where('id = :id AND supersededById IS NULL', { id: supersededId })
+      .execute();
+    if ((result.affected ?? 0) !== 1) throw correctedMeanwhile();
+  }
+
   async heldComponentIds(
     candidateId: string,
     certificationIds: readonly string[],
@@ -55,8 +71,17 @@ export class TypeOrmDecisionRepository implements DecisionRepository {
         candidateId,
         certificationId: In([...certificationIds]),
         outcome: In(['TITLE_AWARDED', 'COMPONENTS_AWARDED']),
+        supersededById: IsNull(),
       },
     });
     return [...new Set(rows.flatMap((row) => row.awardedComponentIds))];
   }
+}
+
+function correctedMeanwhile(): InvalidInput {
+  return new InvalidInput(
+    'this decision was corrected meanwhile by someone else: read the decision history and correct the current decision',
+    'registrationId',
+    'concurrent-correction',
+  );
 }

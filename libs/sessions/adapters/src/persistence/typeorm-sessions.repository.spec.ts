@@ -31,6 +31,11 @@ const decision = (index: number, overrides: Partial<JuryDecision> = {}): JuryDec
   decidedOn: '2026-06-05',
   recordedAt: new Date('2026-06-05T16:30:00.123Z'),
   recordedBy: 'pro-1',
+  sequence: 1,
+  supersedesId: null,
+  supersededById: null,
+  correctionReason: null,
+  correctedOn: null,
   ...overrides,
 });
 
@@ -144,6 +149,44 @@ describeOnEachDatabase('sessions repositories', (dialect) => {
     ]);
     expect(await store.decisions.heldComponentIds('holder', ['rncp'])).toEqual([]);
     expect(await store.decisions.heldComponentIds('nobody', ['cda'])).toEqual([]);
+  });
+
+  it('R9: records a correction beside the decision it supersedes, once, whatever the race', async () => {
+    const original = decision(900, {
+      candidateId: 'corrected',
+      awardedComponentIds: ['ccp1', 'ccp3'],
+    });
+    await store.decisions.insertMany([original]);
+    const correction = decision(900, {
+      id: 'decision-900-b',
+      candidateId: 'corrected',
+      awardedComponentIds: ['ccp1'],
+      sequence: 2,
+      supersedesId: original.id,
+      correctionReason: 'CCP3 awarded by mistake',
+      correctedOn: '2026-06-10',
+    });
+    await store.decisions.insertCorrection(original.id, correction);
+    const history = await store.decisions.findByRegistrations([original.registrationId]);
+    expect(history.sort((a, b) => a.sequence - b.sequence)).toEqual([
+      { ...original, supersededById: correction.id },
+      correction,
+    ]);
+    // Only the decision standing counts for R5.
+    expect(await store.decisions.heldComponentIds('corrected', ['cda'])).toEqual(['ccp1']);
+    // A second correction of the same (superseded) decision is refused.
+    await expect(
+      store.decisions.insertCorrection(
+        original.id,
+        decision(900, { id: 'decision-900-c', sequence: 3, supersedesId: original.id }),
+      ),
+    ).rejects.toMatchObject({ rule: 'concurrent-correction' });
+    await expect(
+      store.decisions.insertCorrection(
+        correction.id,
+        decision(900, { id: 'decision-900-d', sequence: 2, supersedesId: correction.id }),
+      ),
+    ).rejects.toMatchObject({ rule: 'concurrent-correction' });
   });
 
   it('keeps read models as published: certification, candidate with enrolments, parchemins', async () => {

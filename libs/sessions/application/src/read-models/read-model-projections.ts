@@ -2,7 +2,11 @@ import type { candidateChanged } from '@certif/candidates-contracts';
 import type { credentialChanged } from '@certif/issuing-contracts';
 import type { EventPayload } from '@certif/platform-events';
 import type { CertificationState } from '@certif/referentials-contracts';
-import type { CertificationView, EnrollmentView } from '@certif/sessions-domain';
+import {
+  defaultJuryRule,
+  type CertificationView,
+  type EnrollmentView,
+} from '@certif/sessions-domain';
 import type { ReadModelWriter } from '../ports';
 
 export type Projection = 'applied' | 'stale' | 'ignored';
@@ -23,6 +27,10 @@ export async function projectCertification(
     registeredFrom: state.registeredFrom,
     registeredUntil: state.registeredUntil,
     requiresFinalInterview: state.requiresFinalInterview,
+    // Absent from states published before jury rules existed: the contract's default.
+    juryRule: state.juryRule
+      ? { ...state.juryRule, requiredRoles: [...state.juryRule.requiredRoles] }
+      : defaultJuryRule(state.kind),
     components: state.components.map(({ id, code, title, kind, position }) => ({
       id,
       code,

@@ -1,5 +1,7 @@
 import { Forbidden, NotFound } from '@certif/platform-errors';
 import {
+  currentDecision,
+  decisionHistory,
   mayReadSession,
   type Caller,
   type CertificationView,
@@ -15,8 +17,16 @@ export interface ProcesVerbalLine {
   registration: Registration;
   /** "First Last" as last published by candidates (the pseudonym once erased); null when unknown. */
   candidateName: string | null;
+  /** The decision standing (the latest correction, if any). */
   decision: JuryDecision;
   awardedComponentCodes: string[];
+  /** R9: the decisions it superseded, oldest first, each with the correction's day and reason. */
+  superseded: {
+    decision: JuryDecision;
+    awardedComponentCodes: string[];
+    correctedOn: string;
+    reason: string;
+  }[];
 }
 
 /** The record of a deliberation (R9), for the PDF. */
@@ -90,18 +100,35 @@ export class SessionQueries {
       this.store.decisions.findByRegistrations(registrations.map((r) => r.id)),
       this.store.readModels.candidatesByIds([...new Set(registrations.map((r) => r.candidateId))]),
     ]);
-    const decisionOf = new Map(decisions.map((d) => [d.registrationId, d]));
+    const historyOf = new Map<string, JuryDecision[]>();
+    for (const d of decisions)
+      historyOf.set(d.registrationId, [...(historyOf.get(d.registrationId) ?? []), d]);
     const nameOf = new Map(candidates.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
     const codeOf = new Map(certification.components.map((c) => [c.id, c.code]));
     const lines = registrations.flatMap((registration) => {
-      const decision = decisionOf.get(registration.id);
+      const history = decisionHistory(historyOf.get(registration.id) ?? []);
+      const decision = currentDecision(history);
       if (!decision) return [];
+      const byId = new Map(history.map((d) => [d.id, d]));
+      const superseded = history.flatMap((d) => {
+        const successor = d.supersededById ? byId.get(d.supersededById) : undefined;
+        if (!successor) return [];
+        return [
+          {
+            decision: d,
+            awardedComponentCodes: d.awardedComponentIds.map((id) => codeOf.get(id) ?? id),
+            correctedOn: successor.correctedOn ?? '',
+            reason: successor.correctionReason ?? '',
+          },
+        ];
+      });
       return [
         {
           registration,
           candidateName: nameOf.get(registration.candidateId) ?? null,
           decision,
           awardedComponentCodes: decision.awardedComponentIds.map((id) => codeOf.get(id) ?? id),
+          superseded,
         },
       ];
     });

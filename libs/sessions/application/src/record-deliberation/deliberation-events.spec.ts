@@ -21,6 +21,7 @@ function eventsOf(session = sampleSession(), requests: Partial<DecisionRequest>[
       certification,
       jurors: [juror('pro-1', 'PROFESSIONAL'), juror('pro-2', 'PROFESSIONAL')],
       registrations,
+      today: '2026-11-22',
     },
     requests.map((r, i) => ({
       registrationId: `registration-${i}`,
@@ -45,6 +46,11 @@ function eventsOf(session = sampleSession(), requests: Partial<DecisionRequest>[
       decidedOn: c.decidedOn,
       recordedAt: new Date('2026-06-05T17:00:00Z'),
       recordedBy: 'pro-1',
+      sequence: 1,
+      supersedesId: null,
+      supersededById: null,
+      correctionReason: null,
+      correctedOn: null,
     };
     return { checked: c, decision };
   });

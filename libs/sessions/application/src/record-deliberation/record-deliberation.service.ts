@@ -33,7 +33,7 @@ export class RecordDeliberationService {
       const certification = await certificationOf(tx, session);
       const registrations = await tx.registrations.findBySessions([session.id]);
       const checked = checkDeliberation(
-        { session, certification, jurors, registrations },
+        { session, certification, jurors, registrations, today: this.deps.clock.today() },
         requests,
       );
       const recordedAt = this.deps.clock.now();
@@ -51,6 +51,11 @@ export class RecordDeliberationService {
           decidedOn: c.decidedOn,
           recordedAt,
           recordedBy: caller.sub,
+          sequence: 1,
+          supersedesId: null,
+          supersededById: null,
+          correctionReason: null,
+          correctedOn: null,
         };
         return { checked: c, decision };
       });

@@ -1,0 +1,401 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { decodeCloudEvent, type TransportMessage } from '@certif/platform-events';
+import { waitFor } from '@certif/platform-events/testing';
+import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
+import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
+import type { CertificationVersion } from '@certif/issuing-domain';
+import { CredentialRow, LivretRow } from '@certif/issuing-adapters';
+import { CredentialRevocation } from '@certif/issuing-application';
+import { candidateChanged } from '@certif/candidates-contracts';
+import { certificationChanged } from '@certif/referentials-contracts';
+import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
+import {
+  ccpAcquiredEvent,
+  certificationEvent,
+  decisionCorrectedEvent,
+  eventMessage,
+  startTestIssuing,
+  tagged,
+  titleAwardedEvent,
+  type TestIssuing,
+} from './testing';
+
+const TOPICS = [
+  ccpAcquired,
+  titleAwarded,
+  decisionCorrected,
+  certificationChanged,
+  candidateChanged,
+].map((d) => d.topic);
+
+describeOnEachDatabase(
+  'issuing: finality (R4) and decision corrections (R9), whatever the order of events',
+  (dialect) => {
+    let t: TestIssuing;
+    beforeAll(async () => {
+      t = await startTestIssuing(dialect, { today: '2026-03-01' });
+    });
+    afterAll(() => t.stop());
+
+    const tag = () => randomBytes(3).toString('hex');
+    const settled = () => waitFor(() => TOPICS.every((topic) => t.bus.lag(topic, 'issuing') === 0));
+    /** One event at a time, each handled before the next: the order is the one given. */
+    const deliverInOrder = async (messages: TransportMessage[]) => {
+      for (const message of messages) {
+        t.feed(message);
+        await settled();
+      }
+    };
+    const credentials = (candidateId: string) =>
+      t.service.dataSource.manager.find(CredentialRow, {
+        where: { candidateId },
+        order: { issuedAt: 'ASC', number: 'ASC' },
+      });
+    const valid = async (candidateId: string) =>
+      (await credentials(candidateId)).filter((c) => c.status === 'VALID');
+    const livret = async (candidateId: string) =>
+      t.service.dataSource.manager.findOneByOrFail(LivretRow, { candidateId });
+
+    /** As sessions publishes a TITLE_AWARDED: one ccp-acquired per component and the title. */
+    const titleAward = (
+      candidateId: string,
+      version: CertificationVersion,
+      decisionId: string,
+      decidedOn: string,
+    ) => [
+      ...version.components.map((c) =>
+        eventMessage(
+          ccpAcquired,
+          ccpAcquiredEvent({
+            candidateId,
+            certificationId: version.id,
+            componentId: c.id,
+            decidedOn,
+            decisionId,
+          }),
+        ),
+      ),
+      eventMessage(
+        titleAwarded,
+        titleAwardedEvent({
+          candidateId,
+          certificationId: version.id,
+          decidedOn,
+          decisionId,
+          outcome: 'TITLE_AWARDED',
+          scope: 'FULL_TITLE',
+        }),
+      ),
+    ];
+
+    describe('R4 finality: a revision never withholds a title awarded on the version before', () => {
+      const versions = () => {
+        const suffix = tag();
+        const v1 = tagged(SEED_VERSIONS['002'], suffix);
+        // The revision adds a CCP that nothing of version 1 corresponds to.
+        const v2 = tagged(
+          certificationVersion('TP-DWWM-2027', ['DWWM27-CCP1', 'DWWM27-CCP2', 'DWWM27-CCP3'], {
+            revisesId: 'id-TP-DWWM',
+            correspondences: [
+              { fromComponentIds: ['id-TP-DWWM-CCP1'], toComponentId: 'id-DWWM27-CCP1' },
+              { fromComponentIds: ['id-TP-DWWM-CCP2'], toComponentId: 'id-DWWM27-CCP2' },
+            ],
+          }),
+          suffix,
+        );
+        const revision = [
+          eventMessage(
+            certificationChanged,
+            certificationEvent({ ...v1, revisedById: v2.id, version: 2 }, 'REVISED'),
+          ),
+          eventMessage(certificationChanged, certificationEvent(v2, 'REVISED')),
+        ];
+        return { v1, v2, revision };
+      };
+
+      it.each(['before', 'after'])(
+        'the revision arriving %s the award: one VALID parchemin of version 1, dated by the award',
+        async (when) => {
+          const { v1, revision } = versions();
+          const candidateId = randomUUID();
+          const award = titleAward(candidateId, v1, randomUUID(), '2025-06-10');
+          await deliverInOrder([
+            eventMessage(certificationChanged, certificationEvent(v1)),
+            ...(when === 'before' ? [...revision, ...award] : [...award, ...revision]),
+          ]);
+          const issued = await credentials(candidateId);
+          expect(issued).toHaveLength(1);
+          expect(issued[0]).toMatchObject({
+            status: 'VALID',
+            certificationId: v1.id,
+            obtainedOn: '2025-06-10',
+            number: expect.stringMatching(new RegExp(`^${v1.code}-2025-\\d{6}$`)),
+          });
+          expect(await livret(candidateId)).toMatchObject({
+            status: 'COMPLETE',
+            certificationId: v1.id,
+          });
+        },
+      );
+
+      it('a candidate still in progress follows the revision and must sit the new CCP', async () => {
+        const { v1, v2, revision } = versions();
+        const candidateId = randomUUID();
+        await deliverInOrder([
+          eventMessage(certificationChanged, certificationEvent(v1)),
+          ...v1.components.map((c) =>
+            eventMessage(
+              ccpAcquired,
+              ccpAcquiredEvent({
+                candidateId,
+                certificationId: v1.id,
+                componentId: c.id,
+                decidedOn: '2025-06-10',
+              }),
+            ),
+          ),
+          ...revision,
+          // The final interview, held after the revision, is made under version 2.
+          eventMessage(
+            titleAwarded,
+            titleAwardedEvent({ candidateId, certificationId: v2.id, decidedOn: '2025-11-10' }),
+          ),
+        ]);
+        expect(await credentials(candidateId)).toHaveLength(0);
+        expect(await livret(candidateId)).toMatchObject({
+          status: 'IN_PROGRESS',
+          certificationId: v2.id,
+        });
+      });
+    });
+
+    describe('R9 corrections: at most one VALID parchemin, whatever the order', () => {
+      interface Scenario {
+        /** The superseded decisions' own events (ccp-acquired, title-awarded), any topic. */
+        facts: TransportMessage[];
+        /** The corrections, in the order sessions recorded them (one topic, one key). */
+        corrections: TransportMessage[];
+      }
+      /** `d('D1')`: a decision id of this run only (ids are primary keys in issuing's tables). */
+      type Build = (
+        candidateId: string,
+        version: CertificationVersion,
+        d: (name: string) => string,
+      ) => Scenario;
+      const correction = (
+        candidateId: string,
+        version: CertificationVersion,
+        superseded: string,
+        decisionId: string,
+        outcome: 'TITLE_AWARDED' | 'NOT_AWARDED',
+        decidedOn: string,
+        reason: string,
+      ) =>
+        eventMessage(
+          decisionCorrected,
+          decisionCorrectedEvent({
+            candidateId,
+            certificationId: version.id,
+            decisionId,
+            decidedOn,
+            supersededDecisionId: superseded,
+            outcome,
+            reason,
+            awardedComponents:
+              outcome === 'TITLE_AWARDED'
+                ? version.components.map((c) => ({ componentId: c.id, componentCode: c.code }))
+                : [],
+            withdrawnComponents:
+              outcome === 'NOT_AWARDED'
+                ? version.components.map((c) => ({ componentId: c.id, componentCode: c.code }))
+                : [],
+          }),
+        );
+
+      const withdrawn: Build = (candidateId, v, d) => ({
+        facts: titleAward(candidateId, v, d('D1'), '2025-06-10'),
+        corrections: [
+          correction(
+            candidateId,
+            v,
+            d('D1'),
+            d('D2'),
+            'NOT_AWARDED',
+            '2025-06-10',
+            'CCP2 non acquis',
+          ),
+        ],
+      });
+      const withdrawnThenAwarded: Build = (candidateId, v, d) => ({
+        facts: titleAward(candidateId, v, d('D1'), '2025-06-10'),
+        corrections: [
+          correction(
+            candidateId,
+            v,
+            d('D1'),
+            d('D2'),
+            'NOT_AWARDED',
+            '2025-06-10',
+            'CCP2 non acquis',
+          ),
+          correction(
+            candidateId,
+            v,
+            d('D2'),
+            d('D3'),
+            'TITLE_AWARDED',
+            '2025-06-12',
+            'recours admis',
+          ),
+        ],
+      });
+      const dateCorrected: Build = (candidateId, v, d) => ({
+        facts: titleAward(candidateId, v, d('D1'), '2025-06-10'),
+        corrections: [
+          correction(
+            candidateId,
+            v,
+            d('D1'),
+            d('D2'),
+            'TITLE_AWARDED',
+            '2025-06-11',
+            'date erronée',
+          ),
+        ],
+      });
+      const awardedByCorrection: Build = (candidateId, v, d) => ({
+        // NOT_AWARDED publishes no fact: only the correction that awards the title.
+        facts: [],
+        corrections: [
+          correction(
+            candidateId,
+            v,
+            d('D1'),
+            d('D2'),
+            'TITLE_AWARDED',
+            '2025-06-12',
+            'erreur de report',
+          ),
+        ],
+      });
+
+      const orders: Record<string, (s: Scenario) => TransportMessage[]> = {
+        'facts first': (s) => [...s.facts, ...s.corrections],
+        'corrections first': (s) => [...s.corrections, ...s.facts],
+        'corrections between the facts': (s) => {
+          const half = Math.ceil(s.facts.length / 2);
+          return [...s.facts.slice(0, half), ...s.corrections, ...s.facts.slice(half)];
+        },
+        'everything twice': (s) => {
+          const once = [...s.facts, ...s.corrections];
+          // A redelivery under new event ids: only the facts' keys make it idempotent.
+          return [
+            ...once,
+            ...once.map((m) => ({ ...m, headers: { ...m.headers, ce_id: randomUUID() } })),
+          ];
+        },
+      };
+
+      it.each`
+        scenario                                | build                   | obtainedOn      | livretStatus
+        ${'title awarded, then withdrawn'}      | ${withdrawn}            | ${null}         | ${'IN_PROGRESS'}
+        ${'withdrawn, then awarded again'}      | ${withdrawnThenAwarded} | ${'2025-06-12'} | ${'COMPLETE'}
+        ${'the decision date corrected'}        | ${dateCorrected}        | ${'2025-06-11'} | ${'COMPLETE'}
+        ${'NOT_AWARDED corrected to the title'} | ${awardedByCorrection}  | ${'2025-06-12'} | ${'COMPLETE'}
+      `('$scenario', async ({ build, obtainedOn, livretStatus }) => {
+        for (const [order, arrange] of Object.entries(orders)) {
+          const version = tagged(SEED_VERSIONS['002'], tag());
+          const candidateId = randomUUID();
+          const suffix = tag();
+          await deliverInOrder([
+            eventMessage(certificationChanged, certificationEvent(version)),
+            ...arrange(build(candidateId, version, (name: string) => `${name}-${suffix}`)),
+          ]);
+          const stillValid = await valid(candidateId);
+          expect({ order, valid: stillValid.map((c) => c.obtainedOn) }).toEqual({
+            order,
+            valid: obtainedOn ? [obtainedOn] : [],
+          });
+          for (const revoked of (await credentials(candidateId)).filter(
+            (c) => c.status === 'REVOKED',
+          )) {
+            expect(revoked.revokingDecisionId).not.toBeNull();
+            expect(revoked.revocationReason).toMatch(/CCP2 non acquis|date erronée/);
+          }
+          expect({ order, status: (await livret(candidateId)).status }).toEqual({
+            order,
+            status: livretStatus,
+          });
+        }
+      });
+
+      it('revokes with the correction’s reason and publishes REVOKED, then ISSUED for the new one', async () => {
+        const version = tagged(SEED_VERSIONS['002'], tag());
+        const candidateId = randomUUID();
+        const suffix = tag();
+        const d = (name: string) => `${name}-${suffix}`;
+        const s = withdrawnThenAwarded(candidateId, version, d);
+        await deliverInOrder([
+          eventMessage(certificationChanged, certificationEvent(version)),
+          ...s.facts,
+          ...s.corrections,
+        ]);
+        const [first, second] = await credentials(candidateId);
+        expect(first).toMatchObject({
+          status: 'REVOKED',
+          obtainedOn: '2025-06-10',
+          revocationReason: 'CCP2 non acquis',
+          revokingDecisionId: d('D2'),
+        });
+        expect(second).toMatchObject({ status: 'VALID', obtainedOn: '2025-06-12' });
+        await t.service.events.drain();
+        const published = t.bus
+          .messages('issuing.credential.v1')
+          .map((m) => decodeCloudEvent(m).data as Record<string, unknown>)
+          .filter((p) => p['candidateId'] === candidateId)
+          .map((p) =>
+            p['change'] === 'LIVRET_STATUS_CHANGED'
+              ? `LIVRET ${(p['livret'] as { status: string }).status}`
+              : `${p['change'] as string} ${(p['credential'] as { number: string }).number}${p['reason'] ? ` (${p['reason'] as string})` : ''}`,
+          );
+        expect(published).toEqual([
+          'LIVRET IN_PROGRESS',
+          `ISSUED ${first?.number}`,
+          'LIVRET COMPLETE',
+          `REVOKED ${first?.number} (CCP2 non acquis)`,
+          'LIVRET IN_PROGRESS',
+          `ISSUED ${second?.number}`,
+          'LIVRET COMPLETE',
+        ]);
+      });
+
+      it('never re-issues a parchemin a person revoked, whatever a correction says', async () => {
+        const version = tagged(SEED_VERSIONS['002'], tag());
+        const candidateId = randomUUID();
+        const suffix = tag();
+        await deliverInOrder([
+          eventMessage(certificationChanged, certificationEvent(version)),
+          ...titleAward(candidateId, version, `D1-${suffix}`, '2025-06-10'),
+        ]);
+        const [issued] = await credentials(candidateId);
+        await new CredentialRevocation(t.service.deps).revoke(
+          { sub: 'manager-1', roles: ['SESSION_MANAGER'] },
+          issued?.id as string,
+          'fraude constatée',
+        );
+        await deliverInOrder([
+          correction(
+            candidateId,
+            version,
+            `D1-${suffix}`,
+            `D2-${suffix}`,
+            'TITLE_AWARDED',
+            '2025-06-11',
+            'date',
+          ),
+        ]);
+        expect((await credentials(candidateId)).map((c) => c.status)).toEqual(['REVOKED']);
+      });
+    });
+  },
+);
