@@ -31,7 +31,9 @@ export const UNMATCHED_ROUTE = 'unmatched';
 export function routeLabel(request: Request): string {
   const pattern = (request.route as { path?: unknown } | undefined)?.path;
   if (typeof pattern === 'string') return pattern;
-  if (request.path === '/graphql' || request.path.startsWith('/graphql/')) return '/graphql';
+  // originalUrl: under app.use('/graphql'), `path` has lost its mount point.
+  const path = request.originalUrl.split('?')[0] ?? '';
+  if (path === '/graphql' || path.startsWith('/graphql/')) return '/graphql';
   return UNMATCHED_ROUTE;
 }
 
