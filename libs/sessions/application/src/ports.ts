@@ -1,6 +1,10 @@
 import type { Clock } from '@certif/platform-calendar';
 import type { EventPayload } from '@certif/platform-events';
-import type { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import type {
+  candidateRegisteredToSession,
+  ccpAcquired,
+  titleAwarded,
+} from '@certif/sessions-contracts';
 import type {
   CandidateView,
   CertificationView,
@@ -69,6 +73,13 @@ export interface DeliberationEvents {
   publish(acquired: readonly CcpAcquired[], titles: readonly TitleAwarded[]): Promise<void>;
 }
 
+export type CandidateRegisteredToSession = EventPayload<typeof candidateRegisteredToSession>;
+
+/** sessions.registration.v1, in the registration's transaction. */
+export interface RegistrationEvents {
+  registered(event: CandidateRegisteredToSession): Promise<void>;
+}
+
 export interface SessionsStore {
   sessions: SessionRepository;
   jurors: JurorRepository;
@@ -78,7 +89,7 @@ export interface SessionsStore {
 }
 
 export interface SessionsTransaction extends SessionsStore {
-  events: DeliberationEvents;
+  events: DeliberationEvents & RegistrationEvents;
 }
 
 /** Everything a use case writes commits together, events included, or nothing does. */

@@ -1,10 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import type { Outbox } from '@certif/platform-events';
-import type { CcpAcquired, DeliberationEvents, TitleAwarded } from '@certif/sessions-application';
-import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import type {
+  CandidateRegisteredToSession,
+  CcpAcquired,
+  DeliberationEvents,
+  RegistrationEvents,
+  TitleAwarded,
+} from '@certif/sessions-application';
+import {
+  candidateRegisteredToSession,
+  ccpAcquired,
+  titleAwarded,
+} from '@certif/sessions-contracts';
 
 /** The deliberation's events through the outbox: one INSERT per event type, in its transaction. */
-export class OutboxDeliberationEvents implements DeliberationEvents {
+export class OutboxDeliberationEvents implements DeliberationEvents, RegistrationEvents {
   constructor(
     private readonly outbox: Outbox,
     private readonly manager: EntityManager,
@@ -13,5 +23,9 @@ export class OutboxDeliberationEvents implements DeliberationEvents {
   async publish(acquired: readonly CcpAcquired[], titles: readonly TitleAwarded[]): Promise<void> {
     await this.outbox.publishMany(this.manager, ccpAcquired, acquired);
     await this.outbox.publishMany(this.manager, titleAwarded, titles);
+  }
+
+  async registered(event: CandidateRegisteredToSession): Promise<void> {
+    await this.outbox.publish(this.manager, candidateRegisteredToSession, event);
   }
 }
