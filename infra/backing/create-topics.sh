@@ -19,6 +19,7 @@ TOPICS=(
   sessions.ccp-acquired.v1
   sessions.title-awarded.v1
   sessions.decision-corrected.v1
+  sessions.registration.v1
   issuing.credential.v1
 )
 

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { jwtVerifierConfig, loadConfig } from '@certif/platform-config';
 import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
-import { gatewayConfigSchema, startGateway, subgraphUrlOverrides } from '@certif/gateway-server';
+import {
+  gatewayConfigSchema,
+  introspectionEnabled,
+  startGateway,
+  subgraphUrlOverrides,
+} from '@certif/gateway-server';
 import { stopOnSignals } from '@certif/platform-http';
 import { createLogger, startTracing } from '@certif/platform-observability';
 
@@ -23,6 +28,8 @@ async function main(): Promise<void> {
     subgraphUrls: subgraphUrlOverrides(config),
     auth: jwtVerifierConfig(config),
     internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
+    introspection: introspectionEnabled(config),
+    production: config.NODE_ENV === 'production',
   });
   stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), gateway.stop]);
 }

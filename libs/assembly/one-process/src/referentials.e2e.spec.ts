@@ -299,7 +299,9 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
     it('refuses a query deeper than the limit', async () => {
       const deep = `{ certification(code: "TP-CDA") { revises { revises { revises { revises { revises { revises { revises { revises { revises { revises { code } } } } } } } } } } } }`;
       const response = await t.graphql(deep, {}, reader);
-      expect(response.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(response.errors?.[0]?.message).toMatch(/Query depth limit of 10 exceeded/);
     });
 
     it('refuses a body larger than the limit with 413', async () => {

@@ -59,6 +59,23 @@ export interface KnownCertificationStore extends KnownCertificationReader {
   saveIfNewer(certification: KnownCertification): Promise<boolean>;
 }
 
+/**
+ * Which exam centres each candidate is registered in: the read model of sessions.registration.v1,
+ * for the personal-data rule (candidate-access.ts).
+ */
+export interface CandidateCentersReader {
+  centersOf(candidateIds: readonly string[]): Promise<Map<string, string[]>>;
+}
+
+export interface CandidateCentersStore extends CandidateCentersReader {
+  /** Idempotent: a registration recorded twice is kept once. */
+  record(registration: {
+    registrationId: string;
+    candidateId: string;
+    center: string;
+  }): Promise<void>;
+}
+
 export type CandidateChange = 'REGISTERED' | 'ENROLLED' | 'VAE_ADMISSIBILITY_RECORDED' | 'ERASED';
 
 /** candidates.candidate.v1: the candidate's current state, in the transaction of the change. */

@@ -11,9 +11,11 @@ import {
 } from '@certif/platform-http';
 import {
   createCandidatesLoaders,
+  onCandidateRegisteredToSession,
   onCertificationChanged,
   OutboxCandidateEvents,
   RemotePersonalData,
+  TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
   type CandidatesContext,
 } from '@certif/candidates-adapters';
@@ -24,6 +26,7 @@ import {
   type PersonalDataContributor,
 } from '@certif/candidates-application';
 import { certificationChanged } from '@certif/referentials-contracts';
+import { candidateRegisteredToSession } from '@certif/sessions-contracts';
 import { buildCandidatesSchema } from './candidates-subgraph';
 import { candidatesSchema } from './candidates-schema';
 
@@ -49,6 +52,8 @@ export async function startCandidatesService(
   const { logger } = options;
   const { dataSource, events } = await openServiceStorage('candidates', candidatesSchema, options);
   events.on(certificationChanged, onCertificationChanged);
+  events.on(candidateRegisteredToSession, onCandidateRegisteredToSession);
+  const centers = new TypeOrmCandidateCenters(dataSource.manager);
   const unitOfWork = new TypeOrmCandidatesUnitOfWork(
     dataSource,
     (manager) => new OutboxCandidateEvents(events.outbox, manager),
@@ -71,7 +76,7 @@ export async function startCandidatesService(
       principal: await identityFromGateway(options.internalSecret, request.headers),
       requestId,
       logger: logger.child({ requestId }),
-      loaders: createCandidatesLoaders(useCases.queries),
+      loaders: createCandidatesLoaders(useCases.queries, centers),
     }),
     readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
   });

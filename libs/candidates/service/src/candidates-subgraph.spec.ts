@@ -7,6 +7,7 @@ import { openTestDatabase, type TestDatabase } from '@certif/platform-persistenc
 import {
   createCandidatesLoaders,
   OutboxCandidateEvents,
+  TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
 } from '@certif/candidates-adapters';
 import { candidatesUseCases, type CandidatesUseCases } from '@certif/candidates-application';
@@ -42,8 +43,8 @@ describe('the candidates subgraph, reached by reference', () => {
           await useCases.register.register({
             firstName: 'A',
             lastName,
-            birthDate: null,
-            email: null,
+            birthDate: '1990-04-12',
+            email: `${lastName.toLowerCase()}@example.org`,
             accommodations: ['tiers-temps'],
           })
         ).id,
@@ -62,7 +63,10 @@ describe('the candidates subgraph, reached by reference', () => {
         principal,
         requestId: 'test',
         logger: createLogger({ service: 'test', level: 'silent' }),
-        loaders: createCandidatesLoaders(useCases.queries),
+        loaders: createCandidatesLoaders(
+          useCases.queries,
+          new TypeOrmCandidateCenters(db.dataSource.manager),
+        ),
       },
     });
 
@@ -100,6 +104,96 @@ describe('the candidates subgraph, reached by reference', () => {
     expect(
       (self.data?.['_entities'] as { accommodations: unknown }[]).map((c) => c.accommodations),
     ).toEqual([null, ['tiers-temps'], null]);
+  });
+
+  describe('personal data through entity references', () => {
+    const PERSONAL = parse(`query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Candidate { id firstName lastName email birthDate accommodations }
+      }
+    }`);
+    type Seen = { lastName: string; email: string | null; birthDate: string | null };
+    const resolvePersonal = async (principal: Principal) => {
+      const result = await execute({
+        schema,
+        document: PERSONAL,
+        variableValues: { representations: ids.map((id) => ({ __typename: 'Candidate', id })) },
+        contextValue: {
+          principal,
+          requestId: 'test',
+          logger: createLogger({ service: 'test', level: 'silent' }),
+          loaders: createCandidatesLoaders(
+            useCases.queries,
+            new TypeOrmCandidateCenters(db.dataSource.manager),
+          ),
+        },
+      });
+      return {
+        seen: (result.data?.['_entities'] as Seen[]).map((c) => [c.lastName, c.email, c.birthDate]),
+        codes: new Set(result.errors?.map((e) => (e.originalError as { code?: string }).code)),
+      };
+    };
+
+    beforeAll(async () => {
+      // sessions.registration.v1 told candidates: Un in Lyon, Deux in Nantes, Trois nowhere.
+      const centers = new TypeOrmCandidateCenters(db.dataSource.manager);
+      await centers.record({
+        registrationId: 'r-1',
+        candidateId: ids[0] as string,
+        center: 'Lyon',
+      });
+      await centers.record({
+        registrationId: 'r-2',
+        candidateId: ids[1] as string,
+        center: 'Nantes',
+      });
+      await centers.record({
+        registrationId: 'r-2',
+        candidateId: ids[1] as string,
+        center: 'Nantes',
+      });
+    });
+
+    it('a juror sees names only: email and birth date are FORBIDDEN', async () => {
+      const { seen, codes } = await resolvePersonal({ sub: 'juror', roles: ['JURY_MEMBER'] });
+      expect(seen).toEqual([
+        ['Un', null, null],
+        ['Deux', null, null],
+        ['Trois', null, null],
+      ]);
+      expect(codes).toEqual(new Set(['FORBIDDEN']));
+    });
+
+    it('a manager with the centers claim sees the personal data of candidates registered there', async () => {
+      const lyon = { sub: 'm', roles: ['SESSION_MANAGER' as const], centers: ['Lyon'] };
+      const { seen } = await resolvePersonal(lyon);
+      expect(seen).toEqual([
+        ['Un', 'un@example.org', '1990-04-12'],
+        ['Deux', null, null],
+        ['Trois', null, null],
+      ]);
+    });
+
+    it('a manager without the claim, and an admin, see everyone; a candidate themself', async () => {
+      for (const principal of [
+        { sub: 'm', roles: ['SESSION_MANAGER' as const] },
+        { sub: 'a', roles: ['ADMIN' as const] },
+      ]) {
+        const { seen, codes } = await resolvePersonal(principal);
+        expect(seen.map((c) => c[1])).toEqual([
+          'un@example.org',
+          'deux@example.org',
+          'trois@example.org',
+        ]);
+        expect(codes.size).toBe(0);
+      }
+      const self = await resolvePersonal({
+        sub: 'c',
+        roles: ['CANDIDATE'],
+        candidateId: ids[2] as string,
+      });
+      expect(self.seen.map((c) => c[1])).toEqual([null, null, 'trois@example.org']);
+    });
   });
 
   it('refuses an anonymous reference', async () => {

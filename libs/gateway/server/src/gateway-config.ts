@@ -18,6 +18,10 @@ export const gatewayConfigKeys = z.object({
   CANDIDATES_URL: z.url().optional().describe('candidates subgraph URL, overriding the supergraph'),
   SESSIONS_URL: z.url().optional().describe('sessions subgraph URL, overriding the supergraph'),
   ISSUING_URL: z.url().optional().describe('issuing subgraph URL, overriding the supergraph'),
+  GRAPHQL_INTROSPECTION: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true or false; schema introspection, off by default when NODE_ENV=production'),
 });
 
 export const gatewayConfigSchema = withAuthChecks(gatewayConfigKeys);
@@ -34,4 +38,10 @@ export function subgraphUrlOverrides(config: GatewayConfig): Record<string, stri
   return Object.fromEntries(
     Object.entries(entries).filter((e): e is [string, string] => Boolean(e[1])),
   );
+}
+
+/** Introspection: as configured, else on outside production only. */
+export function introspectionEnabled(config: GatewayConfig): boolean {
+  if (config.GRAPHQL_INTROSPECTION) return config.GRAPHQL_INTROSPECTION === 'true';
+  return config.NODE_ENV !== 'production';
 }

@@ -1,10 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
-import depthLimit from 'graphql-depth-limit';
 import { createJwtVerifier, type JwtVerifierConfig } from '@certif/platform-auth';
 import { startHttpService, type RunningHttpService } from '@certif/platform-http';
 import type { Logger } from '@certif/platform-observability';
 import { AuthenticatedDataSource } from './authenticated-data-source';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits';
 import { gatewayContext, type GatewayContext } from './gateway-context';
+import { schemaLocationLandingPage } from './landing-page';
+import { requestLimitsMiddleware } from './request-limits.middleware';
 
 export interface GatewayOptions {
   port: number;
@@ -13,17 +15,21 @@ export interface GatewayOptions {
   /** Overrides the URL the supergraph gives a subgraph (per deployment), by subgraph name. */
   subgraphUrls?: Record<string, string>;
   auth: JwtVerifierConfig;
+  /** Signs the forwarded identity; the first secret of a rotation list. */
   internalSecret: string;
   /** Largest request body; larger ones answer 413 before any parsing. */
   bodyLimit?: string;
-  /** Deepest selection accepted; the contract's deepest operation needs 5. */
-  maxDepth?: number;
+  /** Depth, aliases, directives, tokens, cost, batch and list sizes (README "Security"). */
+  limits?: Partial<DocumentLimits>;
+  /** Introspection on (development default); production turns it off unless asked. */
+  introspection?: boolean;
+  /** Production: no Sandbox; the landing page says where the schema is. */
+  production?: boolean;
 }
-
-export const DEFAULT_MAX_DEPTH = 10;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const verify = createJwtVerifier(options.auth);
+  const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.limits };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -38,7 +44,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     logger: options.logger,
     gateway,
     bodyLimit: options.bodyLimit ?? '100kb',
-    validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],
+    beforeGraphql: requestLimitsMiddleware(limits),
+    allowBatchedHttpRequests: limits.maxBatch > 1,
+    introspection: options.introspection ?? !options.production,
+    ...(options.production ? { plugins: [schemaLocationLandingPage()] } : {}),
     context: (request, requestId) =>
       gatewayContext(verify, request.headers.authorization, requestId),
   });

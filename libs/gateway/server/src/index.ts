@@ -4,3 +4,4 @@ export * from './compose-supergraph';
 export * from './gateway-context';
 export * from './gateway-service';
 export * from './gateway-config';
+export * from './document-limits';

@@ -4,3 +4,4 @@ export * from './principal';
 export * from './jwt-verifier';
 export * from './internal-token';
 export * from './dev-token';
+export * from './secrets';

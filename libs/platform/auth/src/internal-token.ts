@@ -1,5 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { principalFromClaims, type Principal } from './principal';
+import { secretKeys, signingSecret, type SecretList } from './secrets';
 
 /**
  * Between the gateway and the subgraphs: the gateway forwards the verified principal in a
@@ -16,14 +17,16 @@ export interface ForwardedIdentity {
   principal: Principal | null;
 }
 
+/** Signed with the first secret of the list (INTERNAL_AUTH_SECRET may list several). */
 export async function signInternalToken(
-  secret: string,
+  secret: SecretList,
   principal: Principal | null,
 ): Promise<string> {
   const claims = principal
     ? {
         roles: principal.roles,
         ...(principal.candidateId ? { candidateId: principal.candidateId } : {}),
+        ...(principal.centers ? { centers: principal.centers } : {}),
       }
     : { anonymous: true };
   const jwt = new SignJWT(claims)
@@ -33,24 +36,29 @@ export async function signInternalToken(
     .setIssuedAt()
     .setExpirationTime('2m');
   if (principal) jwt.setSubject(principal.sub);
-  return jwt.sign(new TextEncoder().encode(secret));
+  return jwt.sign(new TextEncoder().encode(signingSecret(secret)));
 }
 
+/** Accepted when signed with any secret of the list: rotation has no window of refusals. */
 export async function verifyInternalToken(
-  secret: string,
+  secret: SecretList,
   token: string | undefined,
 ): Promise<ForwardedIdentity | null> {
   if (!token) return null;
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
-      algorithms: ['HS256'],
-      issuer: ISSUER,
-      audience: AUDIENCE,
-    });
-    if (payload['anonymous'] === true) return { principal: null };
-    const principal = principalFromClaims(payload);
-    return principal ? { principal } : null;
-  } catch {
-    return null;
+  for (const key of secretKeys(secret)) {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['exp'],
+      });
+      if (payload['anonymous'] === true) return { principal: null };
+      const principal = principalFromClaims(payload);
+      return principal ? { principal } : null;
+    } catch {
+      // next secret
+    }
   }
+  return null;
 }

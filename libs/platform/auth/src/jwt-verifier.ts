@@ -1,9 +1,25 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { principalFromClaims, type Principal } from './principal';
+import { secretKeys, type SecretList } from './secrets';
 
-export type JwtVerifierConfig =
-  | { kind: 'hs256'; secret: string; issuer?: string; audience?: string }
-  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+export type JwtVerifierConfig = (
+  | {
+      kind: 'hs256';
+      /** One secret, or several (comma-separated or a list) while one is being rotated. */
+      secret: SecretList;
+      issuer?: string;
+      audience?: string;
+    }
+  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+) & {
+  /** Tokens issued (`iat`) longer ago than this are refused; seconds. */
+  maxTokenAgeSeconds?: number;
+};
+
+/** Clocks of the identity provider and the gateway may differ by this much. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+/** A token older than this is refused even if its `exp` is further away. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
 
 export class InvalidToken extends Error {
   constructor(reason: string) {
@@ -13,28 +29,41 @@ export class InvalidToken extends Error {
 }
 
 /**
- * Verifies the bearer tokens that reach the gateway: HS256 with a shared secret, or an identity
- * provider's keys (RS256/ES256) fetched from its JWKS URL, with issuer and audience checked.
+ * Verifies the bearer tokens that reach the gateway: HS256 with a shared secret (any secret of
+ * the list), or an identity provider's keys (RS256/ES256) fetched from its JWKS URL, with issuer
+ * and audience checked. Every token must say when it expires (`exp`) and when it was issued
+ * (`iat`, at most `maxTokenAgeSeconds` ago), within 30 s of clock skew.
  */
 export function createJwtVerifier(
   config: JwtVerifierConfig,
 ): (token: string) => Promise<Principal> {
-  const key: Uint8Array | JWTVerifyGetKey =
+  const keys: (Uint8Array | JWTVerifyGetKey)[] =
     config.kind === 'hs256'
-      ? new TextEncoder().encode(config.secret)
-      : createRemoteJWKSet(new URL(config.jwksUrl));
-  const algorithms = config.kind === 'hs256' ? ['HS256'] : ['RS256', 'ES256'];
+      ? secretKeys(config.secret)
+      : [createRemoteJWKSet(new URL(config.jwksUrl))];
+  const options = {
+    algorithms: config.kind === 'hs256' ? ['HS256'] : ['RS256', 'ES256'],
+    requiredClaims: ['exp', 'iat'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    maxTokenAge: config.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS,
+    ...(config.issuer ? { issuer: config.issuer } : {}),
+    ...(config.audience ? { audience: config.audience } : {}),
+  };
   return async (token) => {
-    let payload: Record<string, unknown>;
-    try {
-      const verified = await jwtVerify(token, key as Uint8Array, {
-        algorithms,
-        ...(config.issuer ? { issuer: config.issuer } : {}),
-        ...(config.audience ? { audience: config.audience } : {}),
-      });
-      payload = verified.payload;
-    } catch (error) {
-      throw new InvalidToken(error instanceof Error ? error.message : String(error));
+    let payload: Record<string, unknown> | undefined;
+    let failure: unknown;
+    for (const key of keys) {
+      try {
+        payload = (await jwtVerify(token, key as Uint8Array, options)).payload;
+        break;
+      } catch (error) {
+        failure = error;
+        // Only a signature by another secret of the list is worth trying the next one.
+        if (!(error instanceof errors.JWSSignatureVerificationFailed)) break;
+      }
+    }
+    if (!payload) {
+      throw new InvalidToken(failure instanceof Error ? failure.message : String(failure));
     }
     const principal = principalFromClaims(payload);
     if (!principal) throw new InvalidToken('the token has no subject (sub)');

@@ -8,7 +8,11 @@ const load = (env: Record<string, string>) =>
 
 describe('auth configuration', () => {
   it('uses the development secret outside production', () => {
-    expect(jwtVerifierConfig(load({}))).toEqual({ kind: 'hs256', secret: DEVELOPMENT_JWT_SECRET });
+    expect(jwtVerifierConfig(load({}))).toEqual({
+      kind: 'hs256',
+      secret: DEVELOPMENT_JWT_SECRET,
+      maxTokenAgeSeconds: 43200,
+    });
   });
 
   it('refuses to start in production without real secrets', () => {
@@ -40,6 +44,19 @@ describe('auth configuration', () => {
       jwksUrl: 'https://idp.example/jwks',
       issuer: 'idp',
       audience: 'certif',
+      maxTokenAgeSeconds: 43200,
     });
+  });
+
+  it('takes several secrets, comma-separated, each long enough, and a maximum token age', () => {
+    const [a, b] = ['a'.repeat(32), 'b'.repeat(40)];
+    const config = load({ AUTH_JWT_SECRET: `${a},${b}`, AUTH_MAX_TOKEN_AGE: '3600' });
+    expect(jwtVerifierConfig(config)).toMatchObject({
+      secret: `${a},${b}`,
+      maxTokenAgeSeconds: 3600,
+    });
+    expect(() => load({ INTERNAL_AUTH_SECRET: `${a},short` })).toThrow(
+      /INTERNAL_AUTH_SECRET: each comma-separated secret must be at least 32 characters/,
+    );
   });
 });

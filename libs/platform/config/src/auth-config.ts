@@ -5,6 +5,7 @@ import {
   authIssuer,
   authJwksUrl,
   authJwtSecret,
+  authMaxTokenAge,
   internalAuthSecret,
   nodeEnv,
 } from './keys';
@@ -17,6 +18,7 @@ export const authKeys = {
   AUTH_ISSUER: authIssuer,
   AUTH_AUDIENCE: authAudience,
   INTERNAL_AUTH_SECRET: internalAuthSecret,
+  AUTH_MAX_TOKEN_AGE: authMaxTokenAge,
 };
 
 type AuthSettings = {
@@ -26,6 +28,7 @@ type AuthSettings = {
   AUTH_ISSUER?: string | undefined;
   AUTH_AUDIENCE?: string | undefined;
   INTERNAL_AUTH_SECRET?: string | undefined;
+  AUTH_MAX_TOKEN_AGE?: number | undefined;
 };
 
 /** The checks every schema with `authKeys` applies: JWKS needs issuer and audience; production needs real secrets. */
@@ -48,17 +51,20 @@ export function withAuthChecks<S extends z.ZodType<AuthSettings>>(schema: S) {
 
 /** JWKS when configured, else HS256 with the configured or the development secret. */
 export function jwtVerifierConfig(config: AuthSettings): JwtVerifierConfig {
+  const maxAge = config.AUTH_MAX_TOKEN_AGE ? { maxTokenAgeSeconds: config.AUTH_MAX_TOKEN_AGE } : {};
   if (config.AUTH_JWKS_URL) {
     return {
       kind: 'jwks',
       jwksUrl: config.AUTH_JWKS_URL,
       issuer: config.AUTH_ISSUER as string,
       audience: config.AUTH_AUDIENCE as string,
+      ...maxAge,
     };
   }
   return {
     kind: 'hs256',
     secret: config.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    ...maxAge,
     ...(config.AUTH_ISSUER ? { issuer: config.AUTH_ISSUER } : {}),
     ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
   };

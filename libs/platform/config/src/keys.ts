@@ -40,17 +40,30 @@ export const kafkaBrokers = z
   .optional()
   .describe('Kafka brokers, host:port,host:port; unset: the embedded in-process transport');
 
-export const internalAuthSecret = z
-  .string()
-  .min(32, 'must be at least 32 characters')
-  .optional()
-  .describe('shared secret by which subgraphs know a call comes from the gateway');
+/** One secret, or several comma-separated while rotating (README "Security"); each ≥ 32 characters. */
+function secretList(what: string) {
+  return z
+    .string()
+    .refine(
+      (value) => value.split(',').every((secret) => secret.trim().length >= 32),
+      'each comma-separated secret must be at least 32 characters',
+    )
+    .optional()
+    .describe(`${what}; several, comma-separated, while rotating (the first one signs)`);
+}
 
-export const authJwtSecret = z
-  .string()
-  .min(32, 'must be at least 32 characters')
-  .optional()
-  .describe('HS256 secret the bearer tokens are signed with');
+export const internalAuthSecret = secretList(
+  'shared secret by which subgraphs know a call comes from the gateway',
+);
+
+export const authJwtSecret = secretList('HS256 secret the bearer tokens are signed with');
+
+export const authMaxTokenAge = z.coerce
+  .number()
+  .int()
+  .min(60)
+  .default(12 * 60 * 60)
+  .describe('seconds; bearer tokens issued (iat) longer ago are refused (default 43200, 12 h)');
 
 export const authJwksUrl = z
   .url()

@@ -6,3 +6,4 @@ export * from './connection';
 export * from './subgraph-context';
 export * from './error-format';
 export * from './resolver-container';
+export * from './field-guard';

@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +27,19 @@ import {
 /** Probes and scrapes: frequent, and not worth a log line each. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
+/** Any path that no route matched: one label value, so probing random paths adds no series. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/** The route's pattern (`/verify/:code`), never the raw path a client chose. */
+export function routeLabel(request: Request): string {
+  const pattern = (request.route as { path?: unknown } | undefined)?.path;
+  if (typeof pattern === 'string') return pattern;
+  // originalUrl: under app.use('/graphql'), `path` has lost its mount point.
+  const path = request.originalUrl.split('?')[0] ?? '';
+  if (path === '/graphql' || path.startsWith('/graphql/')) return '/graphql';
+  return UNMATCHED_ROUTE;
+}
+
 export interface HttpServiceOptions<TContext extends BaseContext> {
   name: string;
   port: number;
@@ -45,6 +58,12 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   validationRules?: ValidationRule[];
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Runs on each parsed /graphql request before Apollo (the gateway's document limits). */
+  beforeGraphql?: RequestHandler;
+  /** Array bodies (batches); the gateway caps their size in `beforeGraphql`. */
+  allowBatchedHttpRequests?: boolean;
+  /** Schema introspection (on unless the service says otherwise). */
+  introspection?: boolean;
 }
 
 export interface RunningHttpService {
@@ -77,11 +96,7 @@ export async function startHttpService<TContext extends BaseContext>(
     const stopTimer = duration.startTimer({ service: name, method: request.method });
     const started = process.hrtime.bigint();
     response.on('finish', () => {
-      const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
-      stopTimer({
-        route: route.startsWith('/graphql') ? '/graphql' : route,
-        status: response.statusCode,
-      });
+      stopTimer({ route: routeLabel(request), status: response.statusCode });
       if (QUIET_ROUTES.has(request.path)) return;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
@@ -137,7 +152,8 @@ export async function startHttpService<TContext extends BaseContext>(
     // stopOnSignals stops the services in order on SIGTERM; Apollo's own handler (installed when
     // NODE_ENV=production) would stop this one too and re-send SIGTERM: read as a second signal.
     stopOnTerminationSignals: false,
-    introspection: true,
+    introspection: options.introspection ?? true,
+    allowBatchedHttpRequests: options.allowBatchedHttpRequests ?? false,
     validationRules: options.validationRules ?? [],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -155,6 +171,7 @@ export async function startHttpService<TContext extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    ...(options.beforeGraphql ? [options.beforeGraphql] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         options.context(

@@ -1,6 +1,11 @@
 import type { Clock } from '@certif/platform-calendar';
 import type { EventPayload } from '@certif/platform-events';
-import type { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
+import type {
+  candidateRegisteredToSession,
+  ccpAcquired,
+  decisionCorrected,
+  titleAwarded,
+} from '@certif/sessions-contracts';
 import type {
   CandidateView,
   CertificationView,
@@ -78,6 +83,13 @@ export interface DeliberationEvents {
   corrected(correction: DecisionCorrected): Promise<void>;
 }
 
+export type CandidateRegisteredToSession = EventPayload<typeof candidateRegisteredToSession>;
+
+/** sessions.registration.v1, in the registration's transaction. */
+export interface RegistrationEvents {
+  registered(event: CandidateRegisteredToSession): Promise<void>;
+}
+
 export interface SessionsStore {
   sessions: SessionRepository;
   jurors: JurorRepository;
@@ -87,7 +99,7 @@ export interface SessionsStore {
 }
 
 export interface SessionsTransaction extends SessionsStore {
-  events: DeliberationEvents;
+  events: DeliberationEvents & RegistrationEvents;
 }
 
 /** Everything a use case writes commits together, events included, or nothing does. */

@@ -1,9 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Forbidden } from '@certif/platform-errors';
-import { requirePrincipal } from '@certif/platform-graphql';
-import { maySeeAccommodations } from '@certif/candidates-application';
 import { CandidateType, EnrollmentType } from './candidate.types';
 import type { CandidatesContext } from './candidates-context';
+import { PersonalData } from './personal-data.guard';
 
 @Resolver(() => CandidateType)
 export class CandidateFieldsResolver {
@@ -12,16 +10,13 @@ export class CandidateFieldsResolver {
     return context.loaders.enrollmentsByCandidateId.load(candidate.id);
   }
 
+  @PersonalData((candidate: CandidateType) => candidate.id)
   @FieldResolver(() => [String], {
     nullable: true,
-    description: 'R10: adapted conditions; only SESSION_MANAGER, ADMIN and the candidate themself.',
+    description:
+      'R10: adapted conditions; personal data (admins, the candidate, managers of their centres).',
   })
-  accommodations(@Root() candidate: CandidateType, @Ctx() context: CandidatesContext): string[] {
-    if (!maySeeAccommodations(requirePrincipal(context), candidate.id)) {
-      throw new Forbidden(
-        'Accommodations are shown only to session managers and to the candidate concerned (R10)',
-      );
-    }
+  accommodations(@Root() candidate: CandidateType): string[] {
     return candidate.accommodationList;
   }
 }

@@ -32,6 +32,7 @@ export function toEnrollmentType(e: Enrollment): EnrollmentType {
     startedOn: e.startedOn,
     trainingCenter: e.trainingCenter,
     certificationId: e.certificationId,
+    candidateId: e.candidateId,
     vaeAdmissibility: vae && {
       noticeNumber: vae.noticeNumber,
       issuedOn: vae.issuedOn,

@@ -60,7 +60,8 @@ export class CandidateResolver {
   async registerCandidate(
     @Arg('input', () => RegisterCandidateInput) input: RegisterCandidateInput,
   ) {
-    return toCandidateType(await this.useCases.register.register(toRegistrationDraft(input)));
+    const candidate = await this.useCases.register.register(toRegistrationDraft(input));
+    return Object.assign(toCandidateType(candidate), { disclosedToCaller: true });
   }
 
   @Authorized()

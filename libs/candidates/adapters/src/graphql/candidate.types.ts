@@ -3,6 +3,7 @@ import { DateScalar } from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
 import type { Pathway } from '@certif/candidates-domain';
 import { PathwayEnum } from './enums';
+import { PersonalData } from './personal-data.guard';
 
 /** Referentials' entity, by reference: the gateway fetches its fields from referentials. */
 @ObjectType('Certification')
@@ -48,11 +49,15 @@ export class EnrollmentType {
   @Field(() => String, { nullable: true })
   trainingCenter!: string | null;
 
-  @Field(() => VaeAdmissibilityType, { nullable: true })
+  @PersonalData((enrollment: EnrollmentType) => enrollment.candidateId)
+  @Field(() => VaeAdmissibilityType, { nullable: true, description: 'Personal data.' })
   vaeAdmissibility!: VaeAdmissibilityType | null;
 
   /** Resolved as a reference to referentials' Certification. */
   certificationId!: string;
+
+  /** Whose enrolment: the personal-data rule is the candidate's. */
+  candidateId!: string;
 }
 
 @ObjectType('Candidate', { description: 'A person who seeks a certification.' })
@@ -67,10 +72,12 @@ export class CandidateType {
   @Field(() => String, { description: 'A pseudonym once erased (R13).' })
   lastName!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @PersonalData((candidate: CandidateType) => candidate.id)
+  @Field(() => DateScalar, { nullable: true, description: 'Personal data.' })
   birthDate!: LocalDate | null;
 
-  @Field(() => String, { nullable: true })
+  @PersonalData((candidate: CandidateType) => candidate.id)
+  @Field(() => String, { nullable: true, description: 'Personal data.' })
   email!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the identity was erased (R13).' })
@@ -78,4 +85,7 @@ export class CandidateType {
 
   /** Shown through the `accommodations` field only to those allowed (R10). */
   accommodationList!: string[];
+
+  /** The manager who has just registered this candidate sees what they typed in. */
+  disclosedToCaller?: boolean;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@certif/platform-graphql';
-import type { CandidateQueries } from '@certif/candidates-application';
+import type { CandidateCentersReader, CandidateQueries } from '@certif/candidates-application';
 import { toCandidateType, toEnrollmentType } from './candidate.mapper';
 import type { CandidateType, EnrollmentType } from './candidate.types';
 
@@ -9,14 +9,23 @@ export interface CandidatesLoaders {
   candidateById: DataLoader<string, CandidateType | null>;
   enrollmentById: DataLoader<string, EnrollmentType | null>;
   enrollmentsByCandidateId: DataLoader<string, EnrollmentType[]>;
+  /** The exam centres each candidate is registered in (personal-data rule). */
+  centersByCandidateId: DataLoader<string, string[]>;
 }
 
 export interface CandidatesContext extends SubgraphContext {
   loaders: CandidatesLoaders;
 }
 
-export function createCandidatesLoaders(queries: CandidateQueries): CandidatesLoaders {
+export function createCandidatesLoaders(
+  queries: CandidateQueries,
+  centers: CandidateCentersReader,
+): CandidatesLoaders {
   return {
+    centersByCandidateId: new DataLoader(async (ids) => {
+      const found = await centers.centersOf(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
     candidateById: new DataLoader(async (ids) => {
       const found = new Map((await queries.findByIds(ids)).map((c) => [c.id, c]));
       return ids.map((id) => {

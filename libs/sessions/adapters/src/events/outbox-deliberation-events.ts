@@ -1,15 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import type { Outbox } from '@certif/platform-events';
 import type {
+  CandidateRegisteredToSession,
   CcpAcquired,
   DecisionCorrected,
   DeliberationEvents,
+  RegistrationEvents,
   TitleAwarded,
 } from '@certif/sessions-application';
-import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
+import {
+  candidateRegisteredToSession,
+  ccpAcquired,
+  decisionCorrected,
+  titleAwarded,
+} from '@certif/sessions-contracts';
 
 /** The deliberation's events through the outbox: one INSERT per event type, in its transaction. */
-export class OutboxDeliberationEvents implements DeliberationEvents {
+export class OutboxDeliberationEvents implements DeliberationEvents, RegistrationEvents {
   constructor(
     private readonly outbox: Outbox,
     private readonly manager: EntityManager,
@@ -22,5 +29,9 @@ export class OutboxDeliberationEvents implements DeliberationEvents {
 
   async corrected(correction: DecisionCorrected): Promise<void> {
     await this.outbox.publish(this.manager, decisionCorrected, correction);
+  }
+
+  async registered(event: CandidateRegisteredToSession): Promise<void> {
+    await this.outbox.publish(this.manager, candidateRegisteredToSession, event);
   }
 }

@@ -1,12 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requirePrincipal } from '@certif/platform-graphql';
-import type {
-  AddJurorService,
-  CorrectDecisionService,
-  PlanSessionService,
-  RecordDeliberationService,
-  RegisterToSessionService,
-  SessionQueries,
+import {
+  assertManagesCenter,
+  type AddJurorService,
+  type CorrectDecisionService,
+  type PlanSessionService,
+  type RecordDeliberationService,
+  type RegisterToSessionService,
+  type SessionQueries,
 } from '@certif/sessions-application';
 import {
   DecisionCorrectionInput,
@@ -55,7 +56,9 @@ export class SessionResolver {
   @Mutation(() => ExamSessionType)
   async planSession(
     @Arg('input', () => PlanSessionInput) input: PlanSessionInput,
+    @Ctx() context: SessionsContext,
   ): Promise<ExamSessionType> {
+    assertManagesCenter(requirePrincipal(context), input.center);
     return toExamSessionType(await this.useCases.plan.execute(toSessionRequest(input)));
   }
 
@@ -64,7 +67,9 @@ export class SessionResolver {
   async addJuror(
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('input', () => JurorInput) input: JurorInput,
+    @Ctx() context: SessionsContext,
   ): Promise<ExamSessionType> {
+    await this.useCases.queries.assertManages(requirePrincipal(context), sessionId);
     return toExamSessionType(
       await this.useCases.addJuror.execute(sessionId, toJurorRequest(input)),
     );
@@ -77,7 +82,9 @@ export class SessionResolver {
   async registerToSession(
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('enrollmentId', () => ID) enrollmentId: string,
+    @Ctx() context: SessionsContext,
   ): Promise<RegistrationType> {
+    await this.useCases.queries.assertManages(requirePrincipal(context), sessionId);
     return toRegistrationType(await this.useCases.register.execute(sessionId, enrollmentId));
   }
 

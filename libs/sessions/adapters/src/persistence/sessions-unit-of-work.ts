@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '@certif/platform-events';
 import type {
   DeliberationEvents,
+  RegistrationEvents,
   SessionsStore,
   SessionsTransaction,
   SessionsUnitOfWork,
@@ -13,7 +14,9 @@ import { TypeOrmRegistrationRepository } from './typeorm-registration.repository
 import { TypeOrmSessionRepository } from './typeorm-session.repository';
 
 /** Binds the events port to the transaction's EntityManager (the outbox writes through it). */
-export type DeliberationEventsFactory = (manager: EntityManager) => DeliberationEvents;
+export type DeliberationEventsFactory = (
+  manager: EntityManager,
+) => DeliberationEvents & RegistrationEvents;
 
 export function sessionsStore(manager: EntityManager): SessionsStore {
   return {

@@ -2,6 +2,7 @@ import { Forbidden, NotFound } from '@certif/platform-errors';
 import {
   currentDecision,
   decisionHistory,
+  managesCenter,
   mayReadSession,
   type Caller,
   type CertificationView,
@@ -52,11 +53,21 @@ export class SessionQueries {
 
   async assertMayRead(caller: Caller, session: ExamSession): Promise<void> {
     const jurors = await this.store.jurors.findBySessions([session.id]);
-    if (!mayReadSession(caller, jurors)) {
+    if (!mayReadSession(caller, jurors, session.center)) {
       throw new Forbidden(
-        'Only the jurors of this session, session managers and admins may read it',
+        `Only the jurors of this session, session managers of ${session.center} and admins may read it`,
       );
     }
+  }
+
+  /**
+   * Staffing and registering (addJuror, registerToSession) need a manager of the session's
+   * centre. NotFound for an unknown session, as the use case would answer.
+   */
+  async assertManages(caller: Caller, sessionId: string): Promise<void> {
+    const [session] = await this.store.sessions.findByIds([sessionId]);
+    if (!session) throw new NotFound('session', sessionId);
+    assertManagesCenter(caller, session.center);
   }
 
   sessionsByIds(ids: readonly string[]): Promise<ExamSession[]> {
@@ -84,9 +95,9 @@ export class SessionQueries {
     const [session] = await this.store.sessions.findByIds([id]);
     if (!session) throw new NotFound('session', id);
     const jurors = await this.store.jurors.findBySessions([session.id]);
-    if (!mayReadSession(caller, jurors)) {
+    if (!mayReadSession(caller, jurors, session.center)) {
       throw new Forbidden(
-        'Only the jurors of this session, session managers and admins may read its procès-verbal',
+        `Only the jurors of this session, session managers of ${session.center} and admins may read its procès-verbal`,
       );
     }
     if (session.status === 'PLANNED') throw new SessionNotDeliberated(session.id);
@@ -145,5 +156,14 @@ export class SessionQueries {
           a.registration.id.localeCompare(b.registration.id),
       ),
     };
+  }
+}
+
+/** planSession and the other managers' acts: FORBIDDEN outside the caller's `centers`. */
+export function assertManagesCenter(caller: Caller, center: string): void {
+  if (!managesCenter(caller, center)) {
+    throw new Forbidden(
+      `Your token manages the centres ${(caller.centers ?? []).join(', ') || '(none)'}, not ${center}`,
+    );
   }
 }

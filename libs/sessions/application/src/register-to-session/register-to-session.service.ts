@@ -41,6 +41,15 @@ export class RegisterToSessionService {
         registeredAt: this.deps.clock.now(),
       };
       await tx.registrations.insert(registration);
+      await tx.events.registered({
+        registrationId: registration.id,
+        sessionId: session.id,
+        candidateId: registration.candidateId,
+        enrollmentId: registration.enrollmentId,
+        certificationId: registration.certificationId,
+        center: session.center,
+        registeredAt: registration.registeredAt.toISOString(),
+      });
       return registration;
     });
   }

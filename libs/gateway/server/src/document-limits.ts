@@ -1,0 +1,180 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  parse,
+  TypeInfo,
+  ValidationContext,
+  visit,
+  visitInParallel,
+  type ASTVisitor,
+  type DocumentNode,
+  type ValueNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@certif/platform-graphql';
+
+/**
+ * What one request may ask of the gateway. The contract's operations fit in a quarter of each
+ * (half the depth) with pages of 100 (document-limits.spec.ts); README "Security" lists them.
+ */
+export interface DocumentLimits {
+  /** Lexical tokens of a document; parsing stops past it. */
+  maxTokens: number;
+  /** Nested selections, fragments flattened (a fragment adds no level of its own). */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** graphql-armor cost: objects 2, scalars 1, ×1.5 per level, × `first` on a connection. */
+  maxCost: number;
+  /** Operations in one batched (array) request. */
+  maxBatch: number;
+  /** Items in any list the request sends, in variables or written in the document. */
+  maxListItems: number;
+}
+
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
+  maxTokens: 1000,
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxCost: 40_000,
+  maxBatch: 5,
+  maxListItems: 1000,
+};
+
+/** The armor rules only read the document and its fragments: no schema is needed to run them. */
+const NO_SCHEMA = new GraphQLSchema({});
+
+function armorRules(limits: DocumentLimits) {
+  const report = [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+    },
+  ];
+  // propagateOnRejection would throw out of validation (a 500 in Apollo): report instead.
+  const common = { exposeLimits: true, propagateOnRejection: false, onReject: report };
+  return [
+    maxDepthRule({ ...common, n: limits.maxDepth, flattenFragments: true }),
+    maxAliasesRule({ ...common, n: limits.maxAliases }),
+    maxDirectivesRule({ ...common, n: limits.maxDirectives }),
+    costLimitRule({ ...common, maxCost: limits.maxCost, flattenFragments: true }),
+  ];
+}
+
+/**
+ * The cost rule multiplies a connection's cost by a literal `first`; written `first: $first`
+ * (as the contract's operations are), the variable's value is put in its place, and the
+ * default page size when it is omitted.
+ */
+function withPageSizesInlined(document: DocumentNode, variables: Record<string, unknown>) {
+  return visit(document, {
+    Argument(node) {
+      if (
+        (node.name.value !== 'first' && node.name.value !== 'last') ||
+        node.value.kind !== Kind.VARIABLE
+      )
+        return undefined;
+      const value = variables[node.value.name.value];
+      const size =
+        typeof value === 'number' && Number.isInteger(value)
+          ? Math.min(Math.max(value, 1), MAX_PAGE_SIZE)
+          : DEFAULT_PAGE_SIZE;
+      return { ...node, value: { kind: Kind.INT, value: String(size) } };
+    },
+  });
+}
+
+function longestList(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(value.length, ...value.map(longestList));
+  if (value !== null && typeof value === 'object')
+    return Math.max(0, ...Object.values(value).map(longestList));
+  return 0;
+}
+
+function longestLiteralList(document: DocumentNode): number {
+  let longest = 0;
+  visit(document, {
+    ListValue(node: { values: readonly ValueNode[] }) {
+      longest = Math.max(longest, node.values.length);
+    },
+  });
+  return longest;
+}
+
+const problem = (message: string) => new GraphQLError(message);
+
+/**
+ * The limits of one operation, checked before Apollo parses, validates or plans anything:
+ * parsing itself stops past `maxTokens`, and every rule is linear in the document (fragments
+ * are measured once, cycles and unknown spreads are left to GraphQL's own validation).
+ * A document that does not parse is left to Apollo (GRAPHQL_PARSE_FAILED).
+ */
+export function documentProblems(
+  source: unknown,
+  variables: unknown,
+  limits: DocumentLimits,
+): GraphQLError[] {
+  if (typeof source !== 'string') return [];
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (error) {
+    if (
+      error instanceof GraphQLError &&
+      /contains more th(?:at|an) \d+ tokens/.test(error.message)
+    ) {
+      return [problem(`The document has more than ${limits.maxTokens} tokens; send a shorter one`)];
+    }
+    return [];
+  }
+  const vars =
+    variables !== null && typeof variables === 'object'
+      ? (variables as Record<string, unknown>)
+      : {};
+  const listItems = Math.max(longestList(vars), longestLiteralList(document));
+  if (listItems > limits.maxListItems) {
+    return [
+      problem(
+        `A list of ${listItems} items exceeds the limit of ${limits.maxListItems}; send it in several requests`,
+      ),
+    ];
+  }
+  const measured = withPageSizesInlined(document, vars);
+  const errors: GraphQLError[] = [];
+  const context = new ValidationContext(NO_SCHEMA, measured, new TypeInfo(NO_SCHEMA), (e) =>
+    errors.push(e),
+  );
+  visit(measured, visitInParallel(armorRules(limits).map((rule) => rule(context) as ASTVisitor)));
+  return errors;
+}
+
+/** A request body (one operation, or a batch) → the problems that refuse it. */
+export function requestProblems(body: unknown, limits: DocumentLimits): GraphQLError[] {
+  const operations = Array.isArray(body) ? body : [body];
+  if (operations.length > limits.maxBatch) {
+    return [
+      problem(
+        `A batch of ${operations.length} operations exceeds the limit of ${limits.maxBatch}; send fewer at once`,
+      ),
+    ];
+  }
+  return operations.flatMap((operation: unknown) => {
+    if (operation === null || typeof operation !== 'object') return [];
+    const { query, variables } = operation as { query?: unknown; variables?: unknown };
+    return documentProblems(query, parseVariables(variables), limits);
+  });
+}
+
+/** GET requests carry variables as a JSON string. */
+function parseVariables(variables: unknown): unknown {
+  if (typeof variables !== 'string') return variables;
+  try {
+    return JSON.parse(variables) as unknown;
+  } catch {
+    return null;
+  }
+}
