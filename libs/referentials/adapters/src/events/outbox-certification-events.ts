@@ -22,7 +22,12 @@ export function toCertificationState(
     capitalizationRule: c.capitalizationRule,
     requiresFinalInterview: c.requiresFinalInterview,
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
-    certifier: { ...c.certifier },
+    certifier: {
+      name: c.certifier.name,
+      siret: c.certifier.siret,
+      cpfClientId: c.certifier.cpfClientId ?? null,
+      cpfContractId: c.certifier.cpfContractId ?? null,
+    },
     components: c.components.map(({ id, code, title, kind, position }) => ({
       id,
       code,

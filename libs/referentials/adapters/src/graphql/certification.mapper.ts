@@ -1,5 +1,6 @@
 import {
   looksLikeRncpCode,
+  normalizeCpfIdentifiers,
   type Certification,
   type CertificationDraft,
   type CertificationStatus,
@@ -27,7 +28,12 @@ export function toCertificationType(
     nsfCodes: c.nsfCodes,
     romeCodes: c.romeCodes,
     formacodes: c.formacodes,
-    certifier: { ...c.certifier },
+    certifier: {
+      name: c.certifier.name,
+      siret: c.certifier.siret,
+      cpfClientId: c.certifier.cpfClientId ?? null,
+      cpfContractId: c.certifier.cpfContractId ?? null,
+    },
     registeredFrom: c.registeredFrom,
     registeredUntil: c.registeredUntil,
     status,
@@ -68,6 +74,7 @@ export function toCertificationDraft(input: CertificationInput): CertificationDr
     certifier: {
       name: input.certifier.name.trim(),
       siret: input.certifier.siret?.replace(/\s/g, '') || null,
+      ...normalizeCpfIdentifiers(input.certifier),
     },
     registeredFrom: input.registeredFrom ?? null,
     registeredUntil: input.registeredUntil ?? null,
