@@ -16,7 +16,7 @@ const FORMACODE = /^\d{5}$/;
 const SIRET = /^\d{14}$/;
 /** The Caisse des Dépôts' schema: idClient is exactly 8 characters, idContrat 1 to 20. */
 const CPF_CLIENT_ID = /^[A-Za-z0-9]{8}$/;
-const CPF_CONTRACT_ID = /^[A-Za-z0-9_.\/-]{1,20}$/;
+const CPF_CONTRACT_ID = /^[A-Za-z0-9_./-]{1,20}$/;
 
 export interface CpfIdentifiers {
   cpfClientId: string | null;
