@@ -31,12 +31,24 @@ export const enrollmentState = z.object({
     .nullable(),
 });
 
+/** The national holders' register's data on the place of birth (see cpf-accrochage.md). */
+export const birthPlaceState = z.object({
+  inseeCode: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  countryCode: z.string().nullable(),
+  country: z.string().nullable(),
+});
+
+export type BirthPlaceState = z.infer<typeof birthPlaceState>;
+
 export type EnrollmentState = z.infer<typeof enrollmentState>;
 
 /**
  * candidates.candidate.v1 — registered, enrolled, VAE recevabilité recorded, erased; the
  * candidate's current state each time, keyed by candidate id. Accommodations (R10) never leave
- * the candidates service. After erasure the names are the pseudonym and `erasedAt` is set:
+ * the candidates service. Birth date, sex, birth name and birth place travel for the national
+ * holders' register (issuing deposits the holders); they are cleared on erasure. After erasure the names are the pseudonym and `erasedAt` is set:
  * every consumer replaces the identity it holds (R13).
  */
 export const candidateChanged = defineEvent({
@@ -49,6 +61,10 @@ export const candidateChanged = defineEvent({
       firstName: z.string(),
       lastName: z.string(),
       birthDate: localDate.nullable(),
+      // Added later (additive): absent from the events published before; absent means unknown.
+      sex: z.enum(['F', 'M']).nullable().optional(),
+      birthName: z.string().nullable().optional(),
+      birthPlace: birthPlaceState.nullable().optional(),
       erasedAt: z.string().nullable(),
     }),
     enrollments: z.array(enrollmentState),

@@ -11,9 +11,20 @@ function draft(overrides: Partial<RegistrationDraft> = {}): RegistrationDraft {
     birthDate: '1995-04-12',
     email: 'lea.martin@example.fr',
     accommodations: [],
+    sex: null,
+    birthName: null,
+    birthPlace: null,
     ...overrides,
   };
 }
+
+const lyon = {
+  inseeCode: '69123',
+  postalCode: '69001',
+  city: 'Lyon',
+  countryCode: 'FRA',
+  country: 'France',
+};
 
 describe('validateRegistration', () => {
   it('trims names and accommodations and lower-cases the email', () => {
@@ -32,6 +43,82 @@ describe('validateRegistration', () => {
       birthDate: '1995-04-12',
       email: 'lea.martin@example.fr',
       accommodations: ['tiers-temps'],
+      sex: null,
+      birthName: null,
+      birthPlace: null,
+    });
+  });
+
+  describe("the register's data (sex, birth name, birth place)", () => {
+    it('trims them, upper-cases the codes and drops blank parts', () => {
+      const registered = validateRegistration(
+        draft({
+          sex: 'F',
+          birthName: ' Durand ',
+          birthPlace: {
+            inseeCode: ' 2a004 ',
+            postalCode: '',
+            city: ' Ajaccio ',
+            countryCode: 'fra',
+            country: null,
+          },
+        }),
+        today,
+      );
+      expect(registered).toMatchObject({
+        sex: 'F',
+        birthName: 'Durand',
+        birthPlace: {
+          inseeCode: '2A004',
+          postalCode: null,
+          city: 'Ajaccio',
+          countryCode: 'FRA',
+          country: null,
+        },
+      });
+    });
+
+    it('keeps no birth name equal to the last name, and no birth place made of blanks', () => {
+      const registered = validateRegistration(
+        draft({
+          birthName: 'Martin',
+          birthPlace: {
+            inseeCode: ' ',
+            postalCode: null,
+            city: '',
+            countryCode: null,
+            country: null,
+          },
+        }),
+        today,
+      );
+      expect(registered).toMatchObject({ birthName: null, birthPlace: null });
+    });
+
+    it.each`
+      case                             | change                                                   | field                             | message
+      ${'a sex other than F or M'}     | ${{ sex: 'X' }}                                          | ${'input.sex'}                    | ${/must be F or M/}
+      ${'an INSEE code of 4 chars'}    | ${{ birthPlace: { ...lyon, inseeCode: '6912' } }}        | ${'input.birthPlace.inseeCode'}   | ${/INSEE commune code is 5 characters/}
+      ${'an INSEE code of 6 chars'}    | ${{ birthPlace: { ...lyon, inseeCode: '691230' } }}      | ${'input.birthPlace.inseeCode'}   | ${/INSEE commune code is 5 characters/}
+      ${'an INSEE code with letters'}  | ${{ birthPlace: { ...lyon, inseeCode: '69A23' } }}       | ${'input.birthPlace.inseeCode'}   | ${/INSEE commune code is 5 characters/}
+      ${'a postal code of 10 chars'}   | ${{ birthPlace: { ...lyon, postalCode: '1234567890' } }} | ${'input.birthPlace.postalCode'}  | ${/1 to 9/}
+      ${'a country code of 2 letters'} | ${{ birthPlace: { ...lyon, countryCode: 'FR' } }}        | ${'input.birthPlace.countryCode'} | ${/3 characters/}
+      ${'a city of 61 characters'}     | ${{ birthPlace: { ...lyon, city: 'x'.repeat(61) } }}     | ${'input.birthPlace.city'}        | ${/at most 60 characters; got 61/}
+      ${'a birth name of 101 chars'}   | ${{ birthName: 'x'.repeat(101) }}                        | ${'input.birthName'}              | ${/at most 100 characters/}
+    `('refuses $case, naming the field', ({ change, field, message }) => {
+      const error = refusalOf(() => validateRegistration(draft(change), today));
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    });
+
+    it.each`
+      case                                  | change
+      ${'a commune of Corsica'}             | ${{ birthPlace: { ...lyon, inseeCode: '2B033' } }}
+      ${'born abroad (INSEE country code)'} | ${{ birthPlace: { inseeCode: '99134', postalCode: null, city: 'Madrid', countryCode: 'ESP', country: 'Espagne' } }}
+      ${'a postal code only'}               | ${{ birthPlace: { ...lyon, inseeCode: null } }}
+      ${'M'}                                | ${{ sex: 'M' }}
+    `('accepts $case', ({ change }) => {
+      expect(() => validateRegistration(draft(change), today)).not.toThrow();
     });
   });
 

@@ -1,6 +1,6 @@
 import { fullYearsBetween, isAfter, isLocalDate, type LocalDate } from '@certif/platform-calendar';
 import { InputProblems } from '@certif/platform-errors';
-import type { RegistrationDraft } from './candidate';
+import { SEXES, type BirthPlace, type RegistrationDraft, type Sex } from './candidate';
 
 export const NAME_MAX_LENGTH = 100;
 export const EMAIL_MAX_LENGTH = 254;
@@ -8,6 +8,15 @@ export const ACCOMMODATION_MAX_LENGTH = 200;
 export const ACCOMMODATIONS_MAX_COUNT = 10;
 /** Below this age nobody starts a professional certification: a birth date that says so is a typo. */
 export const MINIMUM_AGE = 15;
+
+/** The register's limits (the Caisse des Dépôts' schema): commune and country names ≤ 60. */
+export const PLACE_NAME_MAX_LENGTH = 60;
+/** INSEE commune code: 5 digits, or 2A/2B and 3 digits in Corsica; 99xxx for a country abroad. */
+const INSEE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+/** French postal codes are 5 digits; a foreign one may have letters, spaces, hyphens (≤ 9). */
+const POSTAL_CODE = /^[A-Z0-9][A-Z0-9 -]{0,8}$/;
+/** Three letters (ISO 3166-1 alpha-3, e.g. FRA) or three digits. */
+const COUNTRY_CODE = /^(?:[A-Z]{3}|\d{3})$/;
 
 /**
  * A simple, robust shape check (no attempt at RFC 5322): something before "@", a domain of
@@ -70,27 +79,87 @@ function checkAccommodations(problems: InputProblems, accommodations: string[]):
   });
 }
 
+function checkSex(problems: InputProblems, sex: Sex): void {
+  problems.check(SEXES.includes(sex), 'input.sex', `must be F or M; got "${sex}"`);
+}
+
+function checkBirthPlace(problems: InputProblems, place: BirthPlace): void {
+  const at = (part: string) => `input.birthPlace.${part}`;
+  if (place.inseeCode !== null)
+    problems.check(
+      INSEE_CODE.test(place.inseeCode),
+      at('inseeCode'),
+      `an INSEE commune code is 5 characters, e.g. 69123 or 2A004 (99xxx abroad); got "${place.inseeCode}"`,
+    );
+  if (place.postalCode !== null)
+    problems.check(
+      POSTAL_CODE.test(place.postalCode),
+      at('postalCode'),
+      `must be 1 to 9 letters, digits, spaces or hyphens, e.g. 69001; got "${place.postalCode}"`,
+    );
+  if (place.countryCode !== null)
+    problems.check(
+      COUNTRY_CODE.test(place.countryCode),
+      at('countryCode'),
+      `must be 3 characters, e.g. FRA; got "${place.countryCode}"`,
+    );
+  for (const part of ['city', 'country'] as const) {
+    const value = place[part];
+    if (value === null) continue;
+    problems
+      .check(
+        value.length <= PLACE_NAME_MAX_LENGTH,
+        at(part),
+        `must be at most ${PLACE_NAME_MAX_LENGTH} characters; got ${value.length}`,
+      )
+      .check(!CONTROL_CHARACTERS.test(value), at(part), 'must not contain control characters');
+  }
+}
+
+/** Trimmed, codes upper-cased, blanks as absent; null when nothing is left. */
+function normalizeBirthPlace(place: BirthPlace | null): BirthPlace | null {
+  if (!place) return null;
+  const text = (value: string | null) => value?.trim() || null;
+  const code = (value: string | null) => text(value)?.toUpperCase() ?? null;
+  const normalized: BirthPlace = {
+    inseeCode: code(place.inseeCode),
+    postalCode: code(place.postalCode),
+    city: text(place.city),
+    countryCode: code(place.countryCode),
+    country: text(place.country),
+  };
+  return Object.values(normalized).some((v) => v !== null) ? normalized : null;
+}
+
 /**
- * Trims names and accommodations, lower-cases the email (a blank optional field counts as
- * absent) and checks everything at once: one refusal lists every field at fault.
+ * Trims names and accommodations, lower-cases the email, upper-cases the birth place's codes (a
+ * blank optional field counts as absent) and checks everything at once: one refusal lists every field at fault.
  */
 export function validateRegistration(
   draft: RegistrationDraft,
   today: LocalDate,
-): RegistrationDraft {
-  const normalized: RegistrationDraft = {
+): Required<RegistrationDraft> {
+  const normalized: Required<RegistrationDraft> = {
     firstName: draft.firstName.trim(),
     lastName: draft.lastName.trim(),
     birthDate: draft.birthDate?.trim() || null,
     email: draft.email?.trim().toLowerCase() || null,
     accommodations: draft.accommodations.map((a) => a.trim()),
+    sex: draft.sex ?? null,
+    birthName: draft.birthName?.trim() || null,
+    birthPlace: normalizeBirthPlace(draft.birthPlace ?? null),
   };
+  // A birth name equal to the last name says nothing more: the register wants it only when it differs.
+  if (normalized.birthName === normalized.lastName) normalized.birthName = null;
   const problems = new InputProblems();
   checkName(problems, 'input.firstName', normalized.firstName);
   checkName(problems, 'input.lastName', normalized.lastName);
   if (normalized.birthDate !== null) checkBirthDate(problems, normalized.birthDate, today);
   if (normalized.email !== null) checkEmail(problems, normalized.email);
   checkAccommodations(problems, normalized.accommodations);
+  if (normalized.sex !== null) checkSex(problems, normalized.sex);
+  if (normalized.birthName !== null) checkName(problems, 'input.birthName', normalized.birthName);
+  if (normalized.birthPlace !== null) checkBirthPlace(problems, normalized.birthPlace);
   problems.throwIfAny();
   return normalized;
 }

@@ -5,12 +5,15 @@ describe('erasure (R13)', () => {
   const now = new Date('2026-11-22T10:00:00Z');
 
   it('replaces the identity by a pseudonym and keeps the id', () => {
-    const candidate = sampleCandidate({ accommodations: ['tiers-temps'] });
+    const candidate = sampleCandidate({ accommodations: ['tiers-temps'], birthName: 'Durand' });
     expect(erase(candidate, now)).toEqual({
       ...candidate,
       firstName: 'Candidat·e',
       lastName: pseudonymFor(candidate.id).lastName,
       birthDate: null,
+      sex: null,
+      birthName: null,
+      birthPlace: null,
       email: null,
       accommodations: [],
       erasedAt: now,

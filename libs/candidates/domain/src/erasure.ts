@@ -22,8 +22,9 @@ export function pseudonymFor(candidateId: string): { firstName: string; lastName
 }
 
 /**
- * R13: removes the identity (names → pseudonym; birth date, email and accommodations cleared) and
- * keeps the id, so that enrolments and the certification record stay. Returns null when the
+ * R13: removes the identity (names → pseudonym; birth date, sex, birth name, birth place, email
+ * and accommodations cleared) and keeps the id, so that enrolments and the certification record
+ * stay. Returns null when the
  * candidate was already erased: erasing is idempotent.
  */
 export function erase(candidate: Candidate, now: Date): Candidate | null {
@@ -32,6 +33,9 @@ export function erase(candidate: Candidate, now: Date): Candidate | null {
     ...candidate,
     ...pseudonymFor(candidate.id),
     birthDate: null,
+    sex: null,
+    birthName: null,
+    birthPlace: null,
     email: null,
     accommodations: [],
     erasedAt: now,

@@ -22,7 +22,13 @@ export interface CertificationVersion {
   title: string;
   kind: CertificationKind;
   level: number;
-  certifier: { name: string; siret: string | null };
+  /** With the identifiers the Caisse des Dépôts gives it, once referentials has them. */
+  certifier: {
+    name: string;
+    siret: string | null;
+    cpfClientId?: string | null;
+    cpfContractId?: string | null;
+  };
   registeredFrom: LocalDate | null;
   registeredUntil: LocalDate | null;
   capitalizationRule: CapitalizationRule;

@@ -1,8 +1,11 @@
-import { NotFound, InvalidInput } from '@certif/platform-errors';
+import { InputProblems, NotFound, InvalidInput } from '@certif/platform-errors';
 import {
   assertClosable,
   assertPublishable,
   certificationStatus,
+  checkCpfIdentifiers,
+  normalizeCpfIdentifiers,
+  type CpfIdentifiers,
   planRevision,
   validateCertificationDraft,
   type Certification,
@@ -11,6 +14,7 @@ import {
 } from '@certif/referentials-domain';
 import type { LocalDate } from '@certif/platform-calendar';
 import type {
+  CertificationChange,
   CertificationFilter,
   ComponentOfCertification,
   Page,
@@ -91,6 +95,34 @@ export class CertificationCatalog {
     });
   }
 
+  /**
+   * The certifier's identifiers with the Caisse des Dépôts, set or corrected on any version
+   * (parchemins of a revised or closed certification must be deposited too). A published
+   * version publishes its new state (CERTIFIER_UPDATED); the same identifiers again change nothing.
+   */
+  async setCpfIdentifiers(id: string, given: Partial<CpfIdentifiers>): Promise<Certification> {
+    const ids = normalizeCpfIdentifiers(given);
+    const problems = new InputProblems();
+    checkCpfIdentifiers(problems, ids, 'input');
+    problems.throwIfAny();
+    return this.deps.unitOfWork.transaction(async (tx) => {
+      const current = await this.load(tx, id);
+      if (
+        (current.certifier.cpfClientId ?? null) === ids.cpfClientId &&
+        (current.certifier.cpfContractId ?? null) === ids.cpfContractId
+      )
+        return current;
+      const updated: Certification = {
+        ...current,
+        certifier: { ...current.certifier, ...ids },
+        version: current.version + 1,
+      };
+      await tx.certifications.update(updated);
+      if (updated.publishedAt !== null) await this.emit(tx, updated, 'CERTIFIER_UPDATED');
+      return updated;
+    });
+  }
+
   async get(id: string): Promise<Certification> {
     const found = await this.deps.unitOfWork.reader.findById(id);
     if (!found) throw new NotFound('certification', id);
@@ -153,7 +185,7 @@ export class CertificationCatalog {
   private emit(
     tx: ReferentialsTransaction,
     certification: Certification,
-    change: 'PUBLISHED' | 'REVISED' | 'CLOSED',
+    change: CertificationChange,
   ) {
     return tx.events.changed(
       certification,

@@ -47,7 +47,7 @@ export interface CertificationRepository extends CertificationReader {
   update(certification: Certification): Promise<void>;
 }
 
-export type CertificationChange = 'PUBLISHED' | 'REVISED' | 'CLOSED';
+export type CertificationChange = 'PUBLISHED' | 'REVISED' | 'CLOSED' | 'CERTIFIER_UPDATED';
 
 /** referentials.certification.v1: the full current state, in the transaction of the change. */
 export interface CertificationEvents {

@@ -53,7 +53,13 @@ export const certificationState = z.object({
       ),
     })
     .optional(),
-  certifier: z.object({ name: z.string(), siret: z.string().nullable() }),
+  certifier: z.object({
+    name: z.string(),
+    siret: z.string().nullable(),
+    // Added later (additive): the Caisse des Dépôts' identifiers; absent in older events.
+    cpfClientId: z.string().nullable().optional(),
+    cpfContractId: z.string().nullable().optional(),
+  }),
   components: z.array(
     z.object({
       id: z.string(),
@@ -78,14 +84,16 @@ export const certificationState = z.object({
 export type CertificationState = z.infer<typeof certificationState>;
 
 /**
- * referentials.certification.v1 — published, revised (both versions), closed; the full current
+ * referentials.certification.v1 — published, revised (both versions), closed, certifier's
+ * identifiers with the Caisse des Dépôts updated; the full current
  * state each time, keyed by certification id.
  */
 export const certificationChanged = defineEvent({
   type: 'certif.referentials.certification.v1',
   topic: 'referentials.certification.v1',
   schema: z.object({
-    change: z.enum(['PUBLISHED', 'REVISED', 'CLOSED']),
+    /** CERTIFIER_UPDATED: the certifier's identifiers with the Caisse des Dépôts changed. */
+    change: z.enum(['PUBLISHED', 'REVISED', 'CLOSED', 'CERTIFIER_UPDATED']),
     certification: certificationState,
   }),
   key: (payload) => payload.certification.id,

@@ -19,6 +19,13 @@ export interface CertifierDraft {
   name: string;
   /** 14 digits; null when the source gives none. */
   siret: string | null;
+  /**
+   * The identifiers the Caisse des Dépôts gives a certifier for depositing its holders (the
+   * "accrochage certificateur"): the client id (8 characters) and the contract id (≤ 20). Absent
+   * or null until a REFERENTIAL_MANAGER enters them: no deposit can be made without them.
+   */
+  cpfClientId?: string | null;
+  cpfContractId?: string | null;
 }
 
 export interface ComponentDraft {

@@ -15,6 +15,42 @@ const NSF = /^\d{3}[a-z]?$/;
 const ROME = /^[A-Z]\d{4}$/;
 const FORMACODE = /^\d{5}$/;
 const SIRET = /^\d{14}$/;
+/** The Caisse des Dépôts' schema: idClient is exactly 8 characters, idContrat 1 to 20. */
+const CPF_CLIENT_ID = /^[A-Za-z0-9]{8}$/;
+const CPF_CONTRACT_ID = /^[A-Za-z0-9_./-]{1,20}$/;
+
+export interface CpfIdentifiers {
+  cpfClientId: string | null;
+  cpfContractId: string | null;
+}
+
+/** Trims the identifiers; blank ones count as absent. */
+export function normalizeCpfIdentifiers(ids: Partial<CpfIdentifiers>): CpfIdentifiers {
+  return {
+    cpfClientId: ids.cpfClientId?.trim() || null,
+    cpfContractId: ids.cpfContractId?.trim() || null,
+  };
+}
+
+/** The certifier's identifiers with the Caisse des Dépôts, when given. */
+export function checkCpfIdentifiers(
+  problems: InputProblems,
+  ids: Partial<CpfIdentifiers>,
+  field = 'certifier',
+): void {
+  if (ids.cpfClientId != null)
+    problems.check(
+      CPF_CLIENT_ID.test(ids.cpfClientId),
+      `${field}.cpfClientId`,
+      `the Caisse des Dépôts' client id is 8 letters or digits; got "${ids.cpfClientId}"`,
+    );
+  if (ids.cpfContractId != null)
+    problems.check(
+      CPF_CONTRACT_ID.test(ids.cpfContractId),
+      `${field}.cpfContractId`,
+      `the Caisse des Dépôts' contract id is 1 to 20 letters, digits, ".", "_", "/" or "-"; got "${ids.cpfContractId}"`,
+    );
+}
 
 const componentKindFor: Record<CertificationKind, ComponentDraft['kind']> = {
   PROFESSIONAL_TITLE: 'CCP',
@@ -111,6 +147,7 @@ export function validateCertificationDraft(draft: CertificationDraft): void {
       `must be 14 digits; got "${draft.certifier.siret}"`,
     );
   }
+  checkCpfIdentifiers(problems, draft.certifier);
   checkDate(problems, 'registeredFrom', draft.registeredFrom);
   checkDate(problems, 'registeredUntil', draft.registeredUntil);
   if (

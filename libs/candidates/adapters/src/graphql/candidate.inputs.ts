@@ -1,8 +1,29 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { Pathway } from '@certif/candidates-domain';
-import { PathwayEnum } from './enums';
+import type { Pathway, Sex } from '@certif/candidates-domain';
+import { PathwayEnum, SexEnum } from './enums';
+
+@InputType()
+export class BirthPlaceInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'INSEE commune code, 5 characters (2A/2B in Corsica, 99xxx abroad).',
+  })
+  inseeCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true, description: '3 characters, e.g. FRA.' })
+  countryCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  country?: string | null;
+}
 
 @InputType()
 export class RegisterCandidateInput {
@@ -20,6 +41,15 @@ export class RegisterCandidateInput {
 
   @Field(() => [String], { nullable: true, description: 'R10: e.g. "tiers-temps"; at most 10.' })
   accommodations?: string[] | null;
+
+  @Field(() => SexEnum, { nullable: true })
+  sex?: Sex | null;
+
+  @Field(() => String, { nullable: true, description: 'When it differs from lastName.' })
+  birthName?: string | null;
+
+  @Field(() => BirthPlaceInput, { nullable: true })
+  birthPlace?: BirthPlaceInput | null;
 }
 
 @InputType()

@@ -19,6 +19,9 @@ export function toCandidateType(c: Candidate): CandidateType {
     lastName: c.lastName,
     birthDate: c.birthDate,
     email: c.email,
+    sex: c.sex,
+    birthName: c.birthName,
+    birthPlace: c.birthPlace && { ...c.birthPlace },
     erasedAt: c.erasedAt,
     accommodationList: c.accommodations,
   });
@@ -50,6 +53,17 @@ export function toRegistrationDraft(input: RegisterCandidateInput): Registration
     birthDate: input.birthDate ?? null,
     email: input.email ?? null,
     accommodations: input.accommodations ?? [],
+    sex: input.sex ?? null,
+    birthName: input.birthName ?? null,
+    birthPlace: input.birthPlace
+      ? {
+          inseeCode: input.birthPlace.inseeCode ?? null,
+          postalCode: input.birthPlace.postalCode ?? null,
+          city: input.birthPlace.city ?? null,
+          countryCode: input.birthPlace.countryCode ?? null,
+          country: input.birthPlace.country ?? null,
+        }
+      : null,
   };
 }
 

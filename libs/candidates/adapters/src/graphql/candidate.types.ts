@@ -1,9 +1,29 @@
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { Pathway } from '@certif/candidates-domain';
-import { PathwayEnum } from './enums';
+import type { Pathway, Sex } from '@certif/candidates-domain';
+import { PathwayEnum, SexEnum } from './enums';
 import { PersonalData } from './personal-data.guard';
+
+@ObjectType('BirthPlace', {
+  description: "Where the candidate was born, for the holders' register.",
+})
+export class BirthPlaceType {
+  @Field(() => String, { nullable: true, description: 'INSEE commune code, 5 characters.' })
+  inseeCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
+  @Field(() => String, { nullable: true, description: '3 characters, e.g. FRA.' })
+  countryCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  country!: string | null;
+}
 
 /** Referentials' entity, by reference: the gateway fetches its fields from referentials. */
 @ObjectType('Certification')
@@ -79,6 +99,21 @@ export class CandidateType {
   @PersonalData((candidate: CandidateType) => candidate.id)
   @Field(() => String, { nullable: true, description: 'Personal data.' })
   email!: string | null;
+
+  @PersonalData((candidate: CandidateType) => candidate.id)
+  @Field(() => SexEnum, { nullable: true, description: 'Personal data.' })
+  sex!: Sex | null;
+
+  @PersonalData((candidate: CandidateType) => candidate.id)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Personal data. When it differs from lastName.',
+  })
+  birthName!: string | null;
+
+  @PersonalData((candidate: CandidateType) => candidate.id)
+  @Field(() => BirthPlaceType, { nullable: true, description: 'Personal data.' })
+  birthPlace!: BirthPlaceType | null;
 
   @Field(() => Date, { nullable: true, description: 'When the identity was erased (R13).' })
   erasedAt!: Date | null;

@@ -6,6 +6,7 @@ import {
   type EnrollmentStatus,
   type KnownCertification,
   type Pathway,
+  type Sex,
 } from '@certif/candidates-domain';
 import { CandidateRow } from './candidate.row';
 import { EnrollmentRow } from './enrollment.row';
@@ -18,6 +19,13 @@ export function toCandidateRow(c: Candidate): CandidateRow {
     firstName: c.firstName,
     lastName: c.lastName,
     birthDate: c.birthDate,
+    sex: c.sex,
+    birthName: c.birthName,
+    birthInseeCode: c.birthPlace?.inseeCode ?? null,
+    birthPostalCode: c.birthPlace?.postalCode ?? null,
+    birthCity: c.birthPlace?.city ?? null,
+    birthCountryCode: c.birthPlace?.countryCode ?? null,
+    birthCountry: c.birthPlace?.country ?? null,
     email: c.email,
     accommodations: c.accommodations,
     // R13: an erased candidate matches no search; it keeps a place in the list by pseudonym.
@@ -30,12 +38,26 @@ export function toCandidateRow(c: Candidate): CandidateRow {
   });
 }
 
+function toBirthPlace(row: CandidateRow): Candidate['birthPlace'] {
+  const place = {
+    inseeCode: row.birthInseeCode,
+    postalCode: row.birthPostalCode,
+    city: row.birthCity,
+    countryCode: row.birthCountryCode,
+    country: row.birthCountry,
+  };
+  return Object.values(place).some((v) => v !== null) ? place : null;
+}
+
 export function toCandidate(row: CandidateRow): Candidate {
   return {
     id: row.id,
     firstName: row.firstName,
     lastName: row.lastName,
     birthDate: row.birthDate,
+    sex: row.sex as Sex | null,
+    birthName: row.birthName,
+    birthPlace: toBirthPlace(row),
     email: row.email,
     accommodations: row.accommodations,
     registeredAt: row.registeredAt,

@@ -16,6 +16,28 @@ export class CandidateRow {
   @Column({ type: 'date', nullable: true })
   birthDate!: string | null;
 
+  /** F or M (the national holders' register); cleared on erasure like the birth date. */
+  @Column({ type: 'varchar', length: 1, nullable: true })
+  sex!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  birthName!: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  birthInseeCode!: string | null;
+
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  birthPostalCode!: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  birthCity!: string | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  birthCountryCode!: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  birthCountry!: string | null;
+
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
 

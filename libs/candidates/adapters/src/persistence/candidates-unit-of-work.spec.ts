@@ -46,6 +46,15 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
       birthDate: '1995-04-12',
       email: 'lea@example.fr',
       accommodations: ['tiers-temps'],
+      sex: 'F',
+      birthName: 'Durand',
+      birthPlace: {
+        inseeCode: '2A004',
+        postalCode: null,
+        city: 'Ajaccio',
+        countryCode: 'FRA',
+        country: 'France',
+      },
     });
 
   beforeAll(async () => {
@@ -89,6 +98,10 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
       ['ENROLLED', 2, [enrollment.id]],
     ]);
     expect(JSON.stringify(rows.map((r) => r.envelope))).not.toMatch(/tiers-temps|lea@example\.fr/);
+    // The register's data travel, for issuing's deposit with the Caisse des Dépôts.
+    expect(rows[0]?.envelope.data).toMatchObject({
+      candidate: { sex: 'F', birthName: 'Durand', birthPlace: { inseeCode: '2A004' } },
+    });
   });
 
   it('a rolled-back enrolment leaves no enrolment and publishes nothing', async () => {
@@ -147,7 +160,17 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
     await enrol(candidate.id);
     const rowsBefore = (await outboxRows()).length;
     const manager = { sub: 'm', roles: ['SESSION_MANAGER' as const] };
+    expect(await useCases.queries.get(manager, candidate.id)).toMatchObject({
+      sex: 'F',
+      birthName: 'Durand',
+      birthPlace: { inseeCode: '2A004', postalCode: null, city: 'Ajaccio', countryCode: 'FRA' },
+    });
     const erased = await useCases.erase.erase(manager, candidate.id);
+    expect(await useCases.queries.get(manager, candidate.id)).toMatchObject({
+      sex: null,
+      birthName: null,
+      birthPlace: null,
+    });
     expect(await useCases.erase.erase(manager, candidate.id)).toEqual(erased);
     const rows = (await outboxRows()).slice(rowsBefore);
     expect(rows.map((r) => (r.envelope.data as { change: string }).change)).toEqual(['ERASED']);
@@ -156,6 +179,9 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
         firstName: 'Candidat·e',
         lastName: erased.lastName,
         birthDate: null,
+        sex: null,
+        birthName: null,
+        birthPlace: null,
         erasedAt: erased.erasedAt?.toISOString(),
       },
       version: 3,

@@ -37,7 +37,7 @@ function setUp(extra: PersonalDataContributor[] = []) {
 }
 
 describe('ExportMyData (R13, access right)', () => {
-  it('exports identity, accommodations, enrolments with VAE notices and timestamps', async () => {
+  it("exports identity (with the register's birth data), accommodations, enrolments with VAE notices and timestamps", async () => {
     const exported = await setUp().export(me);
     expect(exported).toEqual({
       generatedAt: '2026-11-22T12:00:00.000Z',
@@ -49,6 +49,9 @@ describe('ExportMyData (R13, access right)', () => {
             lastName: 'Martin',
             email: 'lea.martin@example.fr',
             accommodations: ['tiers-temps'],
+            sex: 'F',
+            birthName: null,
+            birthPlace: expect.objectContaining({ inseeCode: '69123', city: 'Lyon' }),
             erasedAt: null,
           }),
           enrollments: [

@@ -24,7 +24,12 @@ export function toCertificationState(
     vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
     pathways: [...c.pathways],
     juryRule: { ...c.juryRule, requiredRoles: [...c.juryRule.requiredRoles] },
-    certifier: { ...c.certifier },
+    certifier: {
+      name: c.certifier.name,
+      siret: c.certifier.siret,
+      cpfClientId: c.certifier.cpfClientId ?? null,
+      cpfContractId: c.certifier.cpfContractId ?? null,
+    },
     components: c.components.map(({ id, code, title, kind, position }) => ({
       id,
       code,

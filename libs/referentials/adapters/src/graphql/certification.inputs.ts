@@ -43,6 +43,15 @@ export class CertifierInput {
 
   @Field(() => String, { nullable: true })
   siret?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The Caisse des Dépôts client id (8).' })
+  cpfClientId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Caisse des Dépôts contract id (≤ 20).',
+  })
+  cpfContractId?: string | null;
 }
 
 @InputType()

@@ -91,6 +91,25 @@ export class CertificationResolver {
   }
 
   @Authorized('REFERENTIAL_MANAGER')
+  @Mutation(() => CertificationType, {
+    description:
+      "The certifier's identifiers with the Caisse des Dépôts (cpfClientId: 8 characters, " +
+      'cpfContractId: up to 20), needed to deposit its holders; any status. Null clears one.',
+  })
+  async setCertifierCpfIdentifiers(
+    @Arg('id', () => ID) id: string,
+    @Arg('cpfClientId', () => String, { nullable: true }) cpfClientId: string | null,
+    @Arg('cpfContractId', () => String, { nullable: true }) cpfContractId: string | null,
+  ) {
+    return this.view(
+      await this.catalog.setCpfIdentifiers(id, {
+        cpfClientId: cpfClientId ?? null,
+        cpfContractId: cpfContractId ?? null,
+      }),
+    );
+  }
+
+  @Authorized('REFERENTIAL_MANAGER')
   @Mutation(() => CertificationType, { description: 'R5/R12: registration ends on closedOn.' })
   async closeCertification(
     @Arg('id', () => ID) id: string,

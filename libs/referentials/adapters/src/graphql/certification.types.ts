@@ -44,6 +44,18 @@ export class CertifierType {
 
   @Field(() => String, { nullable: true })
   siret!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The client id the Caisse des Dépôts gives the certifier (8 characters).',
+  })
+  cpfClientId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The contract id the Caisse des Dépôts gives the certifier (up to 20).',
+  })
+  cpfContractId!: string | null;
 }
 
 @ObjectType('Component', { description: 'A CCP or a bloc de compétences.' })

@@ -38,6 +38,14 @@ export class CertificationRow {
   @Column({ type: 'varchar', length: 14, nullable: true })
   certifierSiret!: string | null;
 
+  /** The Caisse des Dépôts' client id of the certifier (8 characters). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  certifierCpfClientId!: string | null;
+
+  /** The Caisse des Dépôts' contract id of the certifier (≤ 20 characters). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  certifierCpfContractId!: string | null;
+
   @Column({ type: 'date', nullable: true })
   registeredFrom!: string | null;
 

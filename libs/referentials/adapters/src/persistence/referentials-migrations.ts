@@ -3,9 +3,14 @@ import { CertificationRow } from './certification.row';
 import { ComponentRow, SpecializationRow } from './component.row';
 import { Referentials1795354138244 } from './migrations/1795354138244-Referentials';
 import { AccessRoutesAndJuryRule1796074626265 } from './migrations/1796074626265-AccessRoutesAndJuryRule';
+import { CertifierCpfIdentifiers1796075145289 } from './migrations/1796075145289-CertifierCpfIdentifiers';
 
 /** The referentials tables; the service adds the event backbone's tables to these. */
 export const referentialsTables: ServiceSchema = {
   entities: [CertificationRow, ComponentRow, SpecializationRow],
-  migrations: [Referentials1795354138244, AccessRoutesAndJuryRule1796074626265],
+  migrations: [
+    Referentials1795354138244,
+    AccessRoutesAndJuryRule1796074626265,
+    CertifierCpfIdentifiers1796075145289,
+  ],
 };

@@ -44,7 +44,22 @@ describeOnEachDatabase('TypeOrmCertificationRepository', (dialect) => {
   it('reads back a certification exactly as written, components in order', async () => {
     const seed = seeds[4] as Certification;
     const found = await repository.findByCode(seed.code);
-    expect(found).toEqual(seed);
+    // The seeds leave the Caisse des Dépôts identifiers empty: they read back as null.
+    expect(found).toEqual({
+      ...seed,
+      certifier: { ...seed.certifier, cpfClientId: null, cpfContractId: null },
+    });
+  });
+
+  it("keeps the certifier's identifiers with the Caisse des Dépôts", async () => {
+    const current = (await repository.findByCode('RNCP36912')) as Certification;
+    const certifier = {
+      ...current.certifier,
+      cpfClientId: 'OC123456',
+      cpfContractId: 'MCFCER0001',
+    };
+    await repository.update({ ...current, certifier, version: current.version + 1 });
+    expect((await repository.findByCode('RNCP36912'))?.certifier).toEqual(certifier);
   });
 
   it('refuses a second certification with a taken code, naming the field', async () => {
