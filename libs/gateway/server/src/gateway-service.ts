@@ -1,4 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
+import type { Express } from 'express';
 import depthLimit from 'graphql-depth-limit';
 import { createJwtVerifier, type JwtVerifierConfig } from '@certif/platform-auth';
 import { startHttpService, type RunningHttpService } from '@certif/platform-http';
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   bodyLimit?: string;
   /** Deepest selection accepted; the contract's deepest operation needs 5. */
   maxDepth?: number;
+  /** Routes besides /graphql (`npm start` forwards the other services' public routes). */
+  routes?: (app: Express) => void;
 }
 
 export const DEFAULT_MAX_DEPTH = 10;
@@ -39,6 +42,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     gateway,
     bodyLimit: options.bodyLimit ?? '100kb',
     validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],
+    ...(options.routes ? { routes: options.routes } : {}),
     context: (request, requestId) =>
       gatewayContext(verify, request.headers.authorization, requestId),
   });
