@@ -18,6 +18,7 @@ TOPICS=(
   candidates.candidate.v1
   sessions.ccp-acquired.v1
   sessions.title-awarded.v1
+  sessions.decision-corrected.v1
   issuing.credential.v1
 )
 

@@ -88,6 +88,7 @@ export function issuedRecords(
             specializationKey: '',
             verificationCode: newVerificationCode(),
             issuedOn: lastFact,
+            obtainedOn: view.obtainedOn as LocalDate,
             issuedAt: new Date(`${lastFact}T17:00:02.000Z`),
             status: 'VALID',
             content,

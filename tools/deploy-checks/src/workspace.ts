@@ -50,11 +50,16 @@ export function contractTopics(): string[] {
   return [...topics].sort();
 }
 
-/** The topics of the events table in ../shared/contract/README.md, when that file is there. */
+/**
+ * The topics of ../shared/contract/README.md, when that file is there: its events table, and the
+ * topics its "Added in the next release" section adds (`- Topic `<name>`, …`).
+ */
 export function contractReadmeTopics(): string[] | null {
   const path =
     process.env['CONTRACT_README'] ?? resolve(WORKSPACE_ROOT, '../shared/contract/README.md');
   if (!existsSync(path)) return null;
-  const topics = [...readFileSync(path, 'utf8').matchAll(/^\| `([a-z-]+\.[a-z.-]+\.v\d+)` \|/gm)];
-  return topics.map((match) => match[1] as string).sort();
+  const text = readFileSync(path, 'utf8');
+  const table = [...text.matchAll(/^\| `([a-z-]+\.[a-z.-]+\.v\d+)` \|/gm)];
+  const added = [...text.matchAll(/^- Topic `([a-z-]+\.[a-z.-]+\.v\d+)`/gm)];
+  return [...table, ...added].map((match) => match[1] as string).sort();
 }

@@ -28,6 +28,11 @@ export interface CredentialVerification {
   holderName: string | null;
   certificationTitle: string | null;
   issuedOn: LocalDate | null;
+  /** The date the title was obtained (the completing jury decision). */
+  obtainedOn: LocalDate | null;
+  /** Public once revoked: the verification page tells a verifier why (issue 16). */
+  revokedOn: LocalDate | null;
+  revocationReason: string | null;
 }
 
 const UNKNOWN: CredentialVerification = {
@@ -36,6 +41,9 @@ const UNKNOWN: CredentialVerification = {
   holderName: null,
   certificationTitle: null,
   issuedOn: null,
+  obtainedOn: null,
+  revokedOn: null,
+  revocationReason: null,
 };
 
 /** The name documents and verification show: the pseudonym once erased (R13); null if unknown. */
@@ -116,6 +124,9 @@ export class CandidateRecords {
       holderName: holderName(identity),
       certificationTitle: credentialTitle(credential.content),
       issuedOn: credential.issuedOn,
+      obtainedOn: credential.obtainedOn,
+      revokedOn: credential.revokedAt ? credential.revokedAt.toISOString().slice(0, 10) : null,
+      revocationReason: credential.status === 'REVOKED' ? credential.revocationReason : null,
     };
   }
 

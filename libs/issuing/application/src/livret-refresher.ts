@@ -9,6 +9,7 @@ import {
   type LivretView,
   type ParcheminContent,
 } from '@certif/issuing-domain';
+import type { LocalDate } from '@certif/platform-calendar';
 import type {
   IssuingDependencies,
   IssuingTransaction,
@@ -53,6 +54,7 @@ export class LivretRefresher {
         candidateId,
         lineage.rootId,
         parcheminContent(currentVersion(lineage), view.acquiredComponents),
+        view.obtainedOn as LocalDate,
       );
       view = { ...view, status: 'COMPLETE', parcheminDue: false };
     }
@@ -64,6 +66,7 @@ export class LivretRefresher {
           candidateId,
           lineage.rootId,
           parcheminContent(award.certification, [], award.specialization),
+          award.decision.decidedOn,
         );
       }
     }
@@ -108,9 +111,10 @@ export class LivretRefresher {
     candidateId: string,
     lineageRootId: string,
     content: ParcheminContent,
+    obtainedOn: LocalDate,
   ): Promise<StoredCredential> {
     const issuedOn = this.deps.clock.today();
-    const prefix = credentialNumberPrefix(content, issuedOn);
+    const prefix = credentialNumberPrefix(content, obtainedOn);
     const credential: StoredCredential = {
       id: this.deps.newId(),
       number: formatCredentialNumber(prefix, await tx.credentials.nextSequence(prefix)),
@@ -121,6 +125,7 @@ export class LivretRefresher {
       specializationKey: content.specialization?.code ?? '',
       verificationCode: this.deps.newVerificationCode(),
       issuedOn,
+      obtainedOn,
       issuedAt: this.deps.clock.now(),
       status: 'VALID',
       content,

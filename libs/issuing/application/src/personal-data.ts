@@ -54,6 +54,8 @@ export async function personalDataOf(
       specializationId: credential.specializationId,
       status: credential.status,
       issuedOn: credential.issuedOn,
+      obtainedOn: credential.obtainedOn,
+      revocationReason: credential.revocationReason,
       verificationCode: credential.verificationCode,
     })),
   };

@@ -44,6 +44,8 @@ export interface StoredCredential {
   specializationKey: string;
   verificationCode: string;
   issuedOn: LocalDate;
+  /** The date of the jury decision that completed the title (or awarded the CCS). */
+  obtainedOn: LocalDate;
   issuedAt: Date;
   status: CredentialStatus;
   content: ParcheminContent;

@@ -11,6 +11,11 @@ export const credentialState = z.object({
   specializationId: z.string().nullable(),
   status: z.enum(['VALID', 'REVOKED']),
   issuedOn: localDate,
+  /**
+   * The date of the jury decision that completed the title (or awarded the CCS): the date a
+   * holders' register records. Absent only in events published before it existed.
+   */
+  obtainedOn: localDate.optional(),
 });
 
 export const livretState = z.object({

@@ -130,6 +130,20 @@ describe('computeLivret: issuance and status', () => {
     });
   });
 
+  const dwwm = SEED_VERSIONS['002'];
+  const cnam = SEED_VERSIONS['003'];
+  it.each`
+    case                                                       | version | acquisitions                                                                                                                   | decisions                                                                                         | obtainedOn
+    ${'004 all blocs suffice: the last bloc completes it'}     | ${oc}   | ${[acquired('RNCP36912BC01', '2023-01-10'), acquired('RNCP36912BC02', '2024-02-10'), acquired('RNCP36912BC03', '2024-01-05')]} | ${[]}                                                                                             | ${'2024-02-10'}
+    ${'002 R3: the final interview completes it'}              | ${dwwm} | ${[acquired('TP-DWWM-CCP1', '2023-01-10'), acquired('TP-DWWM-CCP2', '2024-05-10')]}                                            | ${[decision('TP-DWWM', '2024-06-20')]}                                                            | ${'2024-06-20'}
+    ${'002 R3: two interviews passed, the first completes it'} | ${dwwm} | ${[acquired('TP-DWWM-CCP1', '2023-01-10'), acquired('TP-DWWM-CCP2', '2024-05-10')]}                                            | ${[decision('TP-DWWM', '2024-09-01'), decision('TP-DWWM', '2024-06-20')]}                         | ${'2024-06-20'}
+    ${'002 the full title awarded: its decision'}              | ${dwwm} | ${[]}                                                                                                                          | ${[decision('TP-DWWM', '2024-05-10', { outcome: 'TITLE_AWARDED', finalInterviewPassed: false })]} | ${'2024-05-10'}
+    ${'003 the individual evaluation after the five blocs'}    | ${cnam} | ${['BC01', 'BC02', 'BC03', 'BC04', 'BC05'].map((bc) => acquired(`RNCP28754${bc}`, '2019-06-01'))}                              | ${[decision('RNCP28754', '2025-03-03')]}                                                          | ${'2025-03-03'}
+    ${'002 not complete: not obtained'}                        | ${dwwm} | ${[acquired('TP-DWWM-CCP1', '2023-01-10')]}                                                                                    | ${[]}                                                                                             | ${null}
+  `('obtainedOn: $case → $obtainedOn', ({ version, acquisitions, decisions, obtainedOn }) => {
+    expect(livret(version, acquisitions, decisions, '2026-01-01').obtainedOn).toBe(obtainedOn);
+  });
+
   it('counts a component acquired twice from its first acquisition', () => {
     const view = livret(oc, [...blocs, acquired('RNCP36912BC01', '2022-05-05')], [], '2024-02-01');
     expect(view.acquiredComponents[0]).toMatchObject({

@@ -39,6 +39,11 @@ export interface LivretView {
   status: LivretStatus;
   /** Everything the title needs is there and no parchemin has been issued yet. */
   parcheminDue: boolean;
+  /**
+   * When everything the title needs is there: the date of the jury decision that completed it
+   * (the final step under R3, else the last component). Null while the title is not complete.
+   */
+  obtainedOn: LocalDate | null;
 }
 
 /** A TITLE_AWARDED awards every component of the title at once (DOMAIN: Deliberation). */
@@ -115,17 +120,22 @@ export function computeLivret(facts: LivretFacts): LivretView {
       .sort()
       .at(-1) ?? null;
 
-  const finalStepDone =
-    !current.requiresFinalInterview ||
-    decisions.some(
-      (d) =>
-        d.scope !== 'SPECIALIZATION' &&
-        awardsTheTitle(d) &&
-        lastComponentOn !== null &&
-        !isBefore(d.decidedOn, lastComponentOn) &&
-        countsBy(d.decidedOn, deadline),
-    );
-  const complete = current.components.length > 0 && missingComponents.length === 0 && finalStepDone;
+  // R3: the earliest final step on or after the last component, by the deadline.
+  const finalStepOn = current.requiresFinalInterview
+    ? (decisions
+        .filter(
+          (d) =>
+            d.scope !== 'SPECIALIZATION' &&
+            awardsTheTitle(d) &&
+            lastComponentOn !== null &&
+            !isBefore(d.decidedOn, lastComponentOn) &&
+            countsBy(d.decidedOn, deadline),
+        )
+        .map((d) => d.decidedOn)
+        .sort()[0] ?? null)
+    : lastComponentOn;
+  const complete =
+    current.components.length > 0 && missingComponents.length === 0 && finalStepOn !== null;
   const parcheminDue = complete && !facts.parcheminIssued;
   const status: LivretStatus = facts.parcheminIssued
     ? 'COMPLETE'
@@ -141,5 +151,6 @@ export function computeLivret(facts: LivretFacts): LivretView {
     lapsesAfter,
     status,
     parcheminDue,
+    obtainedOn: complete ? finalStepOn : null,
   };
 }

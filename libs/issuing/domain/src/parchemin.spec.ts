@@ -31,16 +31,19 @@ describe('parchemin', () => {
   });
 
   it.each`
-    case           | specialization                                     | issuedOn        | sequence | number                         | title
+    case           | specialization                                     | obtainedOn      | sequence | number                         | title
     ${'the title'} | ${null}                                            | ${'2026-03-01'} | ${123}   | ${'TP-CDA-2026-000123'}        | ${'Concepteur développeur d’applications'}
     ${'a CCS'}     | ${{ id: 's', code: 'TP-CDA-CCS-IA', title: 'IA' }} | ${'2027-01-02'} | ${1}     | ${'TP-CDA-CCS-IA-2027-000001'} | ${'IA (certificat complémentaire de spécialisation — Concepteur développeur d’applications)'}
-  `('numbers $case $number', ({ specialization, issuedOn, sequence, number, title }) => {
-    const content = { ...cda, specialization };
-    expect(formatCredentialNumber(credentialNumberPrefix(content, issuedOn), sequence)).toBe(
-      number,
-    );
-    expect(credentialTitle(content)).toBe(title);
-  });
+  `(
+    'numbers $case $number with the year obtained',
+    ({ specialization, obtainedOn, sequence, number, title }) => {
+      const content = { ...cda, specialization };
+      expect(formatCredentialNumber(credentialNumberPrefix(content, obtainedOn), sequence)).toBe(
+        number,
+      );
+      expect(credentialTitle(content)).toBe(title);
+    },
+  );
 
   it('refuses a sequence that is not a positive integer', () => {
     expect(() => formatCredentialNumber('TP-CDA-2026', 0)).toThrow(RangeError);

@@ -69,9 +69,13 @@ export function credentialTitle(content: ParcheminContent): string {
     : content.certification.title;
 }
 
-/** Numbers read `TP-CDA-2026-000123`: the certification's (or CCS's) code, the year, a sequence. */
-export function credentialNumberPrefix(content: ParcheminContent, issuedOn: LocalDate): string {
-  return `${content.specialization?.code ?? content.certification.code}-${issuedOn.slice(0, 4)}`;
+/**
+ * Numbers read `TP-CDA-2026-000123`: the certification's (or CCS's) code, the year the title was
+ * obtained (not the year it was processed: a decision taken over from an earlier system keeps
+ * its year), a sequence.
+ */
+export function credentialNumberPrefix(content: ParcheminContent, obtainedOn: LocalDate): string {
+  return `${content.specialization?.code ?? content.certification.code}-${obtainedOn.slice(0, 4)}`;
 }
 
 export function formatCredentialNumber(prefix: string, sequence: number): string {

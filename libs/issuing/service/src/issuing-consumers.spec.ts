@@ -89,7 +89,9 @@ describeOnEachDatabase(
       expect(issued[0]).toMatchObject({
         status: 'VALID',
         issuedOn: '2026-03-01',
-        number: `${oc.code}-2026-000001`,
+        // Numbered and dated with the decision that completed the title, not the processing day.
+        obtainedOn: '2025-01-10',
+        number: `${oc.code}-2025-000001`,
       });
       expect(issued[0]?.verificationCode).toMatch(/^[A-Z2-7]{32}$/);
       await waitFor(async () =>
@@ -227,8 +229,9 @@ describeOnEachDatabase(
       expect(
         issued.map((c) => [c.specializationKey, c.number.replace(/-\d{6}$/, '')]).sort(),
       ).toEqual([
-        ['', `${cda.code}-2026`],
-        ['TP-CCS-IA', 'TP-CCS-IA-2026'],
+        // Each numbered with the year of its own decision (title 2025-06-01, CCS 2025-12-01).
+        ['', `${cda.code}-2025`],
+        ['TP-CCS-IA', 'TP-CCS-IA-2025'],
       ]);
     });
 

@@ -106,6 +106,7 @@ describeOnEachDatabase(
         'RNCP : non communiqué',
         'Niveau 6',
         `${cda.components[0]?.code} — ${cda.components[0]?.title} : acquis le 15/01/2025`,
+        'Obtenu le 15/03/2025',
         "Délivré le 01/03/2026 par Le représentant territorial du ministère chargé de l'emploi (certificateur : Ministère du Travail)",
         `Numéro : ${credential.number}`,
         `Vérification : ${t.service.baseUrl}/verify/${credential.verificationCode}`,
@@ -151,7 +152,8 @@ describeOnEachDatabase(
         id: `urn:uuid:${credential.id}`,
         iss: `${t.service.baseUrl}/issuer`,
         issuer: { id: `${t.service.baseUrl}/issuer`, type: ['Profile'] },
-        validFrom: '2026-03-01T00:00:00Z',
+        // The date the title was obtained (the final interview), not the day it was processed.
+        validFrom: '2025-03-15T00:00:00Z',
         credentialSubject: {
           type: ['AchievementSubject'],
           identifier: [
@@ -187,6 +189,7 @@ describeOnEachDatabase(
       const html = await page.text();
       expect(html).toContain('Ce parchemin est authentique et valide.');
       expect(html).toContain('Camille Durand &lt;b&gt;&amp;');
+      expect(html).toContain('<dt>Obtenu le</dt><dd>15/03/2025</dd>');
       expect(html).not.toContain('<b>&');
       const unknown = await t.get(`/verify/${encodeURIComponent('<script>alert(1)</script>')}`);
       expect(unknown.status).toBe(404);
@@ -202,14 +205,15 @@ describeOnEachDatabase(
         credential.id,
         'jury irrégulièrement composé',
       );
-      expect(await (await t.get(`/verify/${credential.verificationCode}`)).text()).toContain(
-        'a été révoqué',
-      );
+      const page = await (await t.get(`/verify/${credential.verificationCode}`)).text();
+      expect(page).toContain('a été révoqué');
+      expect(page).toContain('<dt>Motif</dt><dd>jury irrégulièrement composé</dd>');
       expect((await t.get(`/credentials/${credential.id}.vc.jwt`, holder)).status).toBe(410);
       const text = pdfText(
         Buffer.from(await (await t.get(`/credentials/${credential.id}.pdf`, holder)).arrayBuffer()),
       );
       expect(text).toContain("RÉVOQUÉ le 2026-03-01 : ce parchemin n'est plus valide.");
+      expect(text).toContain('Motif : jury irrégulièrement composé');
     });
 
     it('after erasure, documents carry the pseudonym and no name (R13)', async () => {

@@ -47,3 +47,34 @@ export const titleAwarded = defineEvent({
   }),
   key: (payload) => payload.candidateId,
 });
+
+/**
+ * sessions.decision-corrected.v1 — a jury decision is corrected: `decisionId`/`decidedOn` are the
+ * NEW (correcting) decision, which supersedes `supersededDecisionId`. The superseded decision's
+ * facts (its ccp-acquired / title-awarded events) stop counting; the new decision's facts count as
+ * if published by `decisionId` on `decidedOn`. A correction may itself be corrected (a chain).
+ * Sessions publishes only this event for a correction, in the correction's transaction.
+ */
+export const decisionCorrected = defineEvent({
+  type: 'certif.sessions.decision-corrected.v1',
+  topic: 'sessions.decision-corrected.v1',
+  schema: z.object({
+    ...decisionReference,
+    supersededDecisionId: z.string(),
+    supersededDecidedOn: localDate,
+    /** The new decision's outcome. */
+    outcome: z.enum(['TITLE_AWARDED', 'COMPONENTS_AWARDED', 'NOT_AWARDED', 'ABSENT']),
+    scope: z.enum(['FULL_TITLE', 'COMPONENTS', 'SPECIALIZATION']),
+    specializationId: z.string().nullable(),
+    /** Of the new decision. */
+    finalInterviewPassed: z.boolean(),
+    /** The new decision's full set of awarded components (not a delta). */
+    awardedComponents: z.array(z.object({ componentId: z.string(), componentCode: z.string() })),
+    /** Awarded by the superseded decision, not by the new one. */
+    withdrawnComponents: z.array(z.object({ componentId: z.string(), componentCode: z.string() })),
+    reason: z.string().min(1),
+    /** The day the correction was recorded. */
+    correctedOn: localDate,
+  }),
+  key: (payload) => payload.candidateId,
+});

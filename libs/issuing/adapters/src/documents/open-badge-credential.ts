@@ -39,7 +39,8 @@ export function openBadgeCredential(document: ParcheminDocument, issuer: IssuerP
     id: `urn:uuid:${credential.id}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer: { id: issuer.id, type: ['Profile'], name: authority },
-    validFrom: `${credential.issuedOn}T00:00:00Z`,
+    // The title holds from the day the jury completed it, not the day it was processed.
+    validFrom: `${credential.obtainedOn}T00:00:00Z`,
     name: title,
     credentialSubject: {
       type: ['AchievementSubject'],

@@ -35,6 +35,7 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
       }
     }
     doc.moveDown(0.8);
+    line(doc, `Obtenu le ${frenchDate(credential.obtainedOn)}`, { bold: true });
     line(doc, `Délivré le ${frenchDate(credential.issuedOn)} par ${authority}`);
     line(doc, `Numéro : ${credential.number}`, { bold: true });
     line(doc, `Vérification : ${verificationUrl}`);
@@ -46,6 +47,7 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
         : '';
       doc.fillColor('#b00020');
       line(doc, `RÉVOQUÉ${on} : ce parchemin n'est plus valide.`, { bold: true, size: 14 });
+      if (credential.revocationReason) line(doc, `Motif : ${credential.revocationReason}`);
       doc.fillColor('black');
     }
   });

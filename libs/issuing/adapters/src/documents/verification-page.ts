@@ -26,8 +26,15 @@ export function verificationPage(code: string, result: CredentialVerification): 
       : `<dl>
   <dt>Titulaire</dt><dd>${escapeHtml(result.holderName ?? 'non communiqué')}</dd>
   <dt>Certification</dt><dd>${escapeHtml(result.certificationTitle ?? '')}</dd>
+  <dt>Obtenu le</dt><dd>${result.obtainedOn ? frenchDate(result.obtainedOn) : ''}</dd>
   <dt>Délivré le</dt><dd>${result.issuedOn ? frenchDate(result.issuedOn) : ''}</dd>
-  <dt>Statut</dt><dd>${result.status === 'VALID' ? 'valide' : 'révoqué'}</dd>
+  <dt>Statut</dt><dd>${result.status === 'VALID' ? 'valide' : 'révoqué'}</dd>${
+    result.status === 'REVOKED'
+      ? `
+  <dt>Révoqué le</dt><dd>${result.revokedOn ? frenchDate(result.revokedOn) : ''}</dd>
+  <dt>Motif</dt><dd>${escapeHtml(result.revocationReason ?? 'non communiqué')}</dd>`
+      : ''
+  }
 </dl>`;
   return `<!doctype html>
 <html lang="fr">

@@ -11,6 +11,7 @@ function credentialState(c: StoredCredential) {
     specializationId: c.specializationId,
     status: c.status,
     issuedOn: c.issuedOn,
+    obtainedOn: c.obtainedOn,
   };
 }
 

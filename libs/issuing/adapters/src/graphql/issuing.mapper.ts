@@ -35,6 +35,7 @@ export function toCredentialType(
     number: credential.number,
     status: credential.status,
     issuedOn: credential.issuedOn,
+    obtainedOn: credential.obtainedOn,
     verificationCode: credential.verificationCode,
     certification: { id: credential.certificationId },
     specializationId: credential.specializationId,

@@ -66,8 +66,14 @@ export class CredentialType {
   @Field(() => CredentialStatusEnum)
   status!: CredentialStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day issuing delivered the parchemin.' })
   issuedOn!: LocalDate;
+
+  @Field(() => DateScalar, {
+    description:
+      'The date the title was obtained: that of the jury decision that completed it (or awarded the CCS).',
+  })
+  obtainedOn!: LocalDate;
 
   @Field(() => String)
   verificationCode!: string;
@@ -81,7 +87,11 @@ export class CredentialType {
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it was revoked (by a session manager, or by a correction of the jury decision). Public: the verification page shows it too.',
+  })
   revocationReason!: string | null;
 
   @Field(() => String, { description: 'The public verification page.' })
@@ -117,4 +127,10 @@ export class CredentialVerificationType {
 
   @Field(() => DateScalar, { nullable: true })
   issuedOn!: LocalDate | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The date the title was obtained.' })
+  obtainedOn!: LocalDate | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was revoked, when it was.' })
+  revocationReason!: string | null;
 }

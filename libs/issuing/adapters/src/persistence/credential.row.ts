@@ -39,6 +39,10 @@ export class CredentialRow {
   @Column({ type: 'date' })
   issuedOn!: string;
 
+  /** The date of the jury decision that completed the title: what the parchemin states. */
+  @Column({ type: 'date' })
+  obtainedOn!: string;
+
   @Column({ type: 'datetime', precision: 3 })
   issuedAt!: Date;
 

@@ -5,6 +5,7 @@ import { KnownCandidateRow } from './known-candidate.row';
 import { KnownCertificationRow } from './known-certification.row';
 import { LivretRow } from './livret.row';
 import { Issuing1795356319205 } from './migrations/1795356319205-Issuing';
+import { CredentialObtainedOn1796074307578 } from './migrations/1796074307578-CredentialObtainedOn';
 
 /** The issuing tables; the service adds the event backbone's tables to these. */
 export const issuingTables: ServiceSchema = {
@@ -17,5 +18,5 @@ export const issuingTables: ServiceSchema = {
     CredentialRow,
     CredentialCounterRow,
   ],
-  migrations: [Issuing1795356319205],
+  migrations: [Issuing1795356319205, CredentialObtainedOn1796074307578],
 };

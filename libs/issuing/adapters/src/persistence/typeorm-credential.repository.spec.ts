@@ -24,6 +24,7 @@ function parchemin(overrides: Partial<StoredCredential> = {}): StoredCredential 
     specializationKey: '',
     verificationCode: randomUUID().replace(/-/g, '').toUpperCase(),
     issuedOn: '2026-03-01',
+    obtainedOn: '2026-02-20',
     issuedAt: new Date('2026-03-01T10:00:00.000Z'),
     status: 'VALID',
     content: parcheminContent(SEED_VERSIONS['001'], []),
