@@ -4,6 +4,7 @@ import { EmbeddedBus } from '@certif/platform-events';
 import { composeSupergraph, startGateway } from '@certif/gateway-server';
 import type { RunningService } from '@certif/platform-http';
 import { createLogger } from '@certif/platform-observability';
+import { PUBLIC_ROUTES, publicRoutesProxy } from './public-routes';
 import { platformModules } from './subgraph-catalog';
 
 export interface OneProcessOptions {
@@ -18,10 +19,14 @@ export interface OneProcessOptions {
   internalSecret?: string;
   loadSeeds?: boolean;
   clock?: Clock;
+  /** The public address printed on documents; default: the gateway's, which serves them too. */
+  publicBaseUrl?: string;
 }
 
 export interface OneProcessPlatform {
   gatewayUrl: string;
+  /** The one address of the API and of the holders' documents (the gateway's origin). */
+  publicUrl: string;
   supergraphSdl: string;
   services: Record<string, RunningService>;
   /** The in-process event bus of this platform (when there is no Kafka). */
@@ -44,10 +49,13 @@ export async function startOneProcessPlatform(
   const bus = new EmbeddedBus();
   const services: Record<string, RunningService> = {};
   const started: RunningService[] = [];
+  // Known once the gateway listens; documents are produced only after that.
+  let gatewayOrigin = `http://localhost:${GATEWAY_PORT}`;
   try {
-    for (const module of platformModules(
-      options.loadSeeds === undefined ? {} : { loadSeeds: options.loadSeeds },
-    )) {
+    for (const module of platformModules({
+      ...(options.loadSeeds === undefined ? {} : { loadSeeds: options.loadSeeds }),
+      publicBaseUrl: () => options.publicBaseUrl ?? gatewayOrigin,
+    })) {
       const service = await module.start({
         port: options.freePorts ? 0 : module.port,
         logger: createLogger({ service: module.name, level }),
@@ -72,9 +80,15 @@ export async function startOneProcessPlatform(
       supergraphSdl,
       auth: options.auth,
       internalSecret,
+      // One address, as the Ingress gives in Kubernetes: the documents beside the API.
+      routes: publicRoutesProxy(PUBLIC_ROUTES, 'gateway', (name) =>
+        services[name]?.url.replace(/\/graphql$/, ''),
+      ),
     });
+    gatewayOrigin = gateway.url.replace(/\/graphql$/, '');
     return {
       gatewayUrl: gateway.url,
+      publicUrl: gatewayOrigin,
       supergraphSdl,
       services,
       bus,

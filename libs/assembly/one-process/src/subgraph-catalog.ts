@@ -8,6 +8,8 @@ import { sessionsModule } from '@certif/sessions-service';
 export interface PlatformSettings {
   /** Load the seed certifications when absent (default true). */
   loadSeeds?: boolean;
+  /** The address printed on issuing's documents (`npm start`: the gateway's, once it runs). */
+  publicBaseUrl?: string | (() => string);
 }
 
 /**
@@ -18,7 +20,9 @@ export function platformModules(settings: PlatformSettings = {}): ServiceModule[
   // Candidates' GDPR export reads issuing's section over HTTP; issuing starts after candidates,
   // so its address is looked up when an export is asked for.
   let issuingBaseUrl: string | undefined;
-  const issuing = issuingModule();
+  const issuing = issuingModule(
+    settings.publicBaseUrl ? { publicBaseUrl: settings.publicBaseUrl } : {},
+  );
   return [
     referentialsModule(settings.loadSeeds === undefined ? {} : { loadSeeds: settings.loadSeeds }),
     candidatesModule({

@@ -1,4 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
+import type { Express } from 'express';
 import { createJwtVerifier, type JwtVerifierConfig } from '@certif/platform-auth';
 import { startHttpService, type RunningHttpService } from '@certif/platform-http';
 import type { Logger } from '@certif/platform-observability';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Production: no Sandbox; the landing page says where the schema is. */
   production?: boolean;
+  /** Routes besides /graphql (`npm start` forwards the other services' public routes). */
+  routes?: (app: Express) => void;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
@@ -48,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     allowBatchedHttpRequests: limits.maxBatch > 1,
     introspection: options.introspection ?? !options.production,
     ...(options.production ? { plugins: [schemaLocationLandingPage()] } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
     context: (request, requestId) =>
       gatewayContext(verify, request.headers.authorization, requestId),
   });

@@ -38,8 +38,11 @@ import { issuingSchema } from './issuing-schema';
 export interface IssuingSettings {
   /** ISSUING_SIGNING_KEY: Ed25519, JWK JSON or PKCS8 PEM; unset: generated once in dataDir. */
   signingKey?: string;
-  /** Printed on documents; default http://localhost:<port>. */
-  publicBaseUrl?: string;
+  /**
+   * Printed on documents; default http://localhost:<port>. A function when the public address
+   * is known only later (`npm start`: the gateway's port, which starts after issuing).
+   */
+  publicBaseUrl?: string | (() => string);
   /** How often the lapse sweep runs; 0 or unset in tests: only when called. Default 1 hour. */
   sweepIntervalMs?: number;
 }
@@ -75,8 +78,11 @@ export async function startIssuingService(
     dataDir: options.dataDir,
   });
 
-  let baseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? `http://localhost:${options.port}`;
-  const links = linksTo(() => baseUrl);
+  let ownUrl = `http://localhost:${options.port}`;
+  const configured = options.publicBaseUrl;
+  const baseUrl = () =>
+    (typeof configured === 'function' ? configured() : (configured ?? ownUrl)).replace(/\/+$/, '');
+  const links = linksTo(baseUrl);
   const unitOfWork = new TypeOrmIssuingUnitOfWork(
     dataSource,
     (manager) => new OutboxIssuingEvents(events.outbox, manager),
@@ -89,7 +95,7 @@ export async function startIssuingService(
     links,
   };
   const records = new CandidateRecords(deps);
-  const signer = new JoseCredentialSigner(signingKey, () => ({ id: `${baseUrl}/issuer` }));
+  const signer = new JoseCredentialSigner(signingKey, () => ({ id: `${baseUrl()}/issuer` }));
   const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
   const sweep = new LapseSweep(deps);
   subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
@@ -126,7 +132,7 @@ export async function startIssuingService(
     }),
     readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
   });
-  if (!options.publicBaseUrl) baseUrl = `http://localhost:${http.port}`;
+  ownUrl = `http://localhost:${http.port}`;
 
   const runSweep = async () => {
     const report = await sweep.run();
@@ -155,7 +161,7 @@ export async function startIssuingService(
     records,
     sweep,
     get baseUrl() {
-      return baseUrl;
+      return baseUrl();
     },
     stop: async () => {
       if (timer) clearInterval(timer);
