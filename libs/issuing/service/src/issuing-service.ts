@@ -5,6 +5,7 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
+  serviceReadiness,
   startHttpService,
   type RunningService,
   type ServiceModule,
@@ -124,7 +125,7 @@ export async function startIssuingService(
       personalData: (principal, candidateId) =>
         personalDataOf(deps, records, principal, candidateId),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: serviceReadiness(dataSource, events),
   });
   if (!options.publicBaseUrl) baseUrl = `http://localhost:${http.port}`;
 

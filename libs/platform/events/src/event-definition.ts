@@ -9,6 +9,11 @@ export interface EventDefinition<T> {
   /** CloudEvents `type`, e.g. `certif.sessions.title-awarded.v1`. */
   readonly type: string;
   readonly topic: string;
+  /**
+   * The only CloudEvents `source` a consumer accepts on this topic: the producer the contract
+   * names (`certif/<service>`). Anything else is dead-lettered as `untrusted-source`.
+   */
+  readonly source: string;
   readonly schema: z.ZodType<T>;
   /** The aggregate id: events with the same key are delivered in the order they were published. */
   key(payload: T): string;
@@ -19,6 +24,8 @@ export interface EventDefinition<T> {
 export interface EventDefinitionSpec<S extends z.ZodType> {
   type: string;
   topic: string;
+  /** Default `certif/<the topic's first segment>`: topics are named after their producer. */
+  source?: string;
   schema: S;
   key: (payload: z.output<S>) => string;
   subject?: (payload: z.output<S>) => string;
@@ -38,6 +45,7 @@ export function defineEvent<S extends z.ZodType>(
   return {
     type: spec.type,
     topic: spec.topic,
+    source: spec.source ?? `certif/${spec.topic.split('.')[0]}`,
     schema: spec.schema as z.ZodType<z.output<S>>,
     key: (payload) => spec.key(payload),
     subject: (payload) => subject(payload),

@@ -30,3 +30,4 @@ export * from './dead-letter-admin';
 export * from './outbox-admin';
 export * from './events-admin-command';
 export { ServiceEvents, type ServiceEventsOptions } from './service-events';
+export { isTransientError, isRuleRefusal } from './transient-error';

@@ -20,6 +20,8 @@ export interface ServiceEventsOptions {
   /** The embedded bus shared by the services of one process (the process-wide one by default). */
   bus?: EmbeddedBus;
   registry?: Registry;
+  /** A transport made elsewhere (tests); `kafkaBrokers` and `bus` are then not used. */
+  transport?: EventTransport;
 }
 
 /**
@@ -39,12 +41,14 @@ export class ServiceEvents {
       service,
       ...(options.registry ? { registry: options.registry } : {}),
     });
-    this.transport = createTransport({
-      kafkaBrokers: options.kafkaBrokers,
-      clientId: service,
-      logger,
-      ...(options.bus ? { bus: options.bus } : {}),
-    });
+    this.transport =
+      options.transport ??
+      createTransport({
+        kafkaBrokers: options.kafkaBrokers,
+        clientId: service,
+        logger,
+        ...(options.bus ? { bus: options.bus } : {}),
+      });
     this.outbox = new Outbox({ source: `certif/${service}` });
     this.relay = new OutboxRelay({ dataSource, transport: this.transport, logger, metrics });
     this.consumer = new EventConsumer({
@@ -73,6 +77,15 @@ export class ServiceEvents {
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();
+  }
+
+  /**
+   * Can the service's events flow: the consumer (when the service subscribes) is consuming, and
+   * the transport can reach its broker. `/readyz` answers 503 otherwise.
+   */
+  async ready(): Promise<boolean> {
+    if (this.subscribed && !this.consumer.consuming) return false;
+    return (await this.transport.reachable?.()) ?? true;
   }
 
   /** Sends what the outbox holds now (tests, and shutdown paths that want it flushed). */

@@ -44,3 +44,14 @@ export async function openServiceStorage(
   });
   return { dataSource, events };
 }
+
+/**
+ * What a service's `/readyz` answers: the database answers, and its events flow (the consumer is
+ * consuming, the broker reachable). Not ready is the signal to take it out of rotation and look.
+ */
+export function serviceReadiness(
+  dataSource: DataSource,
+  events: ServiceEvents,
+): () => Promise<boolean> {
+  return async () => (await dataSource.query('SELECT 1')) !== undefined && (await events.ready());
+}
