@@ -16,6 +16,7 @@ import {
   issuingRoutes,
   JoseCredentialSigner,
   loadSigningKey,
+  parseRetiredSigningKeys,
   newVerificationCode,
   OutboxIssuingEvents,
   PdfkitDocumentRenderer,
@@ -39,6 +40,8 @@ import { issuingSchema } from './issuing-schema';
 export interface IssuingSettings {
   /** ISSUING_SIGNING_KEY: Ed25519, JWK JSON or PKCS8 PEM; unset: generated once in dataDir. */
   signingKey?: string;
+  /** ISSUING_RETIRED_SIGNING_KEYS: a JWKS of the keys used before a rotation. */
+  retiredSigningKeys?: string;
   /** Printed on documents; default http://localhost:<port>. */
   publicBaseUrl?: string;
   /** How often the lapse sweep runs; 0 or unset in tests: only when called. Default 1 hour. */
@@ -90,7 +93,11 @@ export async function startIssuingService(
     links,
   };
   const records = new CandidateRecords(deps);
-  const signer = new JoseCredentialSigner(signingKey, () => ({ id: `${baseUrl}/issuer` }));
+  const signer = new JoseCredentialSigner(
+    signingKey,
+    () => ({ id: `${baseUrl}/issuer` }),
+    await parseRetiredSigningKeys(options.retiredSigningKeys),
+  );
   const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
   const sweep = new LapseSweep(deps);
   subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));

@@ -77,3 +77,10 @@ export const databasePrefix = z
   .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _')
   .default('certif')
   .describe('database names on MySQL are <prefix>_<service> (default certif_<service>)');
+
+export const allowEmbeddedInProduction = z
+  .enum(['true', 'false'])
+  .default('false')
+  .describe(
+    'true lets NODE_ENV=production run without KAFKA_BROKERS or DATABASE_URL (embedded bus, SQLite): one machine only',
+  );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authKeys, withAuthChecks } from './auth-config';
 import {
+  allowEmbeddedInProduction,
   databasePrefix,
   databaseUrl,
   dataDir,
@@ -20,6 +21,7 @@ export function subgraphConfigKeys(defaultPort: number) {
     DATABASE_PREFIX: databasePrefix,
     DATA_DIR: dataDir,
     KAFKA_BROKERS: kafkaBrokers,
+    ALLOW_EMBEDDED_IN_PRODUCTION: allowEmbeddedInProduction,
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   });
 }
