@@ -6,3 +6,4 @@ export { prepareMysqlDatabase } from './mysql-server';
 export * from './run-in-transaction';
 export * from './statement-listener';
 export * from './pool-metrics';
+export { checkServerVersion, UnsupportedDatabaseVersion } from './server-version';
