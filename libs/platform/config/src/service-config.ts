@@ -5,6 +5,10 @@ import {
   databasePrefix,
   databaseUrl,
   dataDir,
+  deadLetterRetentionDays,
+  eventsPruneIntervalMinutes,
+  inboxRetentionDays,
+  sentOutboxRetentionDays,
   kafkaBrokers,
   logLevel,
   otlpEndpoint,
@@ -22,6 +26,10 @@ export function subgraphConfigKeys(defaultPort: number) {
     DATA_DIR: dataDir,
     KAFKA_BROKERS: kafkaBrokers,
     ALLOW_EMBEDDED_IN_PRODUCTION: allowEmbeddedInProduction,
+    EVENTS_SENT_OUTBOX_RETENTION_DAYS: sentOutboxRetentionDays,
+    EVENTS_INBOX_RETENTION_DAYS: inboxRetentionDays,
+    EVENTS_DEAD_LETTER_RETENTION_DAYS: deadLetterRetentionDays,
+    EVENTS_PRUNE_INTERVAL_MINUTES: eventsPruneIntervalMinutes,
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   });
 }

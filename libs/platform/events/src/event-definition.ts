@@ -19,6 +19,11 @@ export interface EventDefinition<T> {
   key(payload: T): string;
   /** CloudEvents `subject`; the key when not given. */
   subject(payload: T): string;
+  /**
+   * For an event that erases a person (R13): the key whose personal data the event tables must
+   * forget. The producer's outbox and every consumer scrub theirs in the event's transaction.
+   */
+  erases?(payload: T): string | undefined;
 }
 
 export interface EventDefinitionSpec<S extends z.ZodType> {
@@ -29,6 +34,7 @@ export interface EventDefinitionSpec<S extends z.ZodType> {
   schema: S;
   key: (payload: z.output<S>) => string;
   subject?: (payload: z.output<S>) => string;
+  erases?: (payload: z.output<S>) => string | undefined;
 }
 
 /** The payload type of an event definition. */
@@ -49,6 +55,7 @@ export function defineEvent<S extends z.ZodType>(
     schema: spec.schema as z.ZodType<z.output<S>>,
     key: (payload) => spec.key(payload),
     subject: (payload) => subject(payload),
+    ...(spec.erases ? { erases: spec.erases } : {}),
   };
 }
 

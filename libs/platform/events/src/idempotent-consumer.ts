@@ -13,6 +13,7 @@ import {
   type Subscription,
 } from './event-transport';
 import { InboxEntryEntity } from './inbox-entry.entity';
+import { erasePersonalData } from './personal-data-erasure';
 import type { RetryPolicy } from './retry-policy';
 import { runInTransaction } from './run-in-transaction';
 import { contextFromHeaders, inSpan, SpanKind } from '@certif/platform-observability';
@@ -152,6 +153,8 @@ export class EventConsumer {
           async (manager) => {
             if (!(await claim(manager, groupId, message.topic, event))) return 'duplicate' as const;
             await route.handler(typed, manager);
+            const erased = route.definition.erases?.(typed.data);
+            if (erased) await erasePersonalData(manager, erased);
             return 'processed' as const;
           },
           { logger: this.logger },

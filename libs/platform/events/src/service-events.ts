@@ -9,6 +9,7 @@ import type { EventTransport } from './event-transport';
 import { EventConsumer, type EventHandler } from './idempotent-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { defaultRetention, schedulePrune, type RetentionPolicy } from './retention';
 
 export interface ServiceEventsOptions {
   /** The service name: CloudEvents source `certif/<service>`, consumer group, metrics label. */
@@ -20,6 +21,8 @@ export interface ServiceEventsOptions {
   /** The embedded bus shared by the services of one process (the process-wide one by default). */
   bus?: EmbeddedBus;
   registry?: Registry;
+  /** How long the event tables keep sent rows, inbox ids and dead letters; pruned on a schedule. */
+  retention?: Partial<RetentionPolicy>;
   /** A transport made elsewhere (tests); `kafkaBrokers` and `bus` are then not used. */
   transport?: EventTransport;
 }
@@ -34,9 +37,16 @@ export class ServiceEvents {
   private readonly relay: OutboxRelay;
   private readonly consumer: EventConsumer;
   private subscribed = false;
+  private readonly retention: RetentionPolicy;
+  private stopPruning: (() => void) | undefined;
+
+  private readonly dataSource: DataSource;
+  private readonly logger: EventLogger;
 
   constructor(options: ServiceEventsOptions) {
     const { service, dataSource, logger } = options;
+    this.dataSource = dataSource;
+    this.logger = logger;
     const metrics = new EventMetrics({
       service,
       ...(options.registry ? { registry: options.registry } : {}),
@@ -49,6 +59,7 @@ export class ServiceEvents {
         logger,
         ...(options.bus ? { bus: options.bus } : {}),
       });
+    this.retention = { ...defaultRetention, ...options.retention };
     this.outbox = new Outbox({ source: `certif/${service}` });
     this.relay = new OutboxRelay({ dataSource, transport: this.transport, logger, metrics });
     this.consumer = new EventConsumer({
@@ -70,10 +81,13 @@ export class ServiceEvents {
     await this.transport.start();
     await this.relay.start();
     if (this.subscribed) await this.consumer.start();
+    this.stopPruning ??= schedulePrune(this.dataSource, this.retention, this.logger);
   }
 
   /** Stops consuming first, then lets the relay finish its batch. */
   async stop(): Promise<void> {
+    this.stopPruning?.();
+    this.stopPruning = undefined;
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();

@@ -40,6 +40,7 @@ export async function openServiceStorage(
     logger: options.logger,
     registry: metricsRegistry(),
     kafkaBrokers: options.kafkaBrokers,
+    ...(options.eventRetention ? { retention: options.eventRetention } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
   });
   return { dataSource, events };
