@@ -12,6 +12,9 @@ runServiceApp({
       ...options,
       sweepIntervalMs: config.LAPSE_SWEEP_MINUTES * 60_000,
       ...(config.ISSUING_SIGNING_KEY ? { signingKey: config.ISSUING_SIGNING_KEY } : {}),
+      ...(config.ISSUING_RETIRED_SIGNING_KEYS
+        ? { retiredSigningKeys: config.ISSUING_RETIRED_SIGNING_KEYS }
+        : {}),
       ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
     }),
 });

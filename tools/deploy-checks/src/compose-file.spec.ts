@@ -38,11 +38,18 @@ const services = deployableServices();
       (name, service) => {
         const entry = compose[name] as ComposeService;
         expect(entry.build).toEqual({ context: '../..', args: { APP: name } });
-        expect(entry.ports).toEqual([`${service.port}:${service.port}`]);
+        // Subgraphs trust the internal identity: never published beyond this machine.
+        expect(entry.ports).toEqual([
+          name === 'gateway'
+            ? `${service.port}:${service.port}`
+            : `127.0.0.1:${service.port}:${service.port}`,
+        ]);
         expect(entry.environment).toMatchObject({ NODE_ENV: 'production', PORT: service.port });
-        expect(Object.keys(entry.environment ?? {})).toEqual(
-          expect.arrayContaining(['AUTH_JWT_SECRET', 'INTERNAL_AUTH_SECRET']),
-        );
+        // Required from .env: no public default a production could start with.
+        expect(entry.environment).toMatchObject({
+          AUTH_JWT_SECRET: expect.stringMatching(/^\$\{AUTH_JWT_SECRET:\?/),
+          INTERNAL_AUTH_SECRET: expect.stringMatching(/^\$\{INTERNAL_AUTH_SECRET:\?/),
+        });
         expect(entry.read_only).toBe(true);
         expect(entry.cap_drop).toEqual(['ALL']);
       },

@@ -9,6 +9,7 @@ import {
   type LabelSelector,
   type PodSpec,
 } from './kubernetes-objects';
+import { serviceCallProblems } from './service-calls';
 import type { DeployableService } from './workspace';
 
 // Our own rules for what may run in the cluster, beyond what the Kubernetes schemas say. Each
@@ -33,6 +34,7 @@ export function manifestProblems(objects: K8sObject[], options: RuleOptions): st
     ...availabilityProblems(objects, options.production),
     ...options.services.flatMap((service) => serviceProblems(objects, service)),
     ...networkPolicyProblems(objects),
+    ...serviceCallProblems(objects, options.services),
     ...ingressProblems(objects, options.services),
   ];
 }

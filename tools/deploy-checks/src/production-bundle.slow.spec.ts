@@ -185,6 +185,8 @@ describe('[slow] production bundles of referentials and the gateway, as the imag
     const referentialsPort = await freePort();
     const referentials = start('referentials', ['--enable-source-maps', 'main.js'], {
       ...secrets,
+      // No Kafka here; the bundle, not the broker, is under test (production-rehearsal has both).
+      ALLOW_EMBEDDED_IN_PRODUCTION: 'true',
       PORT: String(referentialsPort),
       ...(database === 'MySQL/MariaDB'
         ? { DATABASE_URL: mysqlUrl, DATABASE_PREFIX: prefix }

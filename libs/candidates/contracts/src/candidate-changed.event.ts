@@ -72,4 +72,7 @@ export const candidateChanged = defineEvent({
     version: z.number().int().positive(),
   }),
   key: (payload) => payload.candidate.id,
+  // Every event about a candidate is keyed by the candidate id: the outbox and dead letters of
+  // each service forget that key's payloads when the candidate is erased.
+  erases: (payload) => (payload.change === 'ERASED' ? payload.candidate.id : undefined),
 });

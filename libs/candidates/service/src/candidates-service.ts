@@ -4,6 +4,7 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
+  serviceReadiness,
   startHttpService,
   type RunningService,
   type ServiceModule,
@@ -78,7 +79,7 @@ export async function startCandidatesService(
       logger: logger.child({ requestId }),
       loaders: createCandidatesLoaders(useCases.queries, centers),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: serviceReadiness(dataSource, events),
   });
 
   return {

@@ -9,6 +9,12 @@ export const issuingConfigSchema = withAuthChecks(
       .describe(
         'Ed25519 private key (JWK JSON or PKCS8 PEM) that signs the verifiable credentials; unset in development: generated once and kept in DATA_DIR',
       ),
+    ISSUING_RETIRED_SIGNING_KEYS: z
+      .string()
+      .optional()
+      .describe(
+        'keys used before a rotation (a JWKS, or a JSON array of Ed25519 JWKs; public halves suffice): still published, so that credentials they signed verify',
+      ),
     PUBLIC_BASE_URL: z
       .url()
       .optional()

@@ -5,6 +5,7 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
+  serviceReadiness,
   startHttpService,
   type RunningService,
   type ServiceModule,
@@ -15,6 +16,7 @@ import {
   issuingRoutes,
   JoseCredentialSigner,
   loadSigningKey,
+  parseRetiredSigningKeys,
   newVerificationCode,
   OutboxIssuingEvents,
   PdfkitDocumentRenderer,
@@ -38,6 +40,8 @@ import { issuingSchema } from './issuing-schema';
 export interface IssuingSettings {
   /** ISSUING_SIGNING_KEY: Ed25519, JWK JSON or PKCS8 PEM; unset: generated once in dataDir. */
   signingKey?: string;
+  /** ISSUING_RETIRED_SIGNING_KEYS: a JWKS of the keys used before a rotation. */
+  retiredSigningKeys?: string;
   /**
    * Printed on documents; default http://localhost:<port>. A function when the public address
    * is known only later (`npm start`: the gateway's port, which starts after issuing).
@@ -95,7 +99,11 @@ export async function startIssuingService(
     links,
   };
   const records = new CandidateRecords(deps);
-  const signer = new JoseCredentialSigner(signingKey, () => ({ id: `${baseUrl()}/issuer` }));
+  const signer = new JoseCredentialSigner(
+    signingKey,
+    () => ({ id: `${baseUrl()}/issuer` }),
+    await parseRetiredSigningKeys(options.retiredSigningKeys),
+  );
   const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
   const sweep = new LapseSweep(deps);
   subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
@@ -130,7 +138,7 @@ export async function startIssuingService(
       personalData: (principal, candidateId) =>
         personalDataOf(deps, records, principal, candidateId),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: serviceReadiness(dataSource, events),
   });
   ownUrl = `http://localhost:${http.port}`;
 

@@ -9,6 +9,7 @@ import {
   internalAuthSecret,
   nodeEnv,
 } from './keys';
+import { publicSecretProblem, secretsShareAValue } from './production-checks';
 
 /** How bearer tokens are verified (contract README, "Authentication and roles"). */
 export const authKeys = {
@@ -31,9 +32,31 @@ type AuthSettings = {
   AUTH_MAX_TOKEN_AGE?: number | undefined;
 };
 
-/** The checks every schema with `authKeys` applies: JWKS needs issuer and audience; production needs real secrets. */
+/**
+ * The checks every schema with `authKeys` applies: JWKS needs issuer and audience; production
+ * needs real secrets (not public, not equal to each other) and, for a service (a schema with
+ * `ALLOW_EMBEDDED_IN_PRODUCTION`), Kafka and MySQL unless that flag says otherwise.
+ */
 export function withAuthChecks<S extends z.ZodType<AuthSettings>>(schema: S) {
   return schema
+    .superRefine((c, context) => {
+      if (c.NODE_ENV !== 'production') return;
+      for (const key of ['AUTH_JWT_SECRET', 'INTERNAL_AUTH_SECRET'] as const) {
+        const problem = publicSecretProblem(c[key]);
+        if (problem) context.addIssue({ code: 'custom', path: [key], message: problem });
+      }
+      if (secretsShareAValue(c.AUTH_JWT_SECRET, c.INTERNAL_AUTH_SECRET)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['INTERNAL_AUTH_SECRET'],
+          message:
+            'must differ from AUTH_JWT_SECRET: whoever holds the token secret could otherwise forge the internal identity',
+        });
+      }
+      embeddedInProductionIssues(c as EmbeddedSettings).forEach((issue) =>
+        context.addIssue({ code: 'custom', ...issue }),
+      );
+    })
     .refine((c) => !c.AUTH_JWKS_URL || (c.AUTH_ISSUER && c.AUTH_AUDIENCE), {
       path: ['AUTH_JWKS_URL'],
       message: 'needs AUTH_ISSUER and AUTH_AUDIENCE',
@@ -68,4 +91,37 @@ export function jwtVerifierConfig(config: AuthSettings): JwtVerifierConfig {
     ...(config.AUTH_ISSUER ? { issuer: config.AUTH_ISSUER } : {}),
     ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
   };
+}
+
+type EmbeddedSettings = {
+  ALLOW_EMBEDDED_IN_PRODUCTION?: 'true' | 'false';
+  KAFKA_BROKERS?: string | undefined;
+  DATABASE_URL?: string | undefined;
+};
+
+/**
+ * The embedded bus keeps events inside one process and SQLite keeps data on one pod's disk: in a
+ * production of several pods both silently lose what other pods should see. Refused unless
+ * ALLOW_EMBEDDED_IN_PRODUCTION=true says it is meant (a one-machine installation).
+ */
+function embeddedInProductionIssues(
+  c: EmbeddedSettings,
+): Array<{ path: string[]; message: string }> {
+  if (c.ALLOW_EMBEDDED_IN_PRODUCTION !== 'false') return [];
+  const issues: Array<{ path: string[]; message: string }> = [];
+  if (!c.KAFKA_BROKERS) {
+    issues.push({
+      path: ['KAFKA_BROKERS'],
+      message:
+        'is required when NODE_ENV=production: without it events stay in this process (set ALLOW_EMBEDDED_IN_PRODUCTION=true if that is meant)',
+    });
+  }
+  if (!c.DATABASE_URL) {
+    issues.push({
+      path: ['DATABASE_URL'],
+      message:
+        'is required when NODE_ENV=production: without it data goes to SQLite on this pod (set ALLOW_EMBEDDED_IN_PRODUCTION=true if that is meant)',
+    });
+  }
+  return issues;
 }

@@ -4,3 +4,4 @@ export * as configKeys from './keys';
 export { z } from 'zod';
 export * from './service-config';
 export * from './auth-config';
+export * from './production-checks';

@@ -90,3 +90,33 @@ export const databasePrefix = z
   .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _')
   .default('certif')
   .describe('database names on MySQL are <prefix>_<service> (default certif_<service>)');
+
+export const allowEmbeddedInProduction = z
+  .enum(['true', 'false'])
+  .default('false')
+  .describe(
+    'true lets NODE_ENV=production run without KAFKA_BROKERS or DATABASE_URL (embedded bus, SQLite): one machine only',
+  );
+
+function retentionDays(defaultDays: number, what: string) {
+  return z.coerce
+    .number()
+    .min(0)
+    .default(defaultDays)
+    .describe(
+      `days ${what} are kept before the scheduled prune deletes them (default ${defaultDays})`,
+    );
+}
+
+export const sentOutboxRetentionDays = retentionDays(7, 'sent outbox rows');
+export const inboxRetentionDays = retentionDays(
+  30,
+  'handled event ids (keep longer than the broker retains messages)',
+);
+export const deadLetterRetentionDays = retentionDays(90, 'dead letters');
+export const eventsPruneIntervalMinutes = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .default(60)
+  .describe('how often the event tables are pruned (0: never; events-admin prunes by hand)');

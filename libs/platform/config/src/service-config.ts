@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { authKeys, withAuthChecks } from './auth-config';
 import {
+  allowEmbeddedInProduction,
   databasePrefix,
   databaseUrl,
   dataDir,
+  deadLetterRetentionDays,
+  eventsPruneIntervalMinutes,
+  inboxRetentionDays,
+  sentOutboxRetentionDays,
   kafkaBrokers,
   logLevel,
   otlpEndpoint,
@@ -20,6 +25,11 @@ export function subgraphConfigKeys(defaultPort: number) {
     DATABASE_PREFIX: databasePrefix,
     DATA_DIR: dataDir,
     KAFKA_BROKERS: kafkaBrokers,
+    ALLOW_EMBEDDED_IN_PRODUCTION: allowEmbeddedInProduction,
+    EVENTS_SENT_OUTBOX_RETENTION_DAYS: sentOutboxRetentionDays,
+    EVENTS_INBOX_RETENTION_DAYS: inboxRetentionDays,
+    EVENTS_DEAD_LETTER_RETENTION_DAYS: deadLetterRetentionDays,
+    EVENTS_PRUNE_INTERVAL_MINUTES: eventsPruneIntervalMinutes,
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   });
 }

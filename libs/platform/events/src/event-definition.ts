@@ -9,19 +9,32 @@ export interface EventDefinition<T> {
   /** CloudEvents `type`, e.g. `certif.sessions.title-awarded.v1`. */
   readonly type: string;
   readonly topic: string;
+  /**
+   * The only CloudEvents `source` a consumer accepts on this topic: the producer the contract
+   * names (`certif/<service>`). Anything else is dead-lettered as `untrusted-source`.
+   */
+  readonly source: string;
   readonly schema: z.ZodType<T>;
   /** The aggregate id: events with the same key are delivered in the order they were published. */
   key(payload: T): string;
   /** CloudEvents `subject`; the key when not given. */
   subject(payload: T): string;
+  /**
+   * For an event that erases a person (R13): the key whose personal data the event tables must
+   * forget. The producer's outbox and every consumer scrub theirs in the event's transaction.
+   */
+  erases?(payload: T): string | undefined;
 }
 
 export interface EventDefinitionSpec<S extends z.ZodType> {
   type: string;
   topic: string;
+  /** Default `certif/<the topic's first segment>`: topics are named after their producer. */
+  source?: string;
   schema: S;
   key: (payload: z.output<S>) => string;
   subject?: (payload: z.output<S>) => string;
+  erases?: (payload: z.output<S>) => string | undefined;
 }
 
 /** The payload type of an event definition. */
@@ -38,9 +51,11 @@ export function defineEvent<S extends z.ZodType>(
   return {
     type: spec.type,
     topic: spec.topic,
+    source: spec.source ?? `certif/${spec.topic.split('.')[0]}`,
     schema: spec.schema as z.ZodType<z.output<S>>,
     key: (payload) => spec.key(payload),
     subject: (payload) => subject(payload),
+    ...(spec.erases ? { erases: spec.erases } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ describe('tracing across an event', () => {
     tracing = startTracing({ serviceName: 'test', exporter });
     db = await openTestDatabase('sqlite', testSchema);
     events = new ServiceEvents({
-      service: 'tracing-test',
+      service: 'test',
       dataSource: db.dataSource,
       logger: {
         info: () => undefined,

@@ -14,10 +14,12 @@ export interface Delivery {
 export type MessageHandler = (message: TransportMessage, delivery: Delivery) => Promise<void>;
 
 /**
- * Why a message was set aside: its envelope is unreadable, its payload breaks the schema, or its
- * handler kept failing.
+ * Why a message was set aside: its envelope is unreadable, it comes from a source that may not
+ * publish on its topic, its payload breaks the schema, a domain rule refused it, or its handler
+ * kept failing (transient failures never count: they are waited out).
  */
-export type DeadLetterReason = 'invalid-envelope' | 'invalid-payload' | 'handler-failed';
+export type DeadLetterReason =
+  'invalid-envelope' | 'untrusted-source' | 'invalid-payload' | 'rule-refused' | 'handler-failed';
 
 export interface DeadLetterInfo {
   reason: DeadLetterReason;
@@ -33,6 +35,11 @@ export type DeadLetterHook = (message: TransportMessage, info: DeadLetterInfo) =
 export interface SubscribeOptions {
   retry?: Partial<RetryPolicy>;
   onDeadLetter?: DeadLetterHook;
+  /**
+   * Called by the transport when the subscription stopped on its own (a consumer that crashed
+   * and will not restart): the service is then not ready, since it consumes nothing.
+   */
+  onStopped?: (error: unknown) => void;
 }
 
 export interface Subscription {
@@ -63,12 +70,17 @@ export interface EventTransport {
   ): Promise<Subscription>;
   /** Messages of a topic that a consumer group has not handled yet (the consumer lag). */
   lag(topic: string, groupId: string): Promise<number>;
+  /**
+   * Whether the transport can carry messages now (e.g. a broker answers). Optional: a transport
+   * without it is taken as reachable. `/readyz` asks it through `ServiceEvents.ready()`.
+   */
+  reachable?(): Promise<boolean>;
 }
 
 /** A message that no retry can fix: dead-letter it now. */
 export class PoisonMessageError extends Error {
   constructor(
-    readonly reason: Exclude<DeadLetterReason, 'handler-failed'>,
+    readonly reason: Exclude<DeadLetterReason, 'handler-failed' | 'rule-refused'>,
     message: string,
   ) {
     super(message);

@@ -172,6 +172,61 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
     expect(await deadLetters()).toEqual([]);
   });
 
+  it('waits out a database outage however long it lasts, without dead-lettering', async () => {
+    let failures = 0;
+    await startConsumer(async (event, manager) => {
+      // Ten times maxAttempts: an outage, not the event's fault.
+      if (failures < 10 * fastRetry.maxAttempts) {
+        failures += 1;
+        throw Object.assign(new Error('Connection lost: The server closed the connection.'), {
+          code: 'PROTOCOL_CONNECTION_LOST',
+        });
+      }
+      await recordEffect(event, manager);
+    });
+    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await waitFor(async () => expect(await consumed('processed')).toBe(1));
+    expect(failures).toBe(30);
+    expect(await effects()).toHaveLength(1);
+    expect(await deadLetters()).toEqual([]);
+  });
+
+  it('dead-letters at once an event a domain rule refuses', async () => {
+    class InvalidInput extends Error {
+      readonly code = 'BAD_USER_INPUT';
+    }
+    let tries = 0;
+    await startConsumer(async () => {
+      tries += 1;
+      throw new InvalidInput('R5: the component does not belong to this certification');
+    });
+    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await waitFor(async () => expect(await deadLetters()).toHaveLength(1));
+    expect(tries).toBe(1);
+    const [letter] = await deadLetters();
+    expect(letter).toMatchObject({ reason: 'rule-refused', attempts: 1 });
+    expect(letter?.error).toContain('R5');
+  });
+
+  it('dead-letters an event from a source the contract does not name for its topic', async () => {
+    await startConsumer();
+    const forged = eventMessage({ counterId: 'c1', version: 1 }, { source: 'certif/sessions' });
+    await transport.publish([forged, eventMessage({ counterId: 'c1', version: 2 })]);
+    await waitFor(async () =>
+      expect((await effects()).map((effect) => effect.version)).toEqual([2]),
+    );
+    const [letter] = await deadLetters();
+    expect(letter).toMatchObject({ reason: 'untrusted-source', eventId: forged.headers['ce_id'] });
+    expect(letter?.error).toContain('must come from certif/test, not "certif/sessions"');
+  });
+
+  it('reports whether it is consuming', async () => {
+    const started = await startConsumer();
+    expect(started.consuming).toBe(true);
+    await started.stop();
+    expect(started.consuming).toBe(false);
+  });
+
   it('dead-letters an event whose handler keeps failing, then goes on with its key', async () => {
     await startConsumer(async (event, manager) => {
       if (event.data.version === 1) throw new Error('certification not found');

@@ -14,6 +14,7 @@ import {
   type Subscription,
 } from './event-transport';
 import { InboxEntryEntity } from './inbox-entry.entity';
+import { erasePersonalData } from './personal-data-erasure';
 import type { RetryPolicy } from './retry-policy';
 import { runInTransaction } from './run-in-transaction';
 import { contextFromHeaders, inSpan, SpanKind } from '@certif/platform-observability';
@@ -51,6 +52,8 @@ export class EventConsumer {
   private readonly routes = new Map<string, Map<string, Route>>();
   private readonly logger: EventLogger;
   private subscription: Subscription | undefined;
+  /** Why the transport stopped the subscription on its own; undefined while consuming. */
+  private crash: { error: unknown } | undefined;
 
   constructor(private readonly options: EventConsumerOptions) {
     if (!options.groupId || options.groupId.length > 100) {
@@ -85,10 +88,20 @@ export class EventConsumer {
       {
         ...(retry ? { retry } : {}),
         onDeadLetter: (message, info) => this.deadLetter(message, info),
+        onStopped: (error) => {
+          this.crash = { error };
+          this.logger.error({ groupId, err: error }, 'event consumer stopped; not ready');
+        },
       },
     );
+    this.crash = undefined;
     this.options.metrics?.watchConsumer(groupId, [...this.routes.keys()], transport);
     this.logger.info({ groupId, topics: [...this.routes.keys()] }, 'event consumer started');
+  }
+
+  /** Started and consuming: false before `start()`, after `stop()`, and once the transport gave up. */
+  get consuming(): boolean {
+    return this.subscription !== undefined && this.crash === undefined;
   }
 
   /** Waits for the handler in progress; what is left is delivered again at the next start. */
@@ -115,6 +128,13 @@ export class EventConsumer {
       metrics?.consumed(groupId, message.topic, 'ignored');
       return;
     }
+    // Whoever can reach the broker could forge a fact; only the contract's producer is believed.
+    if (event.source !== route.definition.source) {
+      throw new PoisonMessageError(
+        'untrusted-source',
+        `${event.type} on ${message.topic} must come from ${route.definition.source}, not "${event.source}"`,
+      );
+    }
     const checked = checkPayload(route.definition, event.data);
     if (!checked.success) {
       throw new PoisonMessageError('invalid-payload', `${event.type}: ${checked.problems}`);
@@ -134,6 +154,8 @@ export class EventConsumer {
           async (manager) => {
             if (!(await claim(manager, groupId, message.topic, event))) return 'duplicate' as const;
             await route.handler(typed, manager);
+            const erased = route.definition.erases?.(typed.data);
+            if (erased) await erasePersonalData(manager, erased);
             return 'processed' as const;
           },
           { logger: this.logger },

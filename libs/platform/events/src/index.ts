@@ -30,3 +30,6 @@ export * from './dead-letter-admin';
 export * from './outbox-admin';
 export * from './events-admin-command';
 export { ServiceEvents, type ServiceEventsOptions } from './service-events';
+export { isTransientError, isRuleRefusal } from './transient-error';
+export { erasePersonalData, ERASED_PAYLOAD, type ErasureReport } from './personal-data-erasure';
+export * from './retention';

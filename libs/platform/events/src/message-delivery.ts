@@ -1,6 +1,12 @@
 import { describeError, type EventLogger } from './event-logger';
-import { PoisonMessageError, type DeadLetterInfo, type MessageHandler } from './event-transport';
+import {
+  PoisonMessageError,
+  type DeadLetterInfo,
+  type DeadLetterReason,
+  type MessageHandler,
+} from './event-transport';
 import { retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
+import { isRuleRefusal, isTransientError } from './transient-error';
 import type { TransportMessage } from './transport-message';
 
 export type DeliveryOutcome = 'processed' | 'dead-lettered' | 'aborted';
@@ -21,13 +27,17 @@ export interface DeliverOptions {
 }
 
 /**
- * The retry loop both transports share: try, wait with exponential backoff, try again; after the
- * last try — or at once for a poison message — dead-letter it. Dead-lettering itself is retried
- * until it works, because skipping a message without a trace would lose it.
+ * The retry loop both transports share. A transient failure (database or broker away, deadlock,
+ * lock wait) is retried with capped backoff for as long as it lasts: the fact is fine, the world
+ * is not. A poison message or a rule refusal is dead-lettered at once; any other failure after
+ * `policy.maxAttempts` tries. Dead-lettering itself is retried until it works, because skipping a
+ * message without a trace would lose it.
  */
 export async function deliverWithRetries(options: DeliverOptions): Promise<DeliveryOutcome> {
   const { message, position, groupId, policy, signal, logger } = options;
   let deadLetter: DeadLetterInfo | undefined;
+  // Failures that may be the message's fault; transient ones do not count towards maxAttempts.
+  let suspectFailures = 0;
   for (let attempt = 1; deadLetter === undefined; attempt += 1) {
     if (signal.aborted) return 'aborted';
     try {
@@ -35,26 +45,31 @@ export async function deliverWithRetries(options: DeliverOptions): Promise<Deliv
       return 'processed';
     } catch (error) {
       const fields = { topic: message.topic, key: message.key, position, groupId, attempt };
+      const info = (reason: DeadLetterReason, text: string): DeadLetterInfo => ({
+        reason,
+        error: text,
+        attempts: attempt,
+        groupId,
+        position,
+      });
       if (error instanceof PoisonMessageError) {
-        deadLetter = {
-          reason: error.reason,
-          error: error.message,
-          attempts: attempt,
-          groupId,
-          position,
-        };
-      } else if (attempt >= policy.maxAttempts) {
+        deadLetter = info(error.reason, error.message);
+      } else if (isTransientError(error)) {
+        // Logged at each try until the backoff reaches its ceiling, then every tenth try.
+        if (attempt <= 10 || attempt % 10 === 0) {
+          logger.warn({ ...fields, err: error }, 'event handler hit a transient failure; waiting');
+        }
+        if (!(await sleep(retryDelayMs(policy, Math.min(attempt, 30)), signal))) return 'aborted';
+        await options.heartbeat?.();
+      } else if (isRuleRefusal(error)) {
+        logger.error({ ...fields, err: error }, 'a rule refused the event');
+        deadLetter = info('rule-refused', describeError(error));
+      } else if ((suspectFailures += 1) >= policy.maxAttempts) {
         logger.error({ ...fields, err: error }, 'event handler failed for the last time');
-        deadLetter = {
-          reason: 'handler-failed',
-          error: describeError(error),
-          attempts: attempt,
-          groupId,
-          position,
-        };
+        deadLetter = info('handler-failed', describeError(error));
       } else {
         logger.warn({ ...fields, err: error }, 'event handler failed; will retry');
-        if (!(await sleep(retryDelayMs(policy, attempt), signal))) return 'aborted';
+        if (!(await sleep(retryDelayMs(policy, suspectFailures), signal))) return 'aborted';
         await options.heartbeat?.();
       }
     }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DeadLetterEntity } from './dead-letter.entity';
 import { InboxEntryEntity } from './inbox-entry.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { runInTransaction } from './run-in-transaction';
@@ -60,6 +61,19 @@ export async function pruneSentOutbox(dataSource: DataSource, before: Date): Pro
       .delete()
       .from(OutboxMessageEntity)
       .where('sent_at IS NOT NULL AND sent_at < :before', { before })
+      .execute(),
+  );
+  return result.affected ?? 0;
+}
+
+/** Deletes dead letters set aside before `before`, replayed or not: they are not an archive either. */
+export async function pruneDeadLetters(dataSource: DataSource, before: Date): Promise<number> {
+  const result = await runInTransaction(dataSource, (manager) =>
+    manager
+      .createQueryBuilder()
+      .delete()
+      .from(DeadLetterEntity)
+      .where('created_at < :before', { before })
       .execute(),
   );
   return result.affected ?? 0;

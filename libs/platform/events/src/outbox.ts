@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { CloudEvent } from './cloud-event';
 import { noteOutboxWrite } from './commit-signal';
 import { checkPayload, InvalidEventPayload, type EventDefinition } from './event-definition';
+import { erasePersonalData } from './personal-data-erasure';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { currentTraceparent } from '@certif/platform-observability';
 
@@ -88,6 +89,10 @@ export class Outbox {
       .updateEntity(false)
       .execute();
     noteOutboxWrite(manager);
+    for (const event of events) {
+      const erased = definition.erases?.(event.data);
+      if (erased) await erasePersonalData(manager, erased);
+    }
     return events;
   }
 

@@ -9,6 +9,7 @@ import type { EventTransport } from './event-transport';
 import { EventConsumer, type EventHandler } from './idempotent-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { defaultRetention, schedulePrune, type RetentionPolicy } from './retention';
 
 export interface ServiceEventsOptions {
   /** The service name: CloudEvents source `certif/<service>`, consumer group, metrics label. */
@@ -20,6 +21,10 @@ export interface ServiceEventsOptions {
   /** The embedded bus shared by the services of one process (the process-wide one by default). */
   bus?: EmbeddedBus;
   registry?: Registry;
+  /** How long the event tables keep sent rows, inbox ids and dead letters; pruned on a schedule. */
+  retention?: Partial<RetentionPolicy>;
+  /** A transport made elsewhere (tests); `kafkaBrokers` and `bus` are then not used. */
+  transport?: EventTransport;
 }
 
 /**
@@ -32,19 +37,29 @@ export class ServiceEvents {
   private readonly relay: OutboxRelay;
   private readonly consumer: EventConsumer;
   private subscribed = false;
+  private readonly retention: RetentionPolicy;
+  private stopPruning: (() => void) | undefined;
+
+  private readonly dataSource: DataSource;
+  private readonly logger: EventLogger;
 
   constructor(options: ServiceEventsOptions) {
     const { service, dataSource, logger } = options;
+    this.dataSource = dataSource;
+    this.logger = logger;
     const metrics = new EventMetrics({
       service,
       ...(options.registry ? { registry: options.registry } : {}),
     });
-    this.transport = createTransport({
-      kafkaBrokers: options.kafkaBrokers,
-      clientId: service,
-      logger,
-      ...(options.bus ? { bus: options.bus } : {}),
-    });
+    this.transport =
+      options.transport ??
+      createTransport({
+        kafkaBrokers: options.kafkaBrokers,
+        clientId: service,
+        logger,
+        ...(options.bus ? { bus: options.bus } : {}),
+      });
+    this.retention = { ...defaultRetention, ...options.retention };
     this.outbox = new Outbox({ source: `certif/${service}` });
     this.relay = new OutboxRelay({ dataSource, transport: this.transport, logger, metrics });
     this.consumer = new EventConsumer({
@@ -66,13 +81,25 @@ export class ServiceEvents {
     await this.transport.start();
     await this.relay.start();
     if (this.subscribed) await this.consumer.start();
+    this.stopPruning ??= schedulePrune(this.dataSource, this.retention, this.logger);
   }
 
   /** Stops consuming first, then lets the relay finish its batch. */
   async stop(): Promise<void> {
+    this.stopPruning?.();
+    this.stopPruning = undefined;
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();
+  }
+
+  /**
+   * Can the service's events flow: the consumer (when the service subscribes) is consuming, and
+   * the transport can reach its broker. `/readyz` answers 503 otherwise.
+   */
+  async ready(): Promise<boolean> {
+    if (this.subscribed && !this.consumer.consuming) return false;
+    return (await this.transport.reachable?.()) ?? true;
   }
 
   /** Sends what the outbox holds now (tests, and shutdown paths that want it flushed). */

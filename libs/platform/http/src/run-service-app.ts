@@ -41,6 +41,12 @@ export function runServiceApp<C extends SubgraphConfig>(app: ServiceApp<C>): voi
         clock: systemClock,
         internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
         auth: jwtVerifierConfig(config),
+        eventRetention: {
+          sentOutboxDays: config.EVENTS_SENT_OUTBOX_RETENTION_DAYS,
+          inboxDays: config.EVENTS_INBOX_RETENTION_DAYS,
+          deadLetterDays: config.EVENTS_DEAD_LETTER_RETENTION_DAYS,
+          intervalMs: config.EVENTS_PRUNE_INTERVAL_MINUTES * 60_000,
+        },
         ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
         ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
       },

@@ -1,6 +1,6 @@
 import type { JwtVerifierConfig } from '@certif/platform-auth';
 import type { Clock } from '@certif/platform-calendar';
-import type { EmbeddedBus } from '@certif/platform-events';
+import type { EmbeddedBus, RetentionPolicy } from '@certif/platform-events';
 import type { Logger } from '@certif/platform-observability';
 
 /** What every service needs to start, whichever process it runs in. */
@@ -13,6 +13,8 @@ export interface ServiceStartOptions {
   /** Database name prefix on MySQL: `<prefix>_<service>` (default certif). */
   databasePrefix?: string;
   kafkaBrokers?: string;
+  /** How long the event tables keep what they no longer need (EVENTS_*_RETENTION_DAYS). */
+  eventRetention?: Partial<RetentionPolicy>;
   /** The in-process bus shared by the services of one process, when there is no Kafka. */
   bus?: EmbeddedBus;
   internalSecret: string;

@@ -40,7 +40,19 @@ export async function openServiceStorage(
     logger: options.logger,
     registry: metricsRegistry(),
     kafkaBrokers: options.kafkaBrokers,
+    ...(options.eventRetention ? { retention: options.eventRetention } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
   });
   return { dataSource, events };
+}
+
+/**
+ * What a service's `/readyz` answers: the database answers, and its events flow (the consumer is
+ * consuming, the broker reachable). Not ready is the signal to take it out of rotation and look.
+ */
+export function serviceReadiness(
+  dataSource: DataSource,
+  events: ServiceEvents,
+): () => Promise<boolean> {
+  return async () => (await dataSource.query('SELECT 1')) !== undefined && (await events.ready());
 }

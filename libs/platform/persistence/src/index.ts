@@ -7,3 +7,4 @@ export * from './run-in-transaction';
 export * from './statement-listener';
 export * from './pool-metrics';
 export * from './sql-errors';
+export { checkServerVersion, UnsupportedDatabaseVersion } from './server-version';

@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import type { MysqlTarget } from './database-target';
+import { checkServerVersion } from './server-version';
 
 export interface MysqlServerInfo {
   version: string;
@@ -25,17 +26,18 @@ async function withServer<T>(
 }
 
 /**
- * Creates the service's database when missing and tells whether the server is MariaDB, so the
+ * Refuses a server too old for the platform (server-version.ts), creates the service's database when missing and tells whether the server is MariaDB, so the
  * data source uses TypeORM's `mariadb` driver there (it differs from MySQL on e.g. RETURNING).
  */
 export async function prepareMysqlDatabase(target: MysqlTarget): Promise<MysqlServerInfo> {
   return withServer(target, async (run) => {
+    const rows = (await run('SELECT VERSION() AS version')) as { version: string }[];
+    const version = rows[0]?.version ?? '';
+    checkServerVersion(version);
     await run(
       `CREATE DATABASE IF NOT EXISTS \`${target.database}\` ` +
         'CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
     );
-    const rows = (await run('SELECT VERSION() AS version')) as { version: string }[];
-    const version = rows[0]?.version ?? '';
     return { version, isMariaDb: /mariadb/i.test(version) };
   });
 }

@@ -4,6 +4,7 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
+  serviceReadiness,
   startHttpService,
   type RunningService,
   type ServiceModule,
@@ -63,7 +64,7 @@ export async function startReferentialsService(
       logger: logger.child({ requestId }),
       loaders: createReferentialsLoaders(catalog),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: serviceReadiness(dataSource, events),
   });
 
   return {

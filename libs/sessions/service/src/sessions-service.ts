@@ -5,6 +5,7 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
+  serviceReadiness,
   startHttpService,
   type RunningService,
   type ServiceModule,
@@ -72,7 +73,7 @@ export async function startSessionsService(
       logger: logger.child({ requestId }),
       loaders: createSessionsLoaders(queries),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: serviceReadiness(dataSource, events),
     routes: procesVerbalRoute({
       queries,
       verify: createJwtVerifier(options.auth),

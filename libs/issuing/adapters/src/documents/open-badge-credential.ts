@@ -85,6 +85,8 @@ export class JoseCredentialSigner implements CredentialSigner {
     private readonly key: SigningKey,
     /** Read at each signature: the public URL may be known only once the server listens. */
     private readonly issuer: () => IssuerProfile,
+    /** Keys of before a rotation: published too, so that what they signed still verifies. */
+    private readonly retired: ReadonlyArray<SigningKey['publicJwk']> = [],
   ) {}
 
   sign(document: ParcheminDocument): Promise<string> {
@@ -99,6 +101,7 @@ export class JoseCredentialSigner implements CredentialSigner {
   }
 
   jwks(): { keys: SigningKey['publicJwk'][] } {
-    return { keys: [this.key.publicJwk] };
+    const retired = this.retired.filter((key) => key.kid !== this.key.kid);
+    return { keys: [this.key.publicJwk, ...retired] };
   }
 }

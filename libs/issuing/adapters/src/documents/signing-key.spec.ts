@@ -2,7 +2,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENERATED_KEY_FILE, loadSigningKey, parseSigningKey } from './signing-key';
+import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
+import { JoseCredentialSigner } from './open-badge-credential';
+import {
+  GENERATED_KEY_FILE,
+  loadSigningKey,
+  parseRetiredSigningKeys,
+  parseSigningKey,
+  signingKeyFrom,
+} from './signing-key';
 
 describe('the signing key (ISSUING_SIGNING_KEY)', () => {
   let dataDir: string;
@@ -42,5 +50,31 @@ describe('the signing key (ISSUING_SIGNING_KEY)', () => {
     ${'not a key'}  | ${'hello'}                                                                                                            | ${/is not a private key/}
   `('refuses $case', ({ text, message }) => {
     expect(() => parseSigningKey(text)).toThrow(message);
+  });
+
+  it('keeps publishing retired keys by kid, so credentials signed before a rotation still verify', async () => {
+    const before = await signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
+    const signedBefore = await new SignJWT({ sub: 'parchemin-1' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: before.kid })
+      .sign(before.privateKey);
+    const after = await signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
+    // Operators paste the old private JWK; only its public half is published.
+    const oldPrivateJwk = JSON.stringify([before.privateKey.export({ format: 'jwk' })]);
+    const retired = await parseRetiredSigningKeys(oldPrivateJwk);
+    const signer = new JoseCredentialSigner(after, () => ({ id: 'https://x/issuer' }), retired);
+    const jwks = signer.jwks();
+    expect(jwks.keys.map((key) => key.kid)).toEqual([after.kid, before.kid]);
+    expect(jwks.keys.every((key) => !('d' in key))).toBe(true);
+    const verified = await jwtVerify(signedBefore, createLocalJWKSet(jwks));
+    expect(verified.payload.sub).toBe('parchemin-1');
+  });
+
+  it('reads retired keys as a JWKS too, and refuses what is not an Ed25519 key', async () => {
+    const key = await signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
+    const [retired] = await parseRetiredSigningKeys(JSON.stringify({ keys: [key.publicJwk] }));
+    expect(retired?.kid).toBe(key.kid);
+    await expect(parseRetiredSigningKeys('[{"kty":"RSA"}]')).rejects.toThrow(/not an Ed25519 JWK/);
+    await expect(parseRetiredSigningKeys('nope')).rejects.toThrow(/is not JSON/);
+    expect(await parseRetiredSigningKeys(undefined)).toEqual([]);
   });
 });

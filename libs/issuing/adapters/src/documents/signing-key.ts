@@ -67,3 +67,40 @@ export async function loadSigningKey(options: {
   }
   return signingKeyFrom(parseSigningKey(readFileSync(file, 'utf8')));
 }
+
+/**
+ * ISSUING_RETIRED_SIGNING_KEYS: the keys used before a rotation, still published in the JWKS (by
+ * the same `kid`, their thumbprint) so that every credential they signed keeps verifying. A JWKS
+ * (`{"keys":[…]}`) or a JSON array of Ed25519 JWKs; public halves suffice, and a private `d` is
+ * dropped, never published.
+ */
+export async function parseRetiredSigningKeys(
+  text: string | undefined,
+): Promise<Array<JWK & { kid: string }>> {
+  if (!text?.trim()) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `ISSUING_RETIRED_SIGNING_KEYS is not JSON (a JWKS or an array of JWKs): ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown })?.keys;
+  if (!Array.isArray(list)) {
+    throw new Error(
+      'ISSUING_RETIRED_SIGNING_KEYS must be a JWKS ({"keys":[…]}) or an array of JWKs',
+    );
+  }
+  return Promise.all(
+    list.map(async (entry: unknown, index) => {
+      const jwk = entry as JWK;
+      if (jwk?.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+        throw new Error(`ISSUING_RETIRED_SIGNING_KEYS[${index}] is not an Ed25519 JWK (kty OKP)`);
+      }
+      const publicJwk: JWK = { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
+      const kid = await calculateJwkThumbprint(publicJwk);
+      return { ...publicJwk, kid, alg: 'EdDSA', use: 'sig' };
+    }),
+  );
+}
