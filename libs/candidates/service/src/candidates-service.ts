@@ -5,6 +5,7 @@ import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -73,7 +74,7 @@ export async function startCandidatesService(
       logger: logger.child({ requestId }),
       loaders: createCandidatesLoaders(useCases.queries),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: () => storageReadiness({ dataSource, events }),
   });
 
   return {

@@ -6,6 +6,7 @@ import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -124,7 +125,7 @@ export async function startIssuingService(
       personalData: (principal, candidateId) =>
         personalDataOf(deps, records, principal, candidateId),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: () => storageReadiness({ dataSource, events }),
   });
   if (!options.publicBaseUrl) baseUrl = `http://localhost:${http.port}`;
 

@@ -5,7 +5,7 @@ import type { EmbeddedBus } from './embedded-bus';
 import type { EventDefinition } from './event-definition';
 import type { EventLogger } from './event-logger';
 import { EventMetrics } from './event-metrics';
-import type { EventTransport } from './event-transport';
+import type { EventTransport, TransportHealth } from './event-transport';
 import { EventConsumer, type EventHandler } from './idempotent-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -73,6 +73,11 @@ export class ServiceEvents {
     await this.consumer.stop();
     await this.relay.stop();
     await this.transport.stop();
+  }
+
+  /** Whether events flow: the transport reaches its broker and every consumer is running. */
+  health(): TransportHealth {
+    return this.transport.health?.() ?? { ready: true, problems: [] };
   }
 
   /** Sends what the outbox holds now (tests, and shutdown paths that want it flushed). */

@@ -8,6 +8,7 @@ import {
   watchConnectionPool,
   type ServiceSchema,
 } from '@certif/platform-persistence';
+import type { Readiness } from './http-service';
 import type { ServiceStartOptions } from './service-module';
 
 export interface ServiceStorage {
@@ -43,4 +44,21 @@ export async function openServiceStorage(
     ...(options.bus ? { bus: options.bus } : {}),
   });
   return { dataSource, events };
+}
+
+/**
+ * A service's readiness from its storage: the database answers, and events flow (the broker is
+ * reachable and every consumer runs). Each problem is named, for `/readyz`.
+ */
+export async function storageReadiness({ dataSource, events }: ServiceStorage): Promise<Readiness> {
+  const problems: string[] = [];
+  try {
+    await dataSource.query('SELECT 1');
+  } catch (error) {
+    problems.push(
+      `database unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  problems.push(...events.health().problems);
+  return { ready: problems.length === 0, problems };
 }

@@ -5,6 +5,7 @@ import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -63,7 +64,7 @@ export async function startReferentialsService(
       logger: logger.child({ requestId }),
       loaders: createReferentialsLoaders(catalog),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: () => storageReadiness({ dataSource, events }),
   });
 
   return {

@@ -6,6 +6,7 @@ import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -70,7 +71,7 @@ export async function startSessionsService(
       logger: logger.child({ requestId }),
       loaders: createSessionsLoaders(queries),
     }),
-    readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    readiness: () => storageReadiness(storage),
     routes: procesVerbalRoute({
       queries,
       verify: createJwtVerifier(options.auth),
