@@ -4,11 +4,13 @@
 // a private broker (stopped mid-test, or configured for SASL/TLS).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 export const workspaceRoot = resolve(here, '../..');
 const pom = join(here, 'pom.xml');
@@ -185,9 +187,54 @@ logger.started.name = kafka.server.KafkaRaftServer
 logger.started.level = info
 `;
 
+/** The contract's topics: the list `infra/backing/create-topics.sh` provisions everywhere else. */
+export function contractTopics() {
+  const script = readFileSync(join(workspaceRoot, 'infra/backing/create-topics.sh'), 'utf8');
+  const list = /^TOPICS=\(([^)]*)\)/m.exec(script)?.[1] ?? '';
+  return list.split(/\s+/).filter((name) => name && !name.startsWith('#'));
+}
+
+/**
+ * Creates the contract's topics and their `.dlq` when missing, 3 partitions each, and waits
+ * until each partition has a leader (a KRaft broker answers UNKNOWN_TOPIC for a moment).
+ */
+export async function ensureContractTopics(bootstrap, { partitions = 3 } = {}) {
+  const { Kafka, logLevel } = require('kafkajs');
+  const admin = new Kafka({
+    brokers: [bootstrap],
+    clientId: 'certif-topics',
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const wanted = contractTopics().flatMap((topic) => [topic, `${topic}.dlq`]);
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: false,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+      });
+    }
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const led = await admin
+        .fetchTopicMetadata({ topics: wanted })
+        .then(({ topics }) => topics.every((t) => t.partitions.every((p) => p.leader >= 0)))
+        .catch(() => false);
+      if (led) return wanted;
+      if (Date.now() > deadline) throw new Error(`topics without a leader after 30 s: ${wanted}`);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
  * Starts a broker and resolves once it serves clients. Formats `dataDir` once (KRaft storage,
- * with the SCRAM users). Ports default to free ones. `stop()` ends it (SIGTERM, then SIGKILL
+ * with the SCRAM users), then creates the contract's topics (`topics: false` to skip). Ports
+ * default to free ones. `stop()` ends it (SIGTERM, then SIGKILL
  * after 30 s); `exited` resolves with its exit code.
  */
 export async function startBroker(options = {}) {
@@ -292,6 +339,7 @@ export async function startBroker(options = {}) {
         );
       }),
     ]);
+    if (options.topics ?? true) await ensureContractTopics(`127.0.0.1:${port}`);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

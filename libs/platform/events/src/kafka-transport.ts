@@ -44,6 +44,8 @@ export interface KafkaTransportOptions {
   kafka?: Partial<Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator'>>;
   /** Waits between attempts to reach the broker or to restart a crashed consumer. */
   reconnect?: Partial<RetryPolicy>;
+  /** How long connecting the producer may take before a publish fails (default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 /** Reconnecting: soon at first, then every 10 s at most, for as long as it takes. */
@@ -409,6 +411,7 @@ export class KafkaTransport implements EventTransport {
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
     this.connecting ??= (async () => {
+      // Idempotent: kafkajs refuses it here when the client's settings forbid retries.
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
@@ -417,8 +420,18 @@ export class KafkaTransport implements EventTransport {
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       try {
-        await producer.connect();
+        // The idempotent producer retries forever: bound the wait, so that a publish fails and
+        // the relay tries again later, and health() says why meanwhile.
+        const timeoutMs = this.options.connectTimeoutMs ?? 10_000;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          producer.connect(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]).finally(() => clearTimeout(timer));
       } catch (error) {
+        void producer.disconnect().catch(() => undefined);
         this.connecting = undefined;
         this.producerProblem = `cannot reach Kafka at ${this.options.brokers.join(',')}: ${describeError(error)}`;
         throw new Error(`could not connect to Kafka: ${describeError(error)}`);
