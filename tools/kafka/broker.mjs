@@ -269,7 +269,10 @@ export async function startBroker(options = {}) {
   ];
 
   if (!existsSync(join(logDir, 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url');
+    // A Kafka Uuid: 16 bytes, base64url; one starting with '-' would read as an option.
+    let clusterId;
+    do clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-'));
     const scram = (options.scramUsers ?? []).flatMap(({ name, password }) =>
       ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((mechanism) => [
         '--add-scram',
