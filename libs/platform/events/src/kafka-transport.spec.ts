@@ -446,6 +446,47 @@ describeWithKafka('KafkaTransport', (brokers) => {
     expect(handled.sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('a consumer that crashes is reported not ready, then made anew and consumes again', async () => {
+    const kafkaTransport = transport();
+    // kafkajs reports a crash through the consumer's CRASH event: capture what the transport
+    // listens with, to crash it as kafkajs would after a fatal error.
+    const kafka = (kafkaTransport as unknown as { kafka: Kafka }).kafka;
+    const makeConsumer = jest.spyOn(kafka, 'consumer');
+    const crashListeners: ((event: unknown) => void)[] = [];
+    makeConsumer.mockImplementation((config) => {
+      const created = Kafka.prototype.consumer.call(kafka, config);
+      const on = created.on.bind(created);
+      created.on = ((name: string, listener: (event: unknown) => void) => {
+        if (name === created.events.CRASH) crashListeners.push(listener);
+        return on(name as never, listener as never);
+      }) as typeof created.on;
+      return created;
+    });
+    const group = `crashing-${run}`;
+    const handled: number[] = [];
+    subscriptions.push(
+      await kafkaTransport.subscribe(topic, group, async (m) => void handled.push(numberOf(m))),
+    );
+    await kafkaTransport.publish([event('a', 1, topic)]);
+    await waitFor(() => expect(handled).toEqual([1]), patience);
+    await waitFor(() => expect(kafkaTransport.health().ready).toBe(true), patience);
+
+    present(crashListeners[0])({
+      type: 'consumer.crash',
+      payload: { error: new Error('fatal fetch error'), groupId: group, restart: false },
+    });
+    expect(kafkaTransport.health()).toEqual({
+      ready: false,
+      problems: [`consumer ${group} crashed: Error: fatal fetch error`],
+    });
+    await kafkaTransport.publish([event('a', 2, topic)]);
+    await waitFor(() => {
+      expect(makeConsumer).toHaveBeenCalledTimes(2);
+      expect(handled).toEqual([1, 2]);
+      expect(kafkaTransport.health().ready).toBe(true);
+    }, patience);
+  });
+
   it('reports itself ready once connected and consuming', async () => {
     const kafkaTransport = transport();
     await kafkaTransport.start();

@@ -330,7 +330,12 @@ export class KafkaTransport implements EventTransport {
       });
       member.consumer = consumer;
       const crashed = new Promise<string>((resolve) => {
-        consumer.on(consumer.events.CRASH, (event) => resolve(describeError(event.payload.error)));
+        consumer.on(consumer.events.CRASH, (event) => {
+          const crash = describeError(event.payload.error);
+          // Not ready from this moment, not once the restart begins.
+          member.problem = `consumer ${groupId} crashed: ${crash}`;
+          resolve(crash);
+        });
       });
       consumer.on(consumer.events.GROUP_JOIN, () => {
         failures = 0;
