@@ -3,11 +3,18 @@
 // MySQL/MariaDB suites need a server at TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306).
 // Without one they are skipped with the reason in their title, unless CI=true or
 // REQUIRE_MYSQL=1, where a missing server fails the run: CI must prove the MySQL paths.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+// Kafka suites run against KAFKA_BROKERS when it is set; otherwise this starts a private broker
+// (tools/kafka, on free ports, data in a temporary folder) for the run and stops it after. Where
+// it cannot (no Java or Maven) they are skipped with the reason, unless CI=true or
+// REQUIRE_KAFKA=1: there a missing broker fails the run, as a missing MySQL does.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { computeProjectGraph } from './project-graph.mjs';
+import { fileURLToPath } from 'node:url';
+import { startBroker } from '../kafka/broker.mjs';
 
 const require = createRequire(import.meta.url);
 /** A package's script by path: not every package exports its bin through `exports`. */
@@ -42,12 +49,75 @@ async function probeMysql() {
   }
 }
 
-function step(title, command, args) {
+const kafkaRequired = process.env.CI === 'true' || process.env.REQUIRE_KAFKA === '1';
+
+/** Whether a TCP connection to `host:port` opens within 3 s. */
+function reachable(address) {
+  const [host, port] = address.split(':');
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(3000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(Number(port), host, () => done(true));
+  });
+}
+
+/** The given brokers when they answer, or a private broker started for this run. */
+async function prepareKafka() {
+  const given = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  if (given.length > 0) {
+    if (await reachable(given[0])) return { ok: true, brokers: given.join(',') };
+    return { ok: false, reason: `KAFKA_BROKERS=${given.join(',')} does not answer` };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'certif-test-kafka-'));
+  try {
+    const started = Date.now();
+    const broker = await startBroker({ port: 0, dataDir, heap: '512m', log: console.log });
+    console.log(
+      `Kafka: a broker for this run on ${broker.bootstrap} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return {
+      ok: true,
+      brokers: broker.bootstrap,
+      stop: async () => {
+        await broker.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    return { ok: false, reason: `could not start a broker: ${error.message.split('\n')[0]}` };
+  }
+}
+
+/** Runs a command with this run's environment; resolves with its exit code. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+// The broker starts while typecheck and lint run; every exit stops it.
+const kafkaStarting = prepareKafka();
+async function exit(code) {
+  const kafka = await kafkaStarting;
+  await kafka.stop?.();
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void exit(130));
+
+async function step(title, command, args) {
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) {
+  const status = await run(command, args);
+  if (status !== 0) {
     console.error(`\n✖ ${title} failed`);
-    process.exit(result.status ?? 1);
+    await exit(status);
   }
 }
 
@@ -62,7 +132,7 @@ if (mysql.ok) {
   console.error(
     '  start it, e.g.: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd',
   );
-  process.exit(1);
+  await exit(1);
 } else {
   env.CERTIF_TEST_MYSQL = mysql.reason;
   console.log(
@@ -70,18 +140,17 @@ if (mysql.ok) {
   );
 }
 
-step('typecheck (tsc --noEmit)', process.execPath, [
+await step('typecheck (tsc --noEmit)', process.execPath, [
   binOf('typescript', 'bin/tsc'),
   '-p',
   'tsconfig.json',
   '--noEmit',
 ]);
-console.log('\n▶ project graph (nx), which the module-boundary lint rule reads');
-if (computeProjectGraph(env) !== 0) {
-  console.error('\n✖ computing the Nx project graph failed: module boundaries cannot be checked');
-  process.exit(1);
-}
-step('lint (eslint, with Nx module boundaries)', process.execPath, [
+// The module-boundary rule reads Nx's project graph and skips itself without one (fresh clone).
+await step('project graph (nx), which the module-boundary lint rule reads', process.execPath, [
+  join(dirname(fileURLToPath(import.meta.url)), 'project-graph.mjs'),
+]);
+await step('lint (eslint, with Nx module boundaries)', process.execPath, [
   binOf('eslint', 'bin/eslint.js'),
   'apps',
   'libs',
@@ -89,20 +158,33 @@ step('lint (eslint, with Nx module boundaries)', process.execPath, [
   '--max-warnings=-1',
 ]);
 
+const kafka = await kafkaStarting;
+if (kafka.ok) {
+  env.KAFKA_BROKERS = kafka.brokers;
+  env.CERTIF_TEST_KAFKA = 'available';
+  console.log(`Kafka suites: on (${kafka.brokers})`);
+} else if (kafkaRequired) {
+  console.error(`✖ Kafka is required here (CI=true or REQUIRE_KAFKA=1) but: ${kafka.reason}`);
+  console.error(
+    '  it needs Java 17 and Maven (the broker comes from Maven Central): npm run kafka',
+  );
+  await exit(1);
+} else {
+  env.CERTIF_TEST_KAFKA = kafka.reason;
+  delete env.KAFKA_BROKERS;
+  console.log(`Kafka suites: SKIPPED — ${kafka.reason}.`);
+}
+
 mkdirSync('tmp', { recursive: true });
 console.log('\n▶ tests (jest, every project)');
-const jest = spawnSync(
-  process.execPath,
-  [
-    binOf('jest', 'bin/jest.js'),
-    '--ci',
-    '--maxWorkers=2',
-    '--json',
-    '--outputFile=tmp/jest-results.json',
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit', env },
-);
+const jestStatus = await run(process.execPath, [
+  binOf('jest', 'bin/jest.js'),
+  '--ci',
+  '--maxWorkers=2',
+  '--json',
+  '--outputFile=tmp/jest-results.json',
+  ...process.argv.slice(2),
+]);
 let summary = null;
 try {
   summary = JSON.parse(readFileSync('tmp/jest-results.json', 'utf8'));
@@ -112,8 +194,9 @@ try {
 if (summary) {
   const skipped = summary.numPendingTests + summary.numTodoTests;
   if (!mysql.ok) console.log(`\nMySQL/MariaDB suites were skipped: ${mysql.reason}`);
+  if (!kafka.ok) console.log(`Kafka suites were skipped: ${kafka.reason}`);
   console.log(
     `\ntests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
   );
 }
-process.exit(jest.status ?? 1);
+await exit(jestStatus);

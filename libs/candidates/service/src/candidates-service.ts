@@ -4,8 +4,8 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
-  serviceReadiness,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -79,7 +79,7 @@ export async function startCandidatesService(
       logger: logger.child({ requestId }),
       loaders: createCandidatesLoaders(useCases.queries, centers),
     }),
-    readiness: serviceReadiness(dataSource, events),
+    readiness: () => storageReadiness({ dataSource, events }),
   });
 
   return {

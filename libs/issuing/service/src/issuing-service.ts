@@ -5,8 +5,8 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
-  serviceReadiness,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -138,7 +138,7 @@ export async function startIssuingService(
       personalData: (principal, candidateId) =>
         personalDataOf(deps, records, principal, candidateId),
     }),
-    readiness: serviceReadiness(dataSource, events),
+    readiness: () => storageReadiness({ dataSource, events }),
   });
   ownUrl = `http://localhost:${http.port}`;
 

@@ -47,6 +47,13 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** Whether a transport can do its work now, and if not, why (for `/readyz`). */
+export interface TransportHealth {
+  ready: boolean;
+  /** What is wrong, one line each; empty when ready. */
+  problems: string[];
+}
+
 /**
  * The port every transport implements. Delivery is at least once; messages with the same key are
  * handled one after the other in publication order, within each consumer group; every group gets
@@ -70,11 +77,8 @@ export interface EventTransport {
   ): Promise<Subscription>;
   /** Messages of a topic that a consumer group has not handled yet (the consumer lag). */
   lag(topic: string, groupId: string): Promise<number>;
-  /**
-   * Whether the transport can carry messages now (e.g. a broker answers). Optional: a transport
-   * without it is taken as reachable. `/readyz` asks it through `ServiceEvents.ready()`.
-   */
-  reachable?(): Promise<boolean>;
+  /** Connected and consuming; a transport without it is always ready. */
+  health?(): TransportHealth;
 }
 
 /** A message that no retry can fix: dead-letter it now. */

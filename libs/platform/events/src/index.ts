@@ -15,6 +15,14 @@ export {
   type EnsureTopicsOptions,
 } from './kafka-transport';
 export { createTransport, type CreateTransportOptions } from './create-transport';
+export {
+  kafkaSecurityFromEnv,
+  kafkaSecurityKeys,
+  describeKafkaSecurity,
+  KafkaSecurityError,
+  type KafkaSecurity,
+  type KafkaSecurityEnv,
+} from './kafka-security';
 export { eventsSchema } from './events-schema';
 export { OutboxMessageEntity } from './outbox-message.entity';
 export { InboxEntryEntity } from './inbox-entry.entity';

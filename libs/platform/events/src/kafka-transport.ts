@@ -4,6 +4,7 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
+  type EachMessagePayload,
   type IHeaders,
   type KafkaConfig,
   type KafkaMessage,
@@ -19,9 +20,16 @@ import {
   type MessageHandler,
   type SubscribeOptions,
   type Subscription,
+  type TransportHealth,
 } from './event-transport';
 import { deliverWithRetries } from './message-delivery';
-import { defaultConsumerRetry, retryPolicy } from './retry-policy';
+import {
+  defaultConsumerRetry,
+  retryDelayMs,
+  retryPolicy,
+  sleep,
+  type RetryPolicy,
+} from './retry-policy';
 import type { TransportMessage } from './transport-message';
 
 export interface KafkaTransportOptions {
@@ -32,9 +40,22 @@ export interface KafkaTransportOptions {
   partitionsConsumedConcurrently?: number;
   /** Let the broker create topics on first use; off by default, topics are provisioned. */
   allowAutoTopicCreation?: boolean;
-  /** Extra kafkajs settings (ssl, sasl, timeouts). */
+  /** Extra kafkajs settings (ssl, sasl, timeouts); see `kafkaSecurityFromEnv`. */
   kafka?: Partial<Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator'>>;
+  /** Waits between attempts to reach the broker or to restart a crashed consumer. */
+  reconnect?: Partial<RetryPolicy>;
+  /** How long connecting the producer may take before a publish fails (default 10 s). */
+  connectTimeoutMs?: number;
 }
+
+/** Reconnecting: soon at first, then every 10 s at most, for as long as it takes. */
+const defaultReconnect: RetryPolicy = {
+  maxAttempts: Number.POSITIVE_INFINITY,
+  initialDelayMs: 500,
+  maxDelayMs: 10_000,
+  factor: 2,
+  jitter: 0.2,
+};
 
 export interface EnsureTopicsOptions {
   /** Broker default when not given. */
@@ -75,22 +96,60 @@ function fromKafka(topic: string, message: KafkaMessage): TransportMessage {
   };
 }
 
+/** Until every partition of the topics has a leader (30 s at most). */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      const led = found.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+      );
+      if (led && found.length === topics.length) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics without a leader after 30 s: ${topics}`);
+    await sleep(100);
+  }
+}
+
+/** One consumer group member, kept running by `KafkaTransport.supervise`. */
+interface Member {
+  groupId: string;
+  topics: string[];
+  abort: AbortController;
+  consumer: Consumer | undefined;
+  /** Why it is not consuming now; undefined once it has joined its group. */
+  problem: string | undefined;
+  supervising: Promise<void>;
+}
+
 /**
  * Kafka through kafkajs. The producer is idempotent with acks from all in-sync replicas and one
  * request in flight, so that a retried send neither duplicates nor reorders a partition. Consumers
  * commit an offset by hand, only once the handler (and its database transaction) is done.
+ *
+ * Nothing here gives up on the broker: `start` and `subscribe` return at once and keep trying to
+ * connect in the background, a consumer that crashes is made anew, and `health()` says meanwhile
+ * what is wrong, so that a service stays alive and reports itself not ready instead of exiting.
  */
 export class KafkaTransport implements EventTransport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
   private readonly logger: EventLogger;
-  private readonly consumers = new Set<{ consumer: Consumer; abort: AbortController }>();
+  private readonly reconnect: RetryPolicy;
+  private readonly members = new Set<Member>();
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
+  private producerProblem: string | undefined;
+  private lifecycle = new AbortController();
+  private started = false;
 
   constructor(private readonly options: KafkaTransportOptions) {
     if (options.brokers.length === 0) throw new Error('Kafka needs at least one broker');
     this.logger = options.logger ?? silentLogger;
+    this.reconnect = retryPolicy(defaultReconnect, options.reconnect);
     this.kafka = new Kafka({
       ...options.kafka,
       clientId: options.clientId,
@@ -100,22 +159,31 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
+  /** Starts connecting the producer; returns at once, connected or not (see `health`). */
   async start(): Promise<void> {
-    await this.connectedProducer();
+    if (this.started) return;
+    this.started = true;
+    if (this.lifecycle.signal.aborted) this.lifecycle = new AbortController();
+    this.producerProblem ??= `connecting to Kafka at ${this.options.brokers.join(',')}`;
+    void this.keepProducerConnected(this.lifecycle.signal);
   }
 
   async stop(): Promise<void> {
-    await Promise.all(
-      [...this.consumers].map(async (entry) => {
-        entry.abort.abort();
-        await entry.consumer.disconnect();
-        this.consumers.delete(entry);
-      }),
-    );
+    this.started = false;
+    this.lifecycle.abort();
+    await Promise.all([...this.members].map((member) => this.stopMember(member)));
     const producer = this.producer;
     this.producer = undefined;
     this.connecting = undefined;
-    await producer?.disconnect();
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  health(): TransportHealth {
+    const problems = [
+      ...(this.producerProblem ? [this.producerProblem] : []),
+      ...[...this.members].flatMap((member) => (member.problem ? [member.problem] : [])),
+    ];
+    return { ready: problems.length === 0, problems };
   }
 
   async publish(messages: readonly TransportMessage[]): Promise<void> {
@@ -127,17 +195,29 @@ export class KafkaTransport implements EventTransport {
       list.push(message);
       byTopic.set(message.topic, list);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((message) => ({
-          key: message.key,
-          value: message.value,
-          headers: { ...message.headers },
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((message) => ({
+            key: message.key,
+            value: message.value,
+            headers: { ...message.headers },
+          })),
         })),
-      })),
-    });
+      });
+      this.producerProblem = undefined;
+    } catch (error) {
+      this.producerProblem = `cannot publish to Kafka: ${describeError(error)}`;
+      // A producer that lost its broker may not find it again; the next try makes a new one.
+      if (this.producer === producer) {
+        this.producer = undefined;
+        this.connecting = undefined;
+        void producer.disconnect().catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   async subscribe(
@@ -147,57 +227,17 @@ export class KafkaTransport implements EventTransport {
     options: SubscribeOptions = {},
   ): Promise<Subscription> {
     const policy = retryPolicy(defaultConsumerRetry, options.retry);
-    // The dead-letter topic needs the producer; connect it before taking partitions.
-    await this.connectedProducer();
-    const consumer = this.kafka.consumer({
+    const member: Member = {
       groupId,
-      allowAutoTopicCreation: this.options.allowAutoTopicCreation ?? false,
-    });
-    const abort = new AbortController();
-    const entry = { consumer, abort };
-    this.consumers.add(entry);
-    await consumer.connect();
-    // A new group reads from the beginning, like a late subscriber of the embedded bus.
-    await consumer.subscribe({ topics: topicList(topics), fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const transportMessage = fromKafka(topic, message);
-        const outcome = await deliverWithRetries({
-          message: transportMessage,
-          position: `${topic}/${partition}/${message.offset}`,
-          groupId,
-          handler,
-          policy,
-          signal: abort.signal,
-          logger: this.logger,
-          heartbeat,
-          deadLetter: async (info) => {
-            await this.publish([deadLetterMessage(transportMessage, info)]);
-            await options.onDeadLetter?.(transportMessage, info);
-          },
-        });
-        if (outcome === 'aborted') {
-          // Throwing keeps kafkajs from resolving this offset: the message is fetched again.
-          throw new Error(
-            `consumer ${groupId} stopping; ${topic}/${partition}/${message.offset} left`,
-          );
-        }
-        // Only now: the handler's transaction committed, or the message is in the dead letters.
-        await consumer.commitOffsets([
-          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-        ]);
-      },
-    });
-    return {
-      stop: async () => {
-        if (!this.consumers.has(entry)) return;
-        abort.abort();
-        await consumer.disconnect();
-        this.consumers.delete(entry);
-      },
+      topics: topicList(topics),
+      abort: new AbortController(),
+      consumer: undefined,
+      problem: `consumer ${groupId} is joining its group`,
+      supervising: Promise.resolve(),
     };
+    this.members.add(member);
+    member.supervising = this.supervise(member, handler, policy, options);
+    return { stop: () => this.stopMember(member) };
   }
 
   /** End offsets minus the group's committed offsets, summed over the topic's partitions. */
@@ -235,7 +275,9 @@ export class KafkaTransport implements EventTransport {
       const missing = [...names].filter((topic) => !existing.has(topic));
       if (missing.length === 0) return;
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs waits on LEADER_NOT_AVAILABLE only; a KRaft broker answers UNKNOWN_TOPIC for a
+        // moment after creating a topic: `waitForLeaders` below waits for both.
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           ...(options.numPartitions === undefined ? {} : { numPartitions: options.numPartitions }),
@@ -244,15 +286,137 @@ export class KafkaTransport implements EventTransport {
             : { replicationFactor: options.replicationFactor }),
         })),
       });
+      await waitForLeaders(admin, missing);
       this.logger.info({ topics: missing }, 'Kafka topics created');
     } finally {
       await admin.disconnect();
     }
   }
 
+  private async keepProducerConnected(signal: AbortSignal): Promise<void> {
+    for (let failures = 1; !signal.aborted; failures += 1) {
+      try {
+        await this.connectedProducer();
+        return;
+      } catch (error) {
+        const delayMs = retryDelayMs(this.reconnect, failures);
+        this.logger.warn(
+          { brokers: this.options.brokers, err: error, retryInMs: delayMs },
+          'Kafka unreachable; the service stays up, not ready, and tries again',
+        );
+        if (!(await sleep(delayMs, signal))) return;
+      }
+    }
+  }
+
+  /**
+   * Keeps one member of `groupId` consuming: connect, join, run; when that fails or the consumer
+   * crashes later, say so in `health()`, wait, and start a new consumer (kafkajs' own restart is
+   * off, so that there is one way back whatever the error).
+   */
+  private async supervise(
+    member: Member,
+    handler: MessageHandler,
+    policy: RetryPolicy,
+    options: SubscribeOptions,
+  ): Promise<void> {
+    const { groupId } = member;
+    const signal = member.abort.signal;
+    for (let failures = 0; !signal.aborted;) {
+      const consumer = this.kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: this.options.allowAutoTopicCreation ?? false,
+        retry: { retries: 5, restartOnFailure: async () => false },
+      });
+      member.consumer = consumer;
+      const crashed = new Promise<string>((resolve) => {
+        consumer.on(consumer.events.CRASH, (event) => {
+          const crash = describeError(event.payload.error);
+          // Not ready from this moment, not once the restart begins.
+          member.problem = `consumer ${groupId} crashed: ${crash}`;
+          resolve(crash);
+        });
+      });
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        failures = 0;
+        if (member.problem) this.logger.info({ groupId, topics: member.topics }, 'consuming');
+        member.problem = undefined;
+      });
+      let problem: string;
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: member.topics, fromBeginning: true });
+        await consumer.run({
+          autoCommit: false,
+          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+          eachMessage: (payload) =>
+            this.consume(consumer, member, payload, handler, policy, options),
+        });
+        const stopped = new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => resolve(), { once: true }),
+        );
+        const crash = await Promise.race([crashed, stopped]);
+        if (crash === undefined) return;
+        problem = `consumer ${groupId} crashed: ${crash}`;
+      } catch (error) {
+        problem = `consumer ${groupId} cannot reach Kafka: ${describeError(error)}`;
+      }
+      if (signal.aborted) return;
+      member.problem = problem;
+      failures += 1;
+      const delayMs = retryDelayMs(this.reconnect, failures);
+      this.logger.warn({ groupId, retryInMs: delayMs }, `${problem}; starting it again`);
+      await consumer.disconnect().catch(() => undefined);
+      if (!(await sleep(delayMs, signal))) return;
+    }
+  }
+
+  private async consume(
+    consumer: Consumer,
+    member: Member,
+    { topic, partition, message, heartbeat }: EachMessagePayload,
+    handler: MessageHandler,
+    policy: RetryPolicy,
+    options: SubscribeOptions,
+  ): Promise<void> {
+    const { groupId } = member;
+    const transportMessage = fromKafka(topic, message);
+    const outcome = await deliverWithRetries({
+      message: transportMessage,
+      position: `${topic}/${partition}/${message.offset}`,
+      groupId,
+      handler,
+      policy,
+      signal: member.abort.signal,
+      logger: this.logger,
+      heartbeat,
+      deadLetter: async (info) => {
+        await this.publish([deadLetterMessage(transportMessage, info)]);
+        await options.onDeadLetter?.(transportMessage, info);
+      },
+    });
+    if (outcome === 'aborted') {
+      // Throwing keeps kafkajs from resolving this offset: the message is fetched again.
+      throw new Error(`consumer ${groupId} stopping; ${topic}/${partition}/${message.offset} left`);
+    }
+    // Only now: the handler's transaction committed, or the message is in the dead letters.
+    await consumer.commitOffsets([
+      { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+    ]);
+  }
+
+  private async stopMember(member: Member): Promise<void> {
+    if (!this.members.has(member)) return;
+    this.members.delete(member);
+    member.abort.abort();
+    await member.consumer?.disconnect().catch(() => undefined);
+    await member.supervising;
+  }
+
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
     this.connecting ??= (async () => {
+      // Idempotent: kafkajs refuses it here when the client's settings forbid retries.
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
@@ -261,12 +425,24 @@ export class KafkaTransport implements EventTransport {
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       try {
-        await producer.connect();
+        // The idempotent producer retries forever: bound the wait, so that a publish fails and
+        // the relay tries again later, and health() says why meanwhile.
+        const timeoutMs = this.options.connectTimeoutMs ?? 10_000;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          producer.connect(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]).finally(() => clearTimeout(timer));
       } catch (error) {
+        void producer.disconnect().catch(() => undefined);
         this.connecting = undefined;
+        this.producerProblem = `cannot reach Kafka at ${this.options.brokers.join(',')}: ${describeError(error)}`;
         throw new Error(`could not connect to Kafka: ${describeError(error)}`);
       }
       this.producer = producer;
+      this.producerProblem = undefined;
       return producer;
     })();
     return this.connecting;

@@ -29,7 +29,10 @@ describe('ServiceEvents.ready (what /readyz asks)', () => {
       stop: () => inner.stop(),
       publish: (messages) => inner.publish(messages),
       lag: (topic, group) => inner.lag(topic, group),
-      reachable: async () => reachable,
+      health: () =>
+        reachable
+          ? { ready: true, problems: [] }
+          : { ready: false, problems: ['broker unreachable'] },
       subscribe: (topics, group, handler, options: SubscribeOptions = {}) => {
         if (options.onStopped) stopped.push(options.onStopped);
         return inner.subscribe(topics, group, handler, options);

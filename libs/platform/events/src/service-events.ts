@@ -5,7 +5,7 @@ import type { EmbeddedBus } from './embedded-bus';
 import type { EventDefinition } from './event-definition';
 import type { EventLogger } from './event-logger';
 import { EventMetrics } from './event-metrics';
-import type { EventTransport } from './event-transport';
+import type { EventTransport, TransportHealth } from './event-transport';
 import { EventConsumer, type EventHandler } from './idempotent-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -94,12 +94,19 @@ export class ServiceEvents {
   }
 
   /**
-   * Can the service's events flow: the consumer (when the service subscribes) is consuming, and
-   * the transport can reach its broker. `/readyz` answers 503 otherwise.
+   * Whether events flow: the service's consumer (when it subscribes) is consuming, and the
+   * transport reaches its broker with every consumer running. Each problem is named, for /readyz.
    */
+  health(): TransportHealth {
+    const transport = this.transport.health?.() ?? { ready: true, problems: [] };
+    const problems = [...transport.problems];
+    if (this.subscribed && !this.consumer.consuming) problems.push('the event consumer is stopped');
+    return { ready: transport.ready && problems.length === 0, problems };
+  }
+
+  /** `health().ready`, for callers that only need the answer. */
   async ready(): Promise<boolean> {
-    if (this.subscribed && !this.consumer.consuming) return false;
-    return (await this.transport.reachable?.()) ?? true;
+    return this.health().ready;
   }
 
   /** Sends what the outbox holds now (tests, and shutdown paths that want it flushed). */

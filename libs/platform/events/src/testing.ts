@@ -142,3 +142,44 @@ export function memoryLogger(): EventLogger & { lines: { level: string; text: st
     };
   return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
+
+/**
+ * The brokers Kafka suites run against (`KAFKA_BROKERS`, which `npm test` sets after starting a
+ * broker), or why there are none (`CERTIF_TEST_KAFKA`).
+ */
+export function kafkaTestBrokers(): { brokers: string[] } | { reason: string } {
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
+  const state = process.env['CERTIF_TEST_KAFKA'];
+  if (brokers.length > 0 && (state === undefined || state === 'available')) return { brokers };
+  return {
+    reason:
+      state && state !== 'available'
+        ? state
+        : 'KAFKA_BROKERS is not set (npm test starts a broker; by hand: npm run kafka, then KAFKA_BROKERS=127.0.0.1:9092)',
+  };
+}
+
+/** Whether a missing broker fails the run (CI) instead of skipping the Kafka suites. */
+export const kafkaRequired = (): boolean =>
+  process.env['CI'] === 'true' || process.env['REQUIRE_KAFKA'] === '1';
+
+/**
+ * `describe` against the test broker. Without one the suite is skipped with the reason in its
+ * title, except where Kafka is required (CI): there it fails, as a missing MySQL does.
+ */
+export function describeWithKafka(title: string, suite: (brokers: string[]) => void): void {
+  const target = kafkaTestBrokers();
+  if ('brokers' in target) {
+    describe(`${title} [kafka ${target.brokers.join(',')}]`, () => suite(target.brokers));
+  } else if (kafkaRequired()) {
+    describe(`${title} [kafka]`, () => {
+      it('needs a Kafka broker', () => {
+        throw new Error(
+          `Kafka is required here (CI=true or REQUIRE_KAFKA=1) but: ${target.reason}`,
+        );
+      });
+    });
+  } else {
+    describe.skip(`${title} [kafka] — skipped: ${target.reason}`, () => suite([]));
+  }
+}

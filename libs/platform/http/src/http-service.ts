@@ -50,8 +50,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** …the gateway's. */
   gateway?: GatewayInterface;
   context: (request: Request, requestId: string) => Promise<TContext>;
-  /** Ready to serve (database reachable…); /readyz answers 503 otherwise. */
-  readiness?: () => Promise<boolean>;
+  /** Ready to serve (database reachable…); /readyz answers 503 otherwise, with the problems. */
+  readiness?: () => Promise<boolean | Readiness>;
   /** Routes besides /graphql (e.g. the public verification page). */
   routes?: (app: Express) => void;
   /** Largest accepted request body. */
@@ -64,6 +64,29 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   allowBatchedHttpRequests?: boolean;
   /** Schema introspection (on unless the service says otherwise). */
   introspection?: boolean;
+}
+
+/** What /readyz answers: ready, or not with what is wrong (one line each). */
+export interface Readiness {
+  ready: boolean;
+  problems: string[];
+}
+
+async function checkReadiness(
+  readiness: (() => Promise<boolean | Readiness>) | undefined,
+): Promise<Readiness> {
+  try {
+    const answer = (await readiness?.()) ?? true;
+    if (typeof answer !== 'boolean') return answer;
+    return answer ? { ready: true, problems: [] } : { ready: false, problems: ['not ready'] };
+  } catch (error) {
+    return {
+      ready: false,
+      problems: [
+        `readiness check failed: ${error instanceof Error ? error.message : String(error)}`,
+      ],
+    };
+  }
 }
 
 export interface RunningHttpService {
@@ -131,11 +154,16 @@ export async function startHttpService<TContext extends BaseContext>(
     response.json({ status: 'ok', service: name });
   });
   app.get('/readyz', async (_request, response) => {
-    const ready =
-      accepting && (await (options.readiness?.() ?? Promise.resolve(true)).catch(() => false));
+    const { ready, problems } = accepting
+      ? await checkReadiness(options.readiness)
+      : { ready: false, problems: ['starting or shutting down'] };
     response
       .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not ready', service: name });
+      .json({
+        status: ready ? 'ready' : 'not ready',
+        service: name,
+        ...(ready ? {} : { problems }),
+      });
   });
   app.get('/metrics', async (_request, response) => {
     response.setHeader('content-type', registry.contentType);

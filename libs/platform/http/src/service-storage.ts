@@ -8,6 +8,7 @@ import {
   watchConnectionPool,
   type ServiceSchema,
 } from '@certif/platform-persistence';
+import type { Readiness } from './http-service';
 import type { ServiceStartOptions } from './service-module';
 
 export interface ServiceStorage {
@@ -47,12 +48,18 @@ export async function openServiceStorage(
 }
 
 /**
- * What a service's `/readyz` answers: the database answers, and its events flow (the consumer is
- * consuming, the broker reachable). Not ready is the signal to take it out of rotation and look.
+ * A service's readiness from its storage: the database answers, and events flow (the broker is
+ * reachable and every consumer runs). Each problem is named, for `/readyz`.
  */
-export function serviceReadiness(
-  dataSource: DataSource,
-  events: ServiceEvents,
-): () => Promise<boolean> {
-  return async () => (await dataSource.query('SELECT 1')) !== undefined && (await events.ready());
+export async function storageReadiness({ dataSource, events }: ServiceStorage): Promise<Readiness> {
+  const problems: string[] = [];
+  try {
+    await dataSource.query('SELECT 1');
+  } catch (error) {
+    problems.push(
+      `database unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  problems.push(...events.health().problems);
+  return { ready: problems.length === 0, problems };
 }

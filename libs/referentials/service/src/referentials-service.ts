@@ -4,8 +4,8 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
-  serviceReadiness,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -64,7 +64,7 @@ export async function startReferentialsService(
       logger: logger.child({ requestId }),
       loaders: createReferentialsLoaders(catalog),
     }),
-    readiness: serviceReadiness(dataSource, events),
+    readiness: () => storageReadiness({ dataSource, events }),
   });
 
   return {

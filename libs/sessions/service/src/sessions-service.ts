@@ -5,8 +5,8 @@ import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
   openServiceStorage,
-  serviceReadiness,
   startHttpService,
+  storageReadiness,
   type RunningService,
   type ServiceModule,
   type ServiceStartOptions,
@@ -73,7 +73,7 @@ export async function startSessionsService(
       logger: logger.child({ requestId }),
       loaders: createSessionsLoaders(queries),
     }),
-    readiness: serviceReadiness(dataSource, events),
+    readiness: () => storageReadiness(storage),
     routes: procesVerbalRoute({
       queries,
       verify: createJwtVerifier(options.auth),
