@@ -177,6 +177,7 @@ export class CertificationCatalog {
       })),
       specializations: specializations.map((s) => ({ ...s, id: this.deps.newId() })),
       correspondences: [],
+      importedFrom: null,
       version: 1,
     };
   }

@@ -46,14 +46,15 @@ export const certificationState = z.object({
 export type CertificationState = z.infer<typeof certificationState>;
 
 /**
- * referentials.certification.v1 — published, revised (both versions), closed; the full current
- * state each time, keyed by certification id.
+ * referentials.certification.v1 — published, revised (both versions), closed, updated by an
+ * import of the national register; the full current state each time, keyed by certification id.
  */
 export const certificationChanged = defineEvent({
   type: 'certif.referentials.certification.v1',
   topic: 'referentials.certification.v1',
   schema: z.object({
-    change: z.enum(['PUBLISHED', 'REVISED', 'CLOSED']),
+    /** UPDATED: changed in place by an import of the national register (same id, new version). */
+    change: z.enum(['PUBLISHED', 'REVISED', 'CLOSED', 'UPDATED']),
     certification: certificationState,
   }),
   key: (payload) => payload.certification.id,
