@@ -8,6 +8,7 @@ import {
   fileNameOf,
   writeExportFolder,
   writeExportZip,
+  type CsvTable,
   type ExportTables,
 } from './rncp-export.fixtures';
 
@@ -86,8 +87,8 @@ describe('StagedRncpExport', () => {
 
   it('reads a folder of the CSV files, with the part names in any case and accents', async () => {
     const folder = writeExportFolder(join(dir, 'csv'), {
-      Standard: tables['Standard']!,
-      BLOCS_DE_COMPETENCES: tables['Blocs_De_Compétences']!,
+      Standard: tables['Standard'] as CsvTable,
+      BLOCS_DE_COMPETENCES: tables['Blocs_De_Compétences'] as CsvTable,
     });
     const { fiches } = await readAll(folder);
     expect(fiches.map((f) => f.blocs.length)).toEqual([1, 2, 1]);
@@ -95,7 +96,7 @@ describe('StagedRncpExport', () => {
 
   it('keeps a bloc of a fiche absent from Standard as a fiche without Standard row', async () => {
     const folder = writeExportFolder(join(dir, 'csv'), {
-      Standard: tables['Standard']!,
+      Standard: tables['Standard'] as CsvTable,
       Blocs_De_Compétences: {
         header: ['Numero_Fiche', 'Bloc_Competences_Code', 'Bloc_Competences_Libelle'],
         rows: [['RNCP99999', 'RNCP99999BC01', 'Orphelin']],
