@@ -11,3 +11,4 @@ export * from './graphql/correspondence.resolver';
 export * from './graphql/reference-resolvers';
 export * from './graphql/referentials-context';
 export * from './events/outbox-certification-events';
+export * from './rncp-export/staged-rncp-export';

@@ -209,6 +209,7 @@ export class CertificationCatalog {
       })),
       specializations: specializations.map((s) => ({ ...s, id: this.deps.newId() })),
       correspondences: [],
+      importedFrom: null,
       version: 1,
     };
   }

@@ -2,3 +2,4 @@
 export * from './ports';
 export * from './certification-catalog';
 export * from './seed-loader';
+export * from './import-register';

@@ -33,6 +33,8 @@ export interface CertificationReader {
   findByIds(ids: readonly string[]): Promise<Certification[]>;
   findByCode(code: string): Promise<Certification | null>;
   findComponentsByIds(ids: readonly string[]): Promise<ComponentOfCertification[]>;
+  /** The certifications with these codes, as far as an import needs (one query). */
+  findImportStates(codes: readonly string[]): Promise<ImportState[]>;
   list(
     filter: CertificationFilter,
     today: LocalDate,
@@ -40,14 +42,36 @@ export interface CertificationReader {
   ): Promise<Page<Certification>>;
 }
 
+/** What an import needs to know of a code already present, without loading it whole. */
+export interface ImportState {
+  id: string;
+  code: string;
+  importedFrom: Certification['importedFrom'];
+  revisesId: string | null;
+  revisedById: string | null;
+  version: number;
+}
+
 export interface CertificationRepository extends CertificationReader {
   /** Refuses a taken code with an InvalidInput, whatever the race. */
   insert(certification: Certification): Promise<void>;
   /** Optimistic: refuses when `version - 1` is no longer the stored version. */
   update(certification: Certification): Promise<void>;
+  /** Many new certifications in a few multi-row INSERTs (imports). */
+  insertMany(certifications: readonly Certification[]): Promise<void>;
+  /**
+   * Like update, and the components follow: same code → title and position updated in place
+   * (ids kept, so acquired components still count), new code → inserted. Only imports use it.
+   */
+  updateWithComponents(certification: Certification): Promise<void>;
 }
 
-export type CertificationChange = 'PUBLISHED' | 'REVISED' | 'CLOSED' | 'CERTIFIER_UPDATED';
+export type CertificationChange =
+  | 'PUBLISHED'
+  | 'REVISED'
+  | 'CLOSED'
+  | 'CERTIFIER_UPDATED'
+  | 'UPDATED';
 
 /** referentials.certification.v1: the full current state, in the transaction of the change. */
 export interface CertificationEvents {
@@ -55,6 +79,14 @@ export interface CertificationEvents {
     certification: Certification,
     change: CertificationChange,
     status: CertificationStatus,
+  ): Promise<void>;
+  /** Several changes in one outbox INSERT. */
+  changedMany(
+    changes: readonly {
+      certification: Certification;
+      change: CertificationChange;
+      status: CertificationStatus;
+    }[],
   ): Promise<void>;
 }
 

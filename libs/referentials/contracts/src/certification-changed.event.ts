@@ -84,16 +84,19 @@ export const certificationState = z.object({
 export type CertificationState = z.infer<typeof certificationState>;
 
 /**
- * referentials.certification.v1 — published, revised (both versions), closed, certifier's
- * identifiers with the Caisse des Dépôts updated; the full current
- * state each time, keyed by certification id.
+ * referentials.certification.v1 — published, revised (both versions), closed, the certifier's
+ * identifiers with the Caisse des Dépôts updated, updated by an import of the national register;
+ * the full current state each time, keyed by certification id.
  */
 export const certificationChanged = defineEvent({
   type: 'certif.referentials.certification.v1',
   topic: 'referentials.certification.v1',
   schema: z.object({
-    /** CERTIFIER_UPDATED: the certifier's identifiers with the Caisse des Dépôts changed. */
-    change: z.enum(['PUBLISHED', 'REVISED', 'CLOSED', 'CERTIFIER_UPDATED']),
+    /**
+     * CERTIFIER_UPDATED: the certifier's identifiers with the Caisse des Dépôts changed.
+     * UPDATED: changed in place by an import of the national register (same id, new version).
+     */
+    change: z.enum(['PUBLISHED', 'REVISED', 'CLOSED', 'CERTIFIER_UPDATED', 'UPDATED']),
     certification: certificationState,
   }),
   key: (payload) => payload.certification.id,

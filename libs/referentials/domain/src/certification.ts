@@ -30,6 +30,16 @@ export interface Correspondence {
   toComponentId: string;
 }
 
+/**
+ * A certification the national register's export made (not typed in by hand): the import may
+ * update it, and never touches a hand-made one with the same code.
+ */
+export interface RegisterImport {
+  register: 'RNCP_OPEN_DATA';
+  /** Of what the export said at the last import; the same fingerprint means nothing changed. */
+  fingerprint: string;
+}
+
 export interface Certification extends Omit<CertificationDraft, 'components' | 'specializations'> {
   id: string;
   /** Null while DRAFT. */
@@ -41,6 +51,8 @@ export interface Certification extends Omit<CertificationDraft, 'components' | '
   specializations: Specialization[];
   /** From components of `revisesId` to components of this version. */
   correspondences: Correspondence[];
+  /** Null for a certification created by hand (GraphQL, seeds). */
+  importedFrom: RegisterImport | null;
   /** Grows with every change: lets event consumers ignore a stale state that arrives late. */
   version: number;
 }

@@ -5,3 +5,5 @@ export * from './certification-draft';
 export * from './certification';
 export * from './certification-rules';
 export * from './revision';
+export * from './rncp/rncp-fiche';
+export * from './rncp/map-rncp-fiche';

@@ -16,6 +16,7 @@ export function publishedFromDraft(
     components: draft.components.map((c, i) => ({ ...c, id: `id-${c.code}`, position: i + 1 })),
     specializations: draft.specializations.map((s) => ({ ...s, id: `id-${s.code}` })),
     correspondences: [],
+    importedFrom: null,
     version: 1,
     ...overrides,
   };

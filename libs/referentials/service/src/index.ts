@@ -2,3 +2,4 @@
 export * from './referentials-schema';
 export * from './referentials-subgraph';
 export * from './referentials-service';
+export * from './import-rncp';

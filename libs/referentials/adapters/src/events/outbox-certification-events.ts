@@ -60,9 +60,23 @@ export class OutboxCertificationEvents implements CertificationEvents {
     change: CertificationChange,
     status: CertificationStatus,
   ): Promise<void> {
-    await this.outbox.publish(this.manager, certificationChanged, {
-      change,
-      certification: toCertificationState(certification, status),
-    });
+    await this.changedMany([{ certification, change, status }]);
+  }
+
+  async changedMany(
+    changes: readonly {
+      certification: Certification;
+      change: CertificationChange;
+      status: CertificationStatus;
+    }[],
+  ): Promise<void> {
+    await this.outbox.publishMany(
+      this.manager,
+      certificationChanged,
+      changes.map(({ certification, change, status }) => ({
+        change,
+        certification: toCertificationState(certification, status),
+      })),
+    );
   }
 }

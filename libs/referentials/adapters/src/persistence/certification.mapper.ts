@@ -44,6 +44,8 @@ export function toCertificationRow(c: Certification): CertificationRow {
     revisedById: c.revisedById,
     correspondences: c.correspondences,
     notes: c.notes,
+    importedFrom: c.importedFrom?.register ?? null,
+    importFingerprint: c.importedFrom?.fingerprint ?? null,
     searchText: searchable(`${c.code} ${c.rncpCode ?? ''} ${c.title} ${c.certifier.name}`).slice(
       0,
       700,
@@ -98,6 +100,10 @@ export function toCertification(
     revisedById: row.revisedById,
     correspondences: row.correspondences,
     notes: row.notes,
+    importedFrom:
+      row.importedFrom === 'RNCP_OPEN_DATA'
+        ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
+        : null,
     version: row.version,
     components: components
       .sort((a, b) => a.position - b.position)

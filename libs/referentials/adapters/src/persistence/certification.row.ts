@@ -84,6 +84,14 @@ export class CertificationRow {
   @Column({ type: 'simple-json' })
   notes!: string[];
 
+  /** `RNCP_OPEN_DATA` when the register's export made it; null when made by hand. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  importedFrom!: string | null;
+
+  /** What the export said at the last import (see RegisterImport). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  importFingerprint!: string | null;
+
   /** Code, title and certifier without case or accents, for `search`. */
   @Column({ type: 'varchar', length: 700 })
   searchText!: string;

@@ -6,6 +6,7 @@ import type {
   CertificationFilter,
   CertificationRepository,
   ComponentOfCertification,
+  ImportState,
   Page,
   PageRequest,
 } from '@certif/referentials-application';
@@ -19,6 +20,25 @@ import {
 } from './certification.mapper';
 import { CertificationRow } from './certification.row';
 import { ComponentRow, SpecializationRow } from './component.row';
+
+/** Rows per multi-row INSERT: well under SQLite's 32,766 bound variables and MySQL's packet. */
+const ROWS_PER_INSERT = 500;
+
+async function insertInSlices<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  rows: T[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(start, start + ROWS_PER_INSERT) as never)
+      .updateEntity(false)
+      .execute();
+  }
+}
 
 export class TypeOrmCertificationRepository implements CertificationRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -78,6 +98,79 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     if (components.length > 0) await this.manager.insert(ComponentRow, components);
     const specializations = toSpecializationRows(certification);
     if (specializations.length > 0) await this.manager.insert(SpecializationRow, specializations);
+  }
+
+  async insertMany(certifications: readonly Certification[]): Promise<void> {
+    if (certifications.length === 0) return;
+    try {
+      await insertInSlices(this.manager, CertificationRow, certifications.map(toCertificationRow));
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw new InvalidInput(
+          `a certification with one of the codes ${certifications.map((c) => c.code).join(', ')} already exists`,
+          'input.code',
+        );
+      }
+      throw error;
+    }
+    await insertInSlices(this.manager, ComponentRow, certifications.flatMap(toComponentRows));
+    await insertInSlices(
+      this.manager,
+      SpecializationRow,
+      certifications.flatMap(toSpecializationRows),
+    );
+  }
+
+  async findImportStates(codes: readonly string[]): Promise<ImportState[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.manager.find(CertificationRow, {
+      select: {
+        id: true,
+        code: true,
+        importedFrom: true,
+        importFingerprint: true,
+        revisesId: true,
+        revisedById: true,
+        version: true,
+      },
+      where: { code: In([...new Set(codes)]) },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      importedFrom:
+        row.importedFrom === 'RNCP_OPEN_DATA'
+          ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
+          : null,
+      revisesId: row.revisesId,
+      revisedById: row.revisedById,
+      version: row.version,
+    }));
+  }
+
+  async updateWithComponents(certification: Certification): Promise<void> {
+    await this.update(certification);
+    const stored = new Map(
+      (await this.manager.findBy(ComponentRow, { certificationId: certification.id })).map(
+        (row) => [row.id, row],
+      ),
+    );
+    const added: ComponentRow[] = [];
+    for (const row of toComponentRows(certification)) {
+      const before = stored.get(row.id);
+      if (!before) added.push(row);
+      else if (
+        before.code !== row.code ||
+        before.title !== row.title ||
+        before.kind !== row.kind ||
+        before.position !== row.position ||
+        JSON.stringify(before.competences) !== JSON.stringify(row.competences)
+      ) {
+        const { id, ...fields } = row;
+        await this.manager.update(ComponentRow, { id }, fields);
+      }
+    }
+    await insertInSlices(this.manager, ComponentRow, added);
   }
 
   /** Components never change once created: a change of content is a revision (R4). */

@@ -1,0 +1,2 @@
+export * from './rncp-export-source';
+export * from './import-rncp-export';

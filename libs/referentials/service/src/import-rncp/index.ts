@@ -1,0 +1,2 @@
+export * from './referentials-import';
+export * from './import-rncp-command';
