@@ -12,10 +12,10 @@ import { startOneProcessPlatform, type OneProcessPlatform } from './one-process-
 const TEST_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256!';
 
 /** The operations the front-ends send (../shared/contract/operations.graphql), by name. */
-export function contractOperations(): Map<string, string> {
-  const path =
-    process.env['CONTRACT_OPERATIONS'] ??
-    resolve(__dirname, '../../../../../shared/contract/operations.graphql');
+export function contractOperations(
+  path: string = process.env['CONTRACT_OPERATIONS'] ??
+    resolve(__dirname, '../../../../../shared/contract/operations.graphql'),
+): Map<string, string> {
   const document: DocumentNode = parse(readFileSync(path, 'utf8'));
   const operations = new Map<string, string>();
   for (const definition of document.definitions) {
