@@ -340,19 +340,19 @@ describeOnEachDatabase(
 
     it('R5: a candidate holding a CCP completes the title in a session of the grace year', async () => {
       const cert = await title('TP-E2E-GRACE');
-      const [ccp1, ccp2] = cert.components as [{ id: string }, { id: string }];
+      const [ccp1, ccp2] = cert.components.map((c) => c.id) as [string, string];
       const { candidateId, enrollmentId } = await candidate('Grâce', cert.id);
       const before = await session(
         cert.id,
         { startsOn: '2025-10-01', endsOn: '2025-10-02' },
         [enrollmentId],
-        [ccp1.id],
+        [ccp1],
       );
       await deliberate(before.sessionId, [
         {
           registrationId: before.registrationIds[0],
           outcome: 'COMPONENTS_AWARDED',
-          awardedComponentIds: [ccp1.id],
+          awardedComponentIds: [ccp1],
           decidedOn: '2025-10-02',
         },
       ]);
@@ -364,13 +364,13 @@ describeOnEachDatabase(
         cert.id,
         { startsOn: '2026-05-04', endsOn: '2026-05-05' },
         [enrollmentId],
-        [ccp2.id],
+        [ccp2],
       );
       await deliberate(grace.sessionId, [
         {
           registrationId: grace.registrationIds[0],
           outcome: 'COMPONENTS_AWARDED',
-          awardedComponentIds: [ccp2.id],
+          awardedComponentIds: [ccp2],
           finalInterviewPassed: true,
           decidedOn: '2026-05-05',
         },
