@@ -87,8 +87,9 @@ export class ExamSessionType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => SessionStatusEnum)
-  status!: SessionStatus;
+  /** As stored; the schema's `status` is resolved against the request's day (CLOSED after the corrections window). */
+  storedStatus!: SessionStatus;
+  deliberatedAt!: Date | null;
 
   @Field(() => SessionScopeEnum)
   scope!: SessionScope;
