@@ -7,7 +7,7 @@ import type {
   SessionScope,
   SessionStatus,
 } from '@certif/sessions-domain';
-import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum, SessionStatusEnum } from './enums';
+import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum } from './enums';
 import { CandidateReference, CertificationReference, ComponentReference } from './references.types';
 
 @ObjectType('Juror')
