@@ -1,20 +1,18 @@
-import { resolve } from 'node:path';
 import { fixedClock } from '@certif/platform-calendar';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import type { RunningIssuingService } from '@certif/issuing-service';
-import { contractOperations, startTestPlatform, type TestPlatform } from './testing';
+import {
+  contractNextOperations,
+  contractOperations,
+  startTestPlatform,
+  type TestPlatform,
+} from './testing';
 
 jest.setTimeout(240_000);
 
 // The operations of this release and of the next one (../shared/contract).
-const operations = new Map([
-  ...contractOperations(),
-  ...contractOperations(
-    process.env['CONTRACT_NEXT_OPERATIONS'] ??
-      resolve(__dirname, '../../../../../shared/contract/operations.next.graphql'),
-  ),
-]);
+const operations = new Map([...contractOperations(), ...contractNextOperations()]);
 const op = (name: string) => {
   const operation = operations.get(name);
   if (!operation) throw new Error(`operation ${name} is not in the contract`);

@@ -71,6 +71,7 @@ export async function startSessionsService(
       requestId,
       logger: logger.child({ requestId }),
       loaders: createSessionsLoaders(queries),
+      today: options.clock.today(),
     }),
     readiness: async () => (await dataSource.query('SELECT 1')) !== undefined,
     routes: procesVerbalRoute({
