@@ -379,7 +379,7 @@ describeOnEachDatabase(
           }),
           tag(),
         );
-        const [ccp] = version.components as [{ id: string; code: string }];
+        const ccp = version.components[0] as { id: string; code: string };
         const candidateId = randomUUID();
         const d = (
           (suffix) => (name: string) =>
