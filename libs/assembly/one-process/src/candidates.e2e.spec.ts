@@ -420,6 +420,30 @@ describeOnEachDatabase('candidates through the gateway', (dialect) => {
       },
     );
 
+    it('History (R12): a record started in 2019 on RNCP28754, closed on 2021-12-27, is taken over', async () => {
+      const candidate = await register({ lastName: 'Ancienne' });
+      const response = await enrol(candidate.id, 'RNCP28754', { startedOn: '2019-09-02' });
+      expect(response.errors).toBeUndefined();
+    });
+
+    it('access routes: 004 « Par candidature individuelle: Non » refuses INDIVIDUAL_APPLICATION', async () => {
+      const candidate = await register({ lastName: 'Individuelle' });
+      const refused = await enrol(candidate.id, 'RNCP36912', {
+        pathway: 'INDIVIDUAL_APPLICATION',
+        startedOn: '2025-01-06',
+      });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.pathway',
+        rule: 'ACCESS_ROUTES',
+      });
+      const apprentice = await enrol(candidate.id, 'RNCP36912', {
+        pathway: 'APPRENTICESHIP',
+        startedOn: '2025-01-06',
+      });
+      expect(apprentice.errors).toBeUndefined();
+    });
+
     it('BAD_USER_INPUT for a DRAFT certification (unpublished: not known to the candidates service)', async () => {
       const referentialManager = await t.token(['REFERENTIAL_MANAGER']);
       const created = await t.graphql(

@@ -12,10 +12,11 @@ import {
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { TypeOrmReadModelRepository } from '@certif/sessions-adapters';
-import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
+import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 import type { CertificationView } from '@certif/sessions-domain';
 import type { RunningSessionsService } from '@certif/sessions-service';
 import {
+  contractNextOperations,
   contractOperations,
   startTestPlatform,
   type GraphQLResponse,
@@ -24,7 +25,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const operations = contractOperations();
+const operations = new Map([...contractOperations(), ...contractNextOperations()]);
 const op = (name: string) => {
   const operation = operations.get(name);
   if (!operation) throw new Error(`operation ${name} is not in the contract`);
@@ -274,8 +275,10 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
   }
 
   beforeAll(async () => {
-    // 1 May 2025: seed 004 (RNCP36912) still takes candidates until 29 September 2025.
-    t = await startTestPlatform(dialect, { clock: fixedClock('2025-05-01') });
+    // 1 July 2026: the TP-CDA deliberation of 5 June 2026 is in the past, and seed 004
+    // (RNCP36912) closed on 29 September 2025 but takes over enrolments started before (History),
+    // its grace year running to 29 September 2026 (R5).
+    t = await startTestPlatform(dialect, { clock: fixedClock('2026-07-01') });
     manager = await t.token(['SESSION_MANAGER'], { sub: 'centre-montpellier' });
     referentialManager = await t.token(['REFERENTIAL_MANAGER']);
     admin = await t.token(['ADMIN'], { sub: 'admin-1' });
@@ -316,20 +319,58 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
       expect(session.components.map((c) => c.code)).toEqual(['TP-CDA-CCP2', 'TP-CDA-CCP3']);
     });
 
+    it('CertificationRules: each seed’s jury rule and access routes, as its fiche states them', async () => {
+      const rules = async (code: string) =>
+        (await t.graphql(op('CertificationRules'), { code }, manager)).data?.['certification'];
+      expect(await rules('RNCP36912')).toMatchObject({
+        kind: 'RNCP_CERTIFICATION',
+        pathways: [
+          'INITIAL_TRAINING',
+          'APPRENTICESHIP',
+          'CONTINUOUS_TRAINING',
+          'PROFESSIONALISATION_CONTRACT',
+          'VAE',
+        ],
+        juryRule: {
+          minMembers: 3,
+          minProfessionals: 2,
+          allProfessionals: false,
+          requiredRoles: [],
+        },
+      });
+      expect(await rules('TP-DL')).toMatchObject({
+        juryRule: {
+          minMembers: 2,
+          minProfessionals: 1,
+          allProfessionals: false,
+          requiredRoles: ['PROFESSIONAL', 'TRAINER'],
+        },
+      });
+    });
+
     it('plans sessions of a closed certification until the end of R5’s grace year, not after', async () => {
       const lastDay = await plan({
         certificationId: certificationIds['RNCP36912'],
-        startsOn: '2026-09-29',
-        endsOn: '2026-09-30',
+        startsOn: '2026-09-28',
+        endsOn: '2026-09-29',
       });
       expect(lastDay.errors).toBeUndefined();
       const dayAfter = await plan({
         certificationId: certificationIds['RNCP36912'],
-        startsOn: '2026-09-30',
+        startsOn: '2026-09-28',
         endsOn: '2026-09-30',
       });
       expect([code(dayAfter), rule(dayAfter)]).toEqual(['BAD_USER_INPUT', 'R5']);
-      expect(message(dayAfter)).toMatch(/may start until 2026-09-29/);
+      expect(message(dayAfter)).toMatch(/must end by 2026-09-29/);
+      const beforeRegistration = await plan({
+        certificationId: certificationIds['RNCP36912'],
+        startsOn: '2022-09-28',
+        endsOn: '2022-09-30',
+      });
+      expect([code(beforeRegistration), rule(beforeRegistration)]).toEqual([
+        'BAD_USER_INPUT',
+        'R12',
+      ]);
     });
 
     it.each`
@@ -523,6 +564,10 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
         startsOn: '2025-06-02',
         endsOn: '2025-06-03',
       });
+      // 004: « trois membres dont deux professionnels » (R9).
+      await seat(before.id, 'oc-pro-1', 'PROFESSIONAL');
+      await seat(before.id, 'oc-pro-2', 'PROFESSIONAL');
+      await seat(before.id, 'oc-lead', 'TEACHER');
       const holder = await enrolled('Holder', rncp);
       const registrationId = await registered(before.id, holder);
       const decided = await deliberate(
@@ -541,8 +586,8 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
 
       const grace = await planned({
         certificationId: rncp,
-        startsOn: '2026-09-29',
-        endsOn: '2026-09-30',
+        startsOn: '2026-09-28',
+        endsOn: '2026-09-29',
       });
       const newcomer = await register(grace.id, await enrolled('Newcomer', rncp));
       expect([code(newcomer), rule(newcomer)]).toEqual(['BAD_USER_INPUT', 'R12']);
@@ -609,7 +654,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
     beforeAll(async () => {
       observer = new EmbeddedTransport({ bus: t.platform.bus });
       await observer.subscribe(
-        [ccpAcquired.topic, titleAwarded.topic],
+        [ccpAcquired.topic, titleAwarded.topic, decisionCorrected.topic],
         'e2e-observer',
         async (msg) => {
           observed.push(decodeCloudEvent(msg));
@@ -617,7 +662,6 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
       );
       session = await planned({ certificationId: certificationIds['TP-CDA'], center: 'AFPA Sète' });
       await seat(session.id, 'pro-1', 'PROFESSIONAL', 'Jeanne Martin');
-      await seat(session.id, 'trainer-1', 'TRAINER', 'Paul Durand');
       for (const lastName of ['Hopper', 'Lamarr', 'Noether']) {
         registrationIds[lastName] = await registered(
           session.id,
@@ -650,10 +694,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
         status: 'PLANNED',
         center: 'AFPA Sète',
         certification: { code: 'TP-CDA', title: 'Concepteur développeur d’applications' },
-        jurors: [
-          { name: 'Jeanne Martin', role: 'PROFESSIONAL' },
-          { name: 'Paul Durand', role: 'TRAINER' },
-        ],
+        jurors: [{ name: 'Jeanne Martin', role: 'PROFESSIONAL' }],
       });
       const registrations = (byManager.data?.['session'] as { registrations: Registered[] })
         .registrations;
@@ -668,7 +709,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
         candidateIds['Hopper'],
       );
       expect(
-        (await t.graphql(op('Session'), { id: session.id }, jury['trainer-1'])).errors,
+        (await t.graphql(op('Session'), { id: session.id }, jury['pro-1'])).errors,
       ).toBeUndefined();
       expect(code(await t.graphql(op('Session'), { id: session.id }, jury['pro-9']))).toBe(
         'FORBIDDEN',
@@ -681,9 +722,13 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
       ).toBeNull();
     });
 
-    it('R9: a titre professionnel jury needs two PROFESSIONAL jurors (a TRAINER does not count)', async () => {
+    it('R9: a titre professionnel jury needs two members, all PROFESSIONAL; the refusal carries the rule', async () => {
       const refused = await deliberate(session.id, decisions(), jury['pro-1'] as string);
       expect([code(refused), rule(refused)]).toEqual(['BAD_USER_INPUT', 'R9']);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        juryRule: { minMembers: 2, minProfessionals: 2, allProfessionals: true, requiredRoles: [] },
+        violations: expect.arrayContaining([expect.objectContaining({ part: 'minMembers' })]),
+      });
       await seat(session.id, 'pro-2', 'PROFESSIONAL', 'Lucie Bernard');
     });
 
@@ -768,6 +813,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
       const ofSession = () =>
         observed.filter((e) => (e.data as { sessionId: string }).sessionId === session.id);
       await waitFor(() => expect(ofSession()).toHaveLength(5));
+      expect(ofSession().filter((e) => e.type === decisionCorrected.type)).toEqual([]);
       const summary = ofSession()
         .map((e) => {
           const data = e.data as { candidateId: string; componentCode?: string };
@@ -789,6 +835,71 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
         scope: 'FULL_TITLE',
         decidedOn: '2026-06-05',
       });
+    });
+
+    it('R9: correctDecision supersedes a decision, keeps the trail, and publishes decision-corrected', async () => {
+      const input = {
+        outcome: 'COMPONENTS_AWARDED',
+        awardedComponentIds: [componentIds['TP-CDA-CCP3']],
+        decidedOn: '2026-06-05',
+        reason: 'CCP2 et CCP3 inversés',
+      };
+      const correct = (token: string, change: object = {}) =>
+        t.graphql(
+          op('CorrectDecision'),
+          { registrationId: registrationIds['Lamarr'], input: { ...input, ...change } },
+          token,
+        );
+      expect(code(await correct(manager))).toBe('FORBIDDEN');
+      expect(code(await correct(jury['pro-9'] as string))).toBe('FORBIDDEN');
+      const noReason = await correct(jury['pro-1'] as string, { reason: ' ' });
+      expect([code(noReason), noReason.errors?.[0]?.extensions?.['field']]).toEqual([
+        'BAD_USER_INPUT',
+        'input.reason',
+      ]);
+      const future = await correct(jury['pro-1'] as string, { decidedOn: '2026-07-02' });
+      expect(message(future)).toMatch(/in the future/);
+
+      const corrected = await correct(jury['pro-1'] as string);
+      expect(corrected.errors).toBeUndefined();
+      expect(corrected.data?.['correctDecision']).toEqual({
+        id: registrationIds['Lamarr'],
+        decision: {
+          outcome: 'COMPONENTS_AWARDED',
+          awardedComponents: [{ code: 'TP-CDA-CCP3' }],
+          finalInterviewPassed: null,
+          decidedOn: '2026-06-05',
+        },
+        decisionHistory: [
+          {
+            outcome: 'COMPONENTS_AWARDED',
+            awardedComponents: [{ code: 'TP-CDA-CCP2' }],
+            decidedOn: '2026-06-05',
+            correctedOn: '2026-07-01',
+            reason: 'CCP2 et CCP3 inversés',
+          },
+          {
+            outcome: 'COMPONENTS_AWARDED',
+            awardedComponents: [{ code: 'TP-CDA-CCP3' }],
+            decidedOn: '2026-06-05',
+            correctedOn: null,
+            reason: null,
+          },
+        ],
+      });
+      await waitFor(() =>
+        expect(observed.filter((e) => e.type === decisionCorrected.type)).toHaveLength(1),
+      );
+      expect(observed.find((e) => e.type === decisionCorrected.type)?.data).toMatchObject({
+        registrationId: registrationIds['Lamarr'],
+        awardedComponents: [{ componentCode: 'TP-CDA-CCP3' }],
+        withdrawnComponents: [{ componentCode: 'TP-CDA-CCP2' }],
+        reason: 'CCP2 et CCP3 inversés',
+        correctedOn: '2026-07-01',
+      });
+      // The session stays DELIBERATED (its corrections window is open).
+      const read = await t.graphql(op('Session'), { id: session.id }, manager);
+      expect((read.data?.['session'] as { status: string }).status).toBe('DELIBERATED');
     });
 
     describe('GET /sessions/:id/proces-verbal.pdf on the sessions service', () => {
@@ -814,13 +925,14 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
             'AFPA Sète',
             'du 01/06/2026 au 05/06/2026',
             'Jeanne Martin (professionnel, PROFESSIONAL)',
-            'Paul Durand (formateur, TRAINER)',
+            'Lucie Bernard (professionnel, PROFESSIONAL)',
             'Ada Hopper',
             `Ada Hopper — candidat ${candidateIds['Hopper']}`,
             'TITLE_AWARDED',
             'Composantes attribuées : TP-CDA-CCP1, TP-CDA-CCP2, TP-CDA-CCP3',
             'Ada Lamarr',
-            'Composantes attribuées : TP-CDA-CCP2',
+            'Composantes attribuées : TP-CDA-CCP3',
+            'Décision remplacée : COMPONENTS_AWARDED',
             'Ada Noether',
             'ABSENT',
             'Entretien final : réussi',

@@ -13,9 +13,21 @@ const TEST_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256!';
 
 /** The operations the front-ends send (../shared/contract/operations.graphql), by name. */
 export function contractOperations(): Map<string, string> {
-  const path =
+  return operationsOf(
     process.env['CONTRACT_OPERATIONS'] ??
-    resolve(__dirname, '../../../../../shared/contract/operations.graphql');
+      resolve(__dirname, '../../../../../shared/contract/operations.graphql'),
+  );
+}
+
+/** The operations the next release adds (../shared/contract/operations.next.graphql), by name. */
+export function contractNextOperations(): Map<string, string> {
+  return operationsOf(
+    process.env['CONTRACT_NEXT_OPERATIONS'] ??
+      resolve(__dirname, '../../../../../shared/contract/operations.next.graphql'),
+  );
+}
+
+function operationsOf(path: string): Map<string, string> {
   const document: DocumentNode = parse(readFileSync(path, 'utf8'));
   const operations = new Map<string, string>();
   for (const definition of document.definitions) {

@@ -369,6 +369,104 @@ describeOnEachDatabase(
         ]);
       });
 
+      it('R7: a CCS follows its title withdrawn and re-issued, and falls alone when its own decision is', async () => {
+        const version = tagged(
+          certificationVersion('TP-CCS', ['TP-CCS-CCP1'], {
+            requiresFinalInterview: false,
+            specializations: [
+              { id: 'id-CCS-IA', code: 'TP-CCS-IA', title: 'Intelligence artificielle' },
+            ],
+          }),
+          tag(),
+        );
+        const ccp = version.components[0] as { id: string; code: string };
+        const candidateId = randomUUID();
+        const d = (
+          (suffix) => (name: string) =>
+            `${name}-${suffix}`
+        )(tag());
+        const componentCorrection = (
+          superseded: string,
+          decisionId: string,
+          awarded: boolean,
+          reason: string,
+        ) =>
+          eventMessage(
+            decisionCorrected,
+            decisionCorrectedEvent({
+              candidateId,
+              certificationId: version.id,
+              decisionId,
+              decidedOn: '2025-06-10',
+              supersededDecisionId: superseded,
+              outcome: awarded ? 'COMPONENTS_AWARDED' : 'NOT_AWARDED',
+              scope: 'COMPONENTS',
+              reason,
+              awardedComponents: awarded ? [{ componentId: ccp.id, componentCode: ccp.code }] : [],
+            }),
+          );
+        const statuses = async () =>
+          (await credentials(candidateId))
+            .map((c) => `${c.specializationKey || 'title'} ${c.status}`)
+            .sort();
+
+        await deliverInOrder([
+          eventMessage(certificationChanged, certificationEvent(version)),
+          eventMessage(
+            ccpAcquired,
+            ccpAcquiredEvent({
+              candidateId,
+              certificationId: version.id,
+              componentId: ccp.id,
+              decidedOn: '2025-06-10',
+              decisionId: d('D1'),
+            }),
+          ),
+          eventMessage(
+            titleAwarded,
+            titleAwardedEvent({
+              candidateId,
+              certificationId: version.id,
+              decidedOn: '2025-12-01',
+              decisionId: d('S1'),
+              outcome: 'TITLE_AWARDED',
+              scope: 'SPECIALIZATION',
+              specializationId: (version.specializations[0] as { id: string }).id,
+            }),
+          ),
+        ]);
+        expect(await statuses()).toEqual(['TP-CCS-IA VALID', 'title VALID']);
+
+        await deliverInOrder([componentCorrection(d('D1'), d('D2'), false, 'CCP1 non acquis')]);
+        expect(await statuses()).toEqual(['TP-CCS-IA REVOKED', 'title REVOKED']);
+
+        await deliverInOrder([componentCorrection(d('D2'), d('D3'), true, 'recours admis')]);
+        expect(await statuses()).toEqual([
+          'TP-CCS-IA REVOKED',
+          'TP-CCS-IA VALID',
+          'title REVOKED',
+          'title VALID',
+        ]);
+
+        await deliverInOrder([
+          eventMessage(
+            decisionCorrected,
+            decisionCorrectedEvent({
+              candidateId,
+              certificationId: version.id,
+              decisionId: d('S2'),
+              decidedOn: '2025-12-01',
+              supersededDecisionId: d('S1'),
+              outcome: 'NOT_AWARDED',
+              scope: 'SPECIALIZATION',
+              specializationId: (version.specializations[0] as { id: string }).id,
+              reason: 'CCS : épreuve non passée',
+            }),
+          ),
+        ]);
+        expect((await valid(candidateId)).map((c) => c.specializationKey)).toEqual(['']);
+      });
+
       it('never re-issues a parchemin a person revoked, whatever a correction says', async () => {
         const version = tagged(SEED_VERSIONS['002'], tag());
         const candidateId = randomUUID();

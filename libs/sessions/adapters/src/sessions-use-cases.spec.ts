@@ -10,6 +10,7 @@ import {
 } from '@certif/platform-persistence/testing';
 import {
   AddJurorService,
+  CorrectDecisionService,
   PlanSessionService,
   RecordDeliberationService,
   RegisterToSessionService,
@@ -202,6 +203,73 @@ describeOnEachDatabase('sessions use cases on the database', (dialect) => {
       scope: 'FULL_TITLE',
       specializationId: null,
     });
+  });
+
+  it('R9: a correction supersedes the decision, keeps it, and publishes decision-corrected in its transaction', async () => {
+    const session = await sessionWithJury();
+    const [titled] = await registered(session, await enrolled(1));
+    await new RecordDeliberationService(deps).execute(juryMember('pro-1'), session.id, [
+      {
+        registrationId: titled.id,
+        outcome: 'TITLE_AWARDED',
+        awardedComponentIds: null,
+        finalInterviewPassed: true,
+        decidedOn: '2026-06-05',
+      },
+    ]);
+    const correct = new CorrectDecisionService(deps);
+    const request = {
+      outcome: 'COMPONENTS_AWARDED' as const,
+      awardedComponentIds: ['ccp1', 'ccp2'],
+      finalInterviewPassed: false,
+      decidedOn: '2026-06-05',
+      reason: 'CCP3 was awarded by mistake',
+    };
+    await expect(
+      correct.execute({ sub: 'someone', roles: ['SESSION_MANAGER'] }, titled.id, request),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const { correction } = await correct.execute(juryMember('pro-2'), titled.id, request);
+
+    const stored = await db.dataSource.manager.find(JuryDecisionRow, {
+      where: { registrationId: titled.id },
+      order: { sequence: 'ASC' },
+    });
+    expect(
+      stored.map((d) => [d.sequence, d.outcome, d.supersededById, d.correctionReason]),
+    ).toEqual([
+      [1, 'TITLE_AWARDED', correction.id, null],
+      [2, 'COMPONENTS_AWARDED', null, 'CCP3 was awarded by mistake'],
+    ]);
+    const corrected = (await outboxOf(session.id)).filter(
+      (row) => row.topic === 'sessions.decision-corrected.v1',
+    );
+    expect(corrected.map((row) => [row.eventKey, row.envelope.data])).toEqual([
+      [
+        titled.candidateId,
+        {
+          candidateId: titled.candidateId,
+          enrollmentId: titled.enrollmentId,
+          registrationId: titled.id,
+          sessionId: session.id,
+          decisionId: correction.id,
+          certificationId: 'cda',
+          decidedOn: '2026-06-05',
+          supersededDecisionId: stored[0]?.id,
+          supersededDecidedOn: '2026-06-05',
+          outcome: 'COMPONENTS_AWARDED',
+          scope: 'FULL_TITLE',
+          specializationId: null,
+          finalInterviewPassed: false,
+          awardedComponents: [
+            { componentId: 'ccp1', componentCode: 'TP-CDA-CCP1' },
+            { componentId: 'ccp2', componentCode: 'TP-CDA-CCP2' },
+          ],
+          withdrawnComponents: [{ componentId: 'ccp3', componentCode: 'TP-CDA-CCP3' }],
+          reason: 'CCP3 was awarded by mistake',
+          correctedOn: '2026-06-05',
+        },
+      ],
+    ]);
   });
 
   it('refuses a second deliberation and changes nothing', async () => {

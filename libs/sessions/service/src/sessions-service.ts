@@ -72,6 +72,7 @@ export async function startSessionsService(
       requestId,
       logger: logger.child({ requestId }),
       loaders: createSessionsLoaders(queries),
+      today: options.clock.today(),
     }),
     readiness: () => storageReadiness(storage),
     routes: procesVerbalRoute({

@@ -1,4 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { sessionStatusOn, type SessionStatus } from '@certif/sessions-domain';
+import { SessionStatusEnum } from './enums';
 import {
   toDecisionRecordTypes,
   toExamSessionType,
@@ -17,6 +19,16 @@ import type { SessionsContext } from './sessions-context';
 
 @Resolver(() => ExamSessionType)
 export class ExamSessionFieldsResolver {
+  @FieldResolver(() => SessionStatusEnum, {
+    description: 'CLOSED once deliberated and its corrections window is over.',
+  })
+  status(@Root() session: ExamSessionType, @Ctx() context: SessionsContext): SessionStatus {
+    return sessionStatusOn(
+      { status: session.storedStatus, deliberatedAt: session.deliberatedAt },
+      context.today,
+    );
+  }
+
   @FieldResolver(() => [JurorType])
   async jurors(
     @Root() session: ExamSessionType,

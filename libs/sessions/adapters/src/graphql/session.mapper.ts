@@ -1,7 +1,5 @@
-import { todayIn } from '@certif/platform-calendar';
 import {
   decisionHistory,
-  sessionStatusOn,
   type CorrectionRequest,
   type DecisionRequest,
   type ExamSession,
@@ -25,11 +23,11 @@ import {
   RegistrationType,
 } from './session.types';
 
-/** The status as of today: a deliberated session is CLOSED once its corrections window is over. */
-export function toExamSessionType(session: ExamSession, today = todayIn()): ExamSessionType {
+export function toExamSessionType(session: ExamSession): ExamSessionType {
   return Object.assign(new ExamSessionType(), {
     id: session.id,
-    status: sessionStatusOn(session, today),
+    storedStatus: session.status,
+    deliberatedAt: session.deliberatedAt,
     scope: session.scope,
     center: session.center,
     startsOn: session.startsOn,

@@ -7,7 +7,7 @@ import type {
   SessionScope,
   SessionStatus,
 } from '@certif/sessions-domain';
-import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum, SessionStatusEnum } from './enums';
+import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum } from './enums';
 import { CandidateReference, CertificationReference, ComponentReference } from './references.types';
 
 @ObjectType('Juror')
@@ -87,8 +87,9 @@ export class ExamSessionType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => SessionStatusEnum)
-  status!: SessionStatus;
+  /** As stored; the schema's `status` is resolved against the request's day (CLOSED after the corrections window). */
+  storedStatus!: SessionStatus;
+  deliberatedAt!: Date | null;
 
   @Field(() => SessionScopeEnum)
   scope!: SessionScope;

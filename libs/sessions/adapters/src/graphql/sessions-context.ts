@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { SubgraphContext } from '@certif/platform-graphql';
 import type { SessionQueries } from '@certif/sessions-application';
 import {
@@ -23,6 +24,8 @@ export interface SessionsLoaders {
 
 export interface SessionsContext extends SubgraphContext {
   loaders: SessionsLoaders;
+  /** The service clock's day for this request: a session's status depends on it. */
+  today: LocalDate;
 }
 
 function byKey<T, K extends keyof T>(items: T[], key: K): Map<T[K], T> {
