@@ -27,7 +27,10 @@ import {
   type RunningIssuingService,
 } from './issuing-service';
 
-/** A binary-mode record of an event, as the relay of its producer would send it. */
+/**
+ * A binary-mode record of an event, as the relay of its producer would send it: from the source
+ * the contract names for its topic (consumers dead-letter any other).
+ */
 export function eventMessage<T>(
   definition: EventDefinition<T>,
   payload: T,
@@ -40,7 +43,7 @@ export function eventMessage<T>(
       specversion: '1.0',
       id,
       type: definition.type,
-      source: 'certif/tests',
+      source: definition.source,
       time: new Date().toISOString(),
       subject: definition.subject(checked.data),
       datacontenttype: 'application/json',
