@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -181,9 +181,37 @@ function refusals(output: string): string[] {
 
     describe('overlays/prod', () => {
       let launches: WorkloadLaunch[] = [];
-      beforeAll(() => {
+      const inits = new Map<string, { name: string; code: number | null; output: string }[]>();
+      const outcomes = new Map<string, 'alive' | 'exited'>();
+      // Everything at once, as a first rollout does: init containers, then the services (the
+      // machine is small, but waiting for each in turn would take minutes).
+      beforeAll(async () => {
         const objects = renderObjects('overlays/prod');
         launches = deploymentLaunches(objects, configMaps(objects), generatedSecrets(database));
+        await Promise.all(
+          launches.map(async (launch) => {
+            const results = [];
+            for (const init of launch.init) {
+              const run = start(launch.name, init.args, localise(launch.name, init.env), 0);
+              const code = await run.exit;
+              results.push({ name: init.name, code, output: code === 0 ? '' : run.output() });
+            }
+            inits.set(launch.name, results);
+          }),
+        );
+        await Promise.all(
+          launches.map(async (launch) => {
+            const started = start(
+              launch.name,
+              launch.args,
+              localise(launch.name, launch.env),
+              ports.get(launch.name) ?? 0,
+            );
+            running.push(started);
+            k8s.set(launch.name, started);
+            outcomes.set(launch.name, await aliveOrExited(started));
+          }),
+        );
       });
 
       it('has a Deployment for every service', () => {
@@ -192,39 +220,17 @@ function refusals(output: string): string[] {
         );
       });
 
-      // Subgraphs first, gateway last, as a first rollout would bring them up.
-      const order = [...services].sort(
-        (a, b) => Number(a.name === 'gateway') - Number(b.name === 'gateway'),
-      );
-      it.each(order.map((service) => [service.name]))(
+      it.each(services.map((service) => [service.name]))(
         '%s: init containers succeed, then the service accepts its environment and database',
-        async (name) => {
+        (name) => {
           const launch = launches.find((candidate) => candidate.name === name);
-          if (!launch) throw new Error(`no Deployment ${name}`);
-          for (const init of launch.init) {
-            const run = start(name, init.args, localise(name, init.env), 0);
-            const code = await run.exit;
-            expect({ init: init.name, code, output: code === 0 ? '' : run.output() }).toEqual({
-              init: init.name,
-              code: 0,
-              output: '',
-            });
-          }
-          const started = start(
-            name,
-            launch.args,
-            localise(name, launch.env),
-            ports.get(name) ?? 0,
+          expect(inits.get(name)).toEqual(
+            launch?.init.map((init) => ({ name: init.name, code: 0, output: '' })),
           );
-          running.push(started);
-          k8s.set(name, started);
-          const outcome = await aliveOrExited(started);
-          expect({ outcome, refused: refusals(started.output()) }).toEqual({
-            outcome: expect.anything(),
-            refused: [],
-          });
+          const started = k8s.get(name) as Started;
+          expect(refusals(started.output())).toEqual([]);
           // Without Kafka the only acceptable way to end is the broker: nothing else may stop it.
-          if (outcome === 'exited') expect(started.output()).toMatch(/kafka/i);
+          if (outcomes.get(name) === 'exited') expect(started.output()).toMatch(/kafka/i);
         },
       );
 
@@ -254,6 +260,8 @@ function refusals(output: string): string[] {
     describe('compose', () => {
       let compose: Record<string, { environment?: Record<string, string | number> }>;
       let dotEnv: Env;
+      const composed = new Map<string, Started>();
+      const composedOutcomes = new Map<string, 'alive' | 'exited'>();
       beforeAll(async () => {
         // Earlier processes are done with their ports.
         for (const started of running) await stopWithSigterm(started);
@@ -269,9 +277,31 @@ function refusals(output: string): string[] {
           if (key) dotEnv[key] = key === 'LOG_LEVEL' ? 'info' : randomBytes(24).toString('hex');
         }
         dotEnv['ISSUING_SIGNING_KEY'] = JSON.stringify(
-          (await import('node:crypto'))
-            .generateKeyPairSync('ed25519')
-            .privateKey.export({ format: 'jwk' }),
+          generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+        );
+        await Promise.all(
+          services.map(async ({ name }) => {
+            const env: Env = {};
+            for (const [key, value] of Object.entries(compose[name]?.environment ?? {})) {
+              env[key] = interpolateCompose(String(value), dotEnv);
+            }
+            // The database account of compose's MySQL is this machine's MariaDB's.
+            if (env['DATABASE_URL']) {
+              const url = new URL(env['DATABASE_URL']);
+              url.username = encodeURIComponent(database.user);
+              url.password = encodeURIComponent(database.password);
+              env['DATABASE_URL'] = url.toString();
+            }
+            const started = start(
+              name,
+              ['node', 'main.js'],
+              localise(name, env),
+              ports.get(name) ?? 0,
+            );
+            running.push(started);
+            composed.set(name, started);
+            composedOutcomes.set(name, await aliveOrExited(started));
+          }),
         );
       });
 
@@ -282,32 +312,10 @@ function refusals(output: string): string[] {
 
       it.each(services.map((service) => [service.name]))(
         '%s: accepts its compose environment and database',
-        async (name) => {
-          const env: Env = {};
-          for (const [key, value] of Object.entries(compose[name]?.environment ?? {})) {
-            env[key] = interpolateCompose(String(value), dotEnv);
-          }
-          // The database account of compose's MySQL is this machine's MariaDB's.
-          if (env['DATABASE_URL']) {
-            const url = new URL(env['DATABASE_URL']);
-            url.username = encodeURIComponent(database.user);
-            url.password = encodeURIComponent(database.password);
-            env['DATABASE_URL'] = url.toString();
-          }
-          const started = start(
-            name,
-            ['node', 'main.js'],
-            localise(name, env),
-            ports.get(name) ?? 0,
-          );
-          running.push(started);
-          const outcome = await aliveOrExited(started);
-          expect({ outcome, refused: refusals(started.output()) }).toEqual({
-            outcome: expect.anything(),
-            refused: [],
-          });
-          if (outcome === 'exited') expect(started.output()).toMatch(/kafka/i);
-          await stopWithSigterm(started);
+        (name) => {
+          const started = composed.get(name) as Started;
+          expect(refusals(started.output())).toEqual([]);
+          if (composedOutcomes.get(name) === 'exited') expect(started.output()).toMatch(/kafka/i);
         },
       );
     });
