@@ -6,8 +6,9 @@
 # only; `node migrate.js` (database services) applies the migrations, `node events-admin.js` is
 # the events tool (docs/operations.md).
 
-# Node's current LTS line on Debian 13 (tini comes from Debian too).
-ARG NODE_IMAGE=node:26-trixie-slim
+# Node 24, the active LTS line, on Debian 13 (tini comes from Debian too): the major that
+# package.json's `engines` names, checked by tools/deploy-checks (image-definition.spec.ts).
+ARG NODE_IMAGE=node:24-trixie-slim
 
 # ---- toolchain: npm compiles better-sqlite3 from source; python3/make/g++ stay in build stages.
 FROM ${NODE_IMAGE} AS toolchain

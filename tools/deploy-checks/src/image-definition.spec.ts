@@ -23,6 +23,10 @@ describe('Dockerfile', () => {
     const base = /^ARG NODE_IMAGE=node:(\d+)-[a-z]+-slim$/m.exec(readWorkspaceFile('Dockerfile'));
     expect(base).not.toBeNull();
     expect(Number(base?.[1]) % 2).toBe(0); // even majors are the LTS lines
+    // One Node major: the images run the one package.json's `engines` names.
+    const engines = (JSON.parse(readWorkspaceFile('package.json')) as { engines: { node: string } })
+      .engines.node;
+    expect(engines).toBe(`>=${base?.[1]} <${Number(base?.[1]) + 1}`);
     expect(readWorkspaceFile('Dockerfile').match(/^FROM (\S+)/gm)).toEqual(
       stages().map(() => expect.stringMatching(/^FROM \$\{NODE_IMAGE\}|^FROM toolchain/)),
     );

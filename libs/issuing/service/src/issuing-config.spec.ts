@@ -5,6 +5,8 @@ const production = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 's'.repeat(40),
   INTERNAL_AUTH_SECRET: 'i'.repeat(40),
+  DATABASE_URL: 'mysql://issuing:pw@mysql:3306',
+  KAFKA_BROKERS: 'kafka:9092',
 };
 
 describe('issuing configuration', () => {

@@ -72,3 +72,9 @@ export function describeOnMysql(title: string, suite: () => void): void {
   if (reason) describe.skip(`${title} [mysql] — skipped: ${reason}`, suite);
   else describe(`${title} [mysql]`, suite);
 }
+
+export {
+  privateMariadbUnavailableReason,
+  startPrivateMariadb,
+  type PrivateMariadb,
+} from './private-mariadb';
