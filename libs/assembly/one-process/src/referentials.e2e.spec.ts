@@ -1,9 +1,14 @@
 import { decodeCloudEvent } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
-import { contractOperations, startTestPlatform, type TestPlatform } from './testing';
+import {
+  contractNextOperations,
+  contractOperations,
+  startTestPlatform,
+  type TestPlatform,
+} from './testing';
 
-const operations = contractOperations();
+const operations = new Map([...contractOperations(), ...contractNextOperations()]);
 const op = (name: string) => {
   const operation = operations.get(name);
   if (!operation) throw new Error(`operation ${name} is not in the contract`);
@@ -103,6 +108,69 @@ describeOnEachDatabase('referentials through the gateway', (dialect) => {
       ['RNCP36912BC02', 2],
       ['RNCP36912BC03', 3],
     ]);
+  });
+
+  it('records a certification’s access routes and jury rule, or the contract’s defaults', async () => {
+    const rules = async (code: string) =>
+      (await t.graphql(op('CertificationRules'), { code }, manager)).data?.['certification'];
+    const stated = await t.graphql(
+      op('CreateCertification'),
+      {
+        input: {
+          ...newTitle,
+          code: 'RNCP-RULES-E2E',
+          kind: 'RNCP_CERTIFICATION',
+          components: newTitle.components.map((c) => ({ ...c, kind: 'BLOC' })),
+          pathways: ['INITIAL_TRAINING', 'VAE'],
+          juryRule: { minMembers: 4, minProfessionals: 2, requiredRoles: ['TEACHER', 'TEACHER'] },
+        },
+      },
+      manager,
+    );
+    expect(stated.errors).toBeUndefined();
+    expect(await rules('RNCP-RULES-E2E')).toMatchObject({
+      pathways: ['INITIAL_TRAINING', 'VAE'],
+      juryRule: {
+        minMembers: 4,
+        minProfessionals: 2,
+        allProfessionals: false,
+        requiredRoles: ['TEACHER', 'TEACHER'],
+      },
+    });
+    const defaults = await t.graphql(
+      op('CreateCertification'),
+      { input: { ...newTitle, code: 'TP-RULES-E2E' } },
+      manager,
+    );
+    expect(defaults.errors).toBeUndefined();
+    const read = (await rules('TP-RULES-E2E')) as { pathways: string[]; juryRule: unknown };
+    expect(read.pathways).toHaveLength(7);
+    expect(read.juryRule).toEqual({
+      minMembers: 2,
+      minProfessionals: 2,
+      allProfessionals: true,
+      requiredRoles: [],
+    });
+    const contradictory = await t.graphql(
+      op('CreateCertification'),
+      {
+        input: {
+          ...newTitle,
+          code: 'TP-BAD-RULE',
+          juryRule: {
+            minMembers: 2,
+            minProfessionals: 1,
+            allProfessionals: true,
+            requiredRoles: ['TRAINER'],
+          },
+        },
+      },
+      manager,
+    );
+    expect(contradictory.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'juryRule.requiredRoles',
+    });
   });
 
   it('creates a DRAFT, publishes it, revises it with correspondences and closes the new version', async () => {
