@@ -143,6 +143,8 @@ export class KafkaTransport implements EventTransport {
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
   private producerProblem: string | undefined;
+  /** The producer being connected, so that `stop()` can end its attempts. */
+  private pendingProducer: Producer | undefined;
   private lifecycle = new AbortController();
   private started = false;
 
@@ -172,10 +174,11 @@ export class KafkaTransport implements EventTransport {
     this.started = false;
     this.lifecycle.abort();
     await Promise.all([...this.members].map((member) => this.stopMember(member)));
-    const producer = this.producer;
+    const producers = [this.producer, this.pendingProducer];
     this.producer = undefined;
+    this.pendingProducer = undefined;
     this.connecting = undefined;
-    await producer?.disconnect().catch(() => undefined);
+    for (const producer of producers) await producer?.disconnect().catch(() => undefined);
   }
 
   health(): TransportHealth {
@@ -424,6 +427,7 @@ export class KafkaTransport implements EventTransport {
         // The Java client's partitioner: the same key lands in the same partition as elsewhere.
         createPartitioner: Partitioners.DefaultPartitioner,
       });
+      this.pendingProducer = producer;
       try {
         // The idempotent producer retries forever: bound the wait, so that a publish fails and
         // the relay tries again later, and health() says why meanwhile.
@@ -437,10 +441,12 @@ export class KafkaTransport implements EventTransport {
         ]).finally(() => clearTimeout(timer));
       } catch (error) {
         void producer.disconnect().catch(() => undefined);
+        if (this.pendingProducer === producer) this.pendingProducer = undefined;
         this.connecting = undefined;
         this.producerProblem = `cannot reach Kafka at ${this.options.brokers.join(',')}: ${describeError(error)}`;
         throw new Error(`could not connect to Kafka: ${describeError(error)}`);
       }
+      this.pendingProducer = undefined;
       this.producer = producer;
       this.producerProblem = undefined;
       return producer;
