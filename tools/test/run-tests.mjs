@@ -89,6 +89,7 @@ async function prepareKafka() {
     };
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
+    console.error(`Kafka: ${error.message}`);
     return { ok: false, reason: `could not start a broker: ${error.message.split('\n')[0]}` };
   }
 }
