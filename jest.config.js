@@ -2,4 +2,6 @@
 // `nx test <project>` runs one project's.
 const { getJestProjectsAsync } = require('@nx/jest');
 
-module.exports = async () => ({ projects: await getJestProjectsAsync() });
+// testTimeout is a global option: in a project's config (jest.preset.js) a multi-project run
+// ignores it and keeps Jest's 5 s, too short for integration suites on a busy 2-core machine.
+module.exports = async () => ({ projects: await getJestProjectsAsync(), testTimeout: 60_000 });
