@@ -66,13 +66,18 @@ export interface EnsureTopicsOptions {
 }
 
 /** kafkajs logs through the service's logger. */
-function logCreatorFor(logger: EventLogger): KafkaConfig['logCreator'] {
+function logCreatorFor(
+  logger: EventLogger,
+  onError: (message: string) => void,
+): KafkaConfig['logCreator'] {
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...fields } = log;
       const entry = { namespace, ...fields };
-      if (level === logLevel.ERROR) logger.error(entry, message);
-      else if (level === logLevel.WARN) logger.warn(entry, message);
+      if (level === logLevel.ERROR) {
+        onError(message);
+        logger.error(entry, message);
+      } else if (level === logLevel.WARN) logger.warn(entry, message);
       else if (level === logLevel.INFO) logger.info(entry, message);
       else logger.debug(entry, message);
     };
@@ -143,6 +148,8 @@ export class KafkaTransport implements EventTransport {
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
   private producerProblem: string | undefined;
+  /** What kafkajs last logged as an error (a refused certificate, a failed login…). */
+  private lastClientError: string | undefined;
   /** The producer being connected, so that `stop()` can end its attempts. */
   private pendingProducer: Producer | undefined;
   private lifecycle = new AbortController();
@@ -157,7 +164,7 @@ export class KafkaTransport implements EventTransport {
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
-      logCreator: logCreatorFor(this.logger),
+      logCreator: logCreatorFor(this.logger, (message) => (this.lastClientError = message)),
     });
   }
 
@@ -436,7 +443,12 @@ export class KafkaTransport implements EventTransport {
         await Promise.race([
           producer.connect(),
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+            timer = setTimeout(() => {
+              const last = this.lastClientError;
+              reject(
+                new Error(`no connection in ${timeoutMs} ms${last ? ` (last: ${last})` : ''}`),
+              );
+            }, timeoutMs);
           }),
         ]).finally(() => clearTimeout(timer));
       } catch (error) {
