@@ -90,6 +90,7 @@ async function prepareKafka() {
     };
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
+    console.error(`Kafka: ${error.message}`);
     return { ok: false, reason: `could not start a broker: ${error.message.split('\n')[0]}` };
   }
 }
@@ -103,8 +104,9 @@ function run(command, args) {
   });
 }
 
-// The broker starts while typecheck and lint run; every exit stops it.
-const kafkaStarting = prepareKafka();
+// The broker starts (after the MySQL probe: formatting its storage blocks this process for a
+// few seconds) while typecheck and lint run; every exit stops it.
+let kafkaStarting = Promise.resolve({ ok: false, reason: 'not started' });
 async function exit(code) {
   const kafka = await kafkaStarting;
   await kafka.stop?.();
@@ -140,6 +142,7 @@ if (mysql.ok) {
   );
 }
 
+kafkaStarting = prepareKafka();
 await step('typecheck (tsc --noEmit)', process.execPath, [
   binOf('typescript', 'bin/tsc'),
   '-p',

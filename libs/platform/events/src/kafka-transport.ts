@@ -66,13 +66,18 @@ export interface EnsureTopicsOptions {
 }
 
 /** kafkajs logs through the service's logger. */
-function logCreatorFor(logger: EventLogger): KafkaConfig['logCreator'] {
+function logCreatorFor(
+  logger: EventLogger,
+  onError: (message: string) => void,
+): KafkaConfig['logCreator'] {
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...fields } = log;
       const entry = { namespace, ...fields };
-      if (level === logLevel.ERROR) logger.error(entry, message);
-      else if (level === logLevel.WARN) logger.warn(entry, message);
+      if (level === logLevel.ERROR) {
+        onError(message);
+        logger.error(entry, message);
+      } else if (level === logLevel.WARN) logger.warn(entry, message);
       else if (level === logLevel.INFO) logger.info(entry, message);
       else logger.debug(entry, message);
     };
@@ -143,6 +148,10 @@ export class KafkaTransport implements EventTransport {
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
   private producerProblem: string | undefined;
+  /** What kafkajs last logged as an error (a refused certificate, a failed login…). */
+  private lastClientError: string | undefined;
+  /** The producer being connected, so that `stop()` can end its attempts. */
+  private pendingProducer: Producer | undefined;
   private lifecycle = new AbortController();
   private started = false;
 
@@ -155,7 +164,7 @@ export class KafkaTransport implements EventTransport {
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
-      logCreator: logCreatorFor(this.logger),
+      logCreator: logCreatorFor(this.logger, (message) => (this.lastClientError = message)),
     });
   }
 
@@ -172,10 +181,11 @@ export class KafkaTransport implements EventTransport {
     this.started = false;
     this.lifecycle.abort();
     await Promise.all([...this.members].map((member) => this.stopMember(member)));
-    const producer = this.producer;
+    const producers = [this.producer, this.pendingProducer];
     this.producer = undefined;
+    this.pendingProducer = undefined;
     this.connecting = undefined;
-    await producer?.disconnect().catch(() => undefined);
+    for (const producer of producers) await producer?.disconnect().catch(() => undefined);
   }
 
   health(): TransportHealth {
@@ -424,6 +434,7 @@ export class KafkaTransport implements EventTransport {
         // The Java client's partitioner: the same key lands in the same partition as elsewhere.
         createPartitioner: Partitioners.DefaultPartitioner,
       });
+      this.pendingProducer = producer;
       try {
         // The idempotent producer retries forever: bound the wait, so that a publish fails and
         // the relay tries again later, and health() says why meanwhile.
@@ -432,15 +443,22 @@ export class KafkaTransport implements EventTransport {
         await Promise.race([
           producer.connect(),
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+            timer = setTimeout(() => {
+              const last = this.lastClientError;
+              reject(
+                new Error(`no connection in ${timeoutMs} ms${last ? ` (last: ${last})` : ''}`),
+              );
+            }, timeoutMs);
           }),
         ]).finally(() => clearTimeout(timer));
       } catch (error) {
         void producer.disconnect().catch(() => undefined);
+        if (this.pendingProducer === producer) this.pendingProducer = undefined;
         this.connecting = undefined;
         this.producerProblem = `cannot reach Kafka at ${this.options.brokers.join(',')}: ${describeError(error)}`;
         throw new Error(`could not connect to Kafka: ${describeError(error)}`);
       }
+      this.pendingProducer = undefined;
       this.producer = producer;
       this.producerProblem = undefined;
       return producer;

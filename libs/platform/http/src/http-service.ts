@@ -157,13 +157,11 @@ export async function startHttpService<TContext extends BaseContext>(
     const { ready, problems } = accepting
       ? await checkReadiness(options.readiness)
       : { ready: false, problems: ['starting or shutting down'] };
-    response
-      .status(ready ? 200 : 503)
-      .json({
-        status: ready ? 'ready' : 'not ready',
-        service: name,
-        ...(ready ? {} : { problems }),
-      });
+    response.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      service: name,
+      ...(ready ? {} : { problems }),
+    });
   });
   app.get('/metrics', async (_request, response) => {
     response.setHeader('content-type', registry.contentType);
