@@ -23,6 +23,8 @@ export interface BenchSettings {
   deliberated: number;
   warmUpDeliberated: number;
   resultsPath: string;
+  /** Fiches of the generated RNCP export (rncp-import.scenario.ts). */
+  rncpFiches: number;
 }
 
 export function benchSettings(suffix: string): BenchSettings {
@@ -44,5 +46,6 @@ export function benchSettings(suffix: string): BenchSettings {
     deliberated,
     warmUpDeliberated,
     resultsPath: 'bench/results.json',
+    rncpFiches: int('BENCH_RNCP_FICHES', 20_000),
   };
 }

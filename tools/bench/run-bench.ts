@@ -11,6 +11,7 @@ import { eventPipeline } from './event-pipeline.scenario';
 import { gatewayFederated } from './gateway-federated.scenario';
 import { gatewayOneSubgraph, ONE_SUBGRAPH_QUERIES } from './gateway-one-subgraph.scenario';
 import { formatTable, machine, writeReport, type Figure } from './report';
+import { rncpImport } from './rncp-import.scenario';
 import { dropScratchDatabases, serverVersion } from './scratch-databases';
 import { PIPELINE_CERTIFICATION, seedPlatform } from './seed-writer';
 import { statementCounts } from './statement-counts.scenario';
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
         pipeline?.componentIds.length ?? 0,
       )),
     );
+    step(`RNCP import: ${settings.rncpFiches} fiches, then the same export again`);
+    figures.push(...(await rncpImport({ ...settings, fiches: settings.rncpFiches })));
   } finally {
     step('stopping');
     await cleanUp(bench);

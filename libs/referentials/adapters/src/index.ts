@@ -3,6 +3,7 @@
 export * from './persistence/certification.row';
 export * from './persistence/component.row';
 export * from './persistence/typeorm-certification.repository';
+export { toCertificationRow, toComponentRows } from './persistence/certification.mapper';
 export * from './persistence/referentials-unit-of-work';
 export * from './persistence/referentials-migrations';
 export * from './graphql/certification.types';

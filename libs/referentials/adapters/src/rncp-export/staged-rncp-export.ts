@@ -100,9 +100,11 @@ export class StagedRncpExport implements RncpExportSource {
   async *batches(size: number): AsyncIterable<RncpFiche[]> {
     const codes = this.db.prepare('SELECT code FROM fiche WHERE code > ? ORDER BY code LIMIT ?');
     const standard = this.db.prepare(
-      'SELECT * FROM standard WHERE fiche BETWEEN ? AND ? ORDER BY seq',
+      'SELECT * FROM standard WHERE fiche BETWEEN ? AND ? ORDER BY fiche, seq',
     );
-    const items = this.db.prepare('SELECT * FROM item WHERE fiche BETWEEN ? AND ? ORDER BY seq');
+    const items = this.db.prepare(
+      'SELECT * FROM item WHERE fiche BETWEEN ? AND ? ORDER BY fiche, seq',
+    );
     let after = '';
     for (;;) {
       const page = (codes.all(after, size) as { code: string }[]).map((row) => row.code);

@@ -213,6 +213,7 @@ export class RncpRegisterImport {
               version: 1,
             }
           : undefined);
+      const toRecord: RevisionLink[] = [];
       for (const link of slice) {
         const problem = this.linkProblem(link, stateOf(link.older), stateOf(link.newer));
         if (problem === 'linked') continue;
@@ -221,8 +222,9 @@ export class RncpRegisterImport {
           continue;
         }
         for (const code of [link.older, link.newer]) linked.add(code);
-        if (!dryRun) await this.recordLink(link);
+        toRecord.push(link);
       }
+      if (!dryRun && toRecord.length > 0) await this.recordLinks(toRecord, states);
     }
     report.unchanged = report.unchanged.filter((code) => !linked.has(code));
     report.updated.push(...[...linked].filter((code) => unchanged.has(code)));
@@ -250,21 +252,37 @@ export class RncpRegisterImport {
     return null;
   }
 
-  private async recordLink(link: RevisionLink): Promise<void> {
+  /** Both ends of each link get a new version and a REVISED event, in one transaction. */
+  private async recordLinks(links: RevisionLink[], states: Map<string, ImportState>) {
     await this.deps.unitOfWork.transaction(async (tx) => {
-      const [older, newer] = await Promise.all([
-        tx.certifications.findByCode(link.older),
-        tx.certifications.findByCode(link.newer),
+      const ids = links.flatMap((l) => [
+        states.get(l.older)?.id ?? '',
+        states.get(l.newer)?.id ?? '',
       ]);
-      if (!older || !newer) return;
-      const superseded = { ...older, revisedById: newer.id, version: older.version + 1 };
-      const revision = { ...newer, revisesId: older.id, version: newer.version + 1 };
-      await tx.certifications.update(superseded);
-      await tx.certifications.update(revision);
-      await this.emit(tx, [
-        { certification: superseded, change: 'REVISED' },
-        { certification: revision, change: 'REVISED' },
-      ]);
+      const byCode = new Map(
+        (await tx.certifications.findByIds(ids)).map((c) => [c.code, c] as const),
+      );
+      const changed = new Map<string, Certification>();
+      for (const link of links) {
+        const older = byCode.get(link.older);
+        const newer = byCode.get(link.newer);
+        if (!older || !newer) continue;
+        // A version in the middle of a chain is both revised and revising: one update each time.
+        const superseded = { ...older, revisedById: newer.id, version: older.version + 1 };
+        await tx.certifications.update(superseded);
+        byCode.set(older.code, superseded);
+        const revision = { ...newer, revisesId: older.id, version: newer.version + 1 };
+        await tx.certifications.update(revision);
+        byCode.set(newer.code, revision);
+        changed.set(older.code, superseded).set(newer.code, revision);
+      }
+      await this.emit(
+        tx,
+        [...changed.values()].map((certification) => ({
+          certification: byCode.get(certification.code) ?? certification,
+          change: 'REVISED' as const,
+        })),
+      );
     });
   }
 }
