@@ -29,7 +29,8 @@ const PERSONAL = `query Personal($id: ID!) {
 }`;
 /** The same, reached through a session's registrations (an entity reference to candidates). */
 const SESSION_PERSONAL = `query SessionPersonal($id: ID!) {
-  session(id: $id) { id registrations { candidate { id firstName lastName email birthDate accommodations } } }
+  session(id: $id) { id registrations { candidate { id firstName lastName email birthDate accommodations
+    enrollments { vaeAdmissibility { noticeNumber } } } } }
 }`;
 
 /**
@@ -88,20 +89,28 @@ describeOnEachDatabase('who sees what, through the gateway', (dialect) => {
     const enrolled = await waitFor(async () => {
       const r = await t.graphql(
         op('EnrollCandidate'),
-        {
-          input: {
-            candidateId,
-            certificationId,
-            pathway: 'CONTINUOUS_TRAINING',
-            startedOn: '2025-01-06',
-          },
-        },
+        { input: { candidateId, certificationId, pathway: 'VAE', startedOn: '2025-01-06' } },
         lyon,
       );
       if (r.errors) throw new Error(r.errors[0]?.message);
       return r;
     });
     enrollmentId = (enrolled.data?.['enrollCandidate'] as { id: string }).id;
+    const notice = {
+      noticeNumber: 'DREETS-ARA-2025-0007',
+      issuedOn: '2025-02-03',
+      issuedBy: 'DREETS Auvergne-Rhône-Alpes',
+      experienceYears: 10,
+    };
+    const recorded = await t.graphql(
+      op('RecordVaeAdmissibility'),
+      { enrollmentId, input: notice },
+      lyon,
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data?.['recordVaeAdmissibility']).toMatchObject({
+      vaeAdmissibility: { noticeNumber: 'DREETS-ARA-2025-0007' },
+    });
   });
 
   it('a manager limited to centres reads no personal data of a candidate registered nowhere', async () => {
@@ -111,6 +120,7 @@ describeOnEachDatabase('who sees what, through the gateway', (dialect) => {
       email: null,
       birthDate: null,
       accommodations: null,
+      enrollments: [{ vaeAdmissibility: null }],
     });
     expect(codes(response)).toEqual(['FORBIDDEN']);
     const national = await t.graphql(PERSONAL, { id: candidateId }, everywhere);
@@ -177,6 +187,7 @@ describeOnEachDatabase('who sees what, through the gateway', (dialect) => {
       email: 'ada.lovelace@example.org',
       birthDate: '1990-04-12',
       accommodations: ['tiers-temps'],
+      enrollments: [{ vaeAdmissibility: { noticeNumber: 'DREETS-ARA-2025-0007' } }],
     });
     const fromNantes = await t.graphql(PERSONAL, { id: candidateId }, nantes);
     expect(fromNantes.data?.['candidate']).toMatchObject({ firstName: 'Ada', email: null });
@@ -196,12 +207,13 @@ describeOnEachDatabase('who sees what, through the gateway', (dialect) => {
             email: null,
             birthDate: null,
             accommodations: null,
+            enrollments: [{ vaeAdmissibility: null }],
           },
         },
       ],
     });
     expect(codes(response)).toEqual(['FORBIDDEN']);
-    expect(response.errors).toHaveLength(3);
+    expect(response.errors).toHaveLength(4);
     // The contract's own Session operation asks for names only: no error for the juror.
     expect((await t.graphql(op('Session'), { id: sessionId }, juror)).errors).toBeUndefined();
   });
