@@ -50,6 +50,12 @@ export function contractTopics(): string[] {
   return [...topics].sort();
 }
 
+/**
+ * Topics the platform's services publish to each other that are not in the contract's table:
+ * no front-end or outside subscriber relies on them (docs/adr/0101-edge-centre-scoped-access.md).
+ */
+export const PLATFORM_INTERNAL_TOPICS = ['sessions.registration.v1'];
+
 /** The topics of the events table in ../shared/contract/README.md, when that file is there. */
 export function contractReadmeTopics(): string[] | null {
   const path =
