@@ -128,6 +128,12 @@ describe('document limits', () => {
     ).toMatch(/list of 1001 items exceeds the limit of 1000/);
   });
 
+  it('measures variables nested 50,000 deep without overflowing the stack', () => {
+    let nested: unknown = [];
+    for (let i = 0; i < 50_000; i += 1) nested = [nested];
+    expect(problems('query($v: JSON) { __typename }', { v: nested })).toEqual([]);
+  });
+
   it('caps batches at 5 operations, each checked', () => {
     const one = { query: '{ __typename }' };
     expect(requestProblems(Array(5).fill(one), DEFAULT_DOCUMENT_LIMITS)).toEqual([]);
