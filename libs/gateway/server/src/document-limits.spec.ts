@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { getIntrospectionQuery, Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import {
   DEFAULT_DOCUMENT_LIMITS,
   documentProblems,
