@@ -54,6 +54,12 @@ describe('document limits', () => {
     });
   });
 
+  it("lets development tools' full introspection query through", () => {
+    expect(problems(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }))).toEqual(
+      [],
+    );
+  });
+
   it.each([
     [
       'a fragment cycle',
