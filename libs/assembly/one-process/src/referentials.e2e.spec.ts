@@ -3,6 +3,8 @@ import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { contractOperations, startTestPlatform, type TestPlatform } from './testing';
 
+jest.setTimeout(120_000);
+
 const operations = contractOperations();
 const op = (name: string) => {
   const operation = operations.get(name);
