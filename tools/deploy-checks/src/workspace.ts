@@ -51,6 +51,12 @@ export function contractTopics(): string[] {
 }
 
 /**
+ * Topics the platform's services publish to each other that are not in the contract's table:
+ * no front-end or outside subscriber relies on them (docs/adr/0101-edge-centre-scoped-access.md).
+ */
+export const PLATFORM_INTERNAL_TOPICS = ['sessions.registration.v1'];
+
+/**
  * The topics of ../shared/contract/README.md, when that file is there: its events table, and the
  * topics its "Added in the next release" section adds (`- Topic `<name>`, …`).
  */

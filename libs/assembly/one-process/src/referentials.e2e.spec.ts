@@ -8,6 +8,8 @@ import {
   type TestPlatform,
 } from './testing';
 
+jest.setTimeout(120_000);
+
 const operations = new Map([...contractOperations(), ...contractNextOperations()]);
 const op = (name: string) => {
   const operation = operations.get(name);

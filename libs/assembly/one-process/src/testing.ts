@@ -46,7 +46,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestPlatform {
   platform: OneProcessPlatform;
-  token(roles: Role[], claims?: { sub?: string; candidateId?: string }): Promise<string>;
+  token(
+    roles: Role[],
+    claims?: { sub?: string; candidateId?: string; centers?: string[] },
+  ): Promise<string>;
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,

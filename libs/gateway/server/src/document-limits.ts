@@ -88,11 +88,20 @@ function withPageSizesInlined(document: DocumentNode, variables: Record<string, 
   });
 }
 
+/** Iterative: variables nested thousands deep must not overflow the stack (a 500). */
 function longestList(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(value.length, ...value.map(longestList));
-  if (value !== null && typeof value === 'object')
-    return Math.max(0, ...Object.values(value).map(longestList));
-  return 0;
+  let longest = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      longest = Math.max(longest, next.length);
+      for (const item of next) pending.push(item);
+    } else if (next !== null && typeof next === 'object') {
+      for (const item of Object.values(next)) pending.push(item);
+    }
+  }
+  return longest;
 }
 
 function longestLiteralList(document: DocumentNode): number {

@@ -4,6 +4,9 @@ import { createLogger } from '@certif/platform-observability';
 import type { RunningHttpService } from '@certif/platform-http';
 import { startGateway } from './gateway-service';
 
+// Starting a gateway takes seconds on a busy machine; each answer itself is timed below.
+jest.setTimeout(60_000);
+
 /**
  * The gateway's edge, tried as an attacker would: anonymously, with the documents of issue 12.
  * Every refusal comes before any subgraph is called (none runs here).

@@ -8,7 +8,13 @@ import { requestProblems, type DocumentLimits } from './document-limits';
 export function requestLimitsMiddleware(limits: DocumentLimits): RequestHandler {
   return (request, response, next) => {
     const body: unknown = request.method === 'GET' ? request.query : request.body;
-    const problems = requestProblems(body, limits);
+    let problems: { message: string }[];
+    try {
+      problems = requestProblems(body, limits);
+    } catch {
+      // A document the limits cannot even measure is refused, never answered with a 500.
+      problems = [{ message: 'The request could not be measured against the limits' }];
+    }
     if (problems.length === 0) {
       next();
       return;

@@ -127,12 +127,34 @@ describeOnEachDatabase('sessions use cases on the database', (dialect) => {
     return registrations;
   }
 
-  const outboxOf = (sessionId: string) =>
+  const allOutboxOf = (sessionId: string) =>
     db.dataSource.manager
       .find(OutboxMessageEntity, { order: { seq: 'ASC' } })
       .then((rows) =>
         rows.filter((row) => (row.envelope.data as { sessionId: string }).sessionId === sessionId),
       );
+  /** The session's events after its registrations (sessions.registration.v1). */
+  const outboxOf = (sessionId: string) =>
+    allOutboxOf(sessionId).then((rows) =>
+      rows.filter((row) => row.topic !== 'sessions.registration.v1'),
+    );
+
+  it('publishes each registration with the session’s centre, in its transaction', async () => {
+    const session = await sessionWithJury();
+    const [first] = await registered(session, await enrolled(1));
+    const rows = await allOutboxOf(session.id);
+    expect(rows.map((row) => [row.topic, row.eventKey, row.envelope.data])).toEqual([
+      [
+        'sessions.registration.v1',
+        first?.candidateId,
+        expect.objectContaining({
+          registrationId: first?.id,
+          candidateId: first?.candidateId,
+          center: session.center,
+        }),
+      ],
+    ]);
+  });
 
   it('publishes exactly the deliberation’s events, in its transaction', async () => {
     const session = await sessionWithJury();

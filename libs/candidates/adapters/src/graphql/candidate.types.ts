@@ -78,6 +78,9 @@ export class EnrollmentType {
 
   /** Whose enrolment: the personal-data rule is the candidate's. */
   candidateId!: string;
+
+  /** The manager who has just recorded the VAE notice sees what they typed in. */
+  disclosedToCaller?: boolean;
 }
 
 @ObjectType('Candidate', { description: 'A person who seeks a certification.' })

@@ -23,7 +23,8 @@ export class EnrollmentResolver {
     @Arg('input', () => VaeAdmissibilityInput) input: VaeAdmissibilityInput,
   ) {
     const draft = toVaeAdmissibilityDraft(input);
-    return toEnrollmentType(await this.useCases.recordVaeAdmissibility.record(enrollmentId, draft));
+    const enrollment = await this.useCases.recordVaeAdmissibility.record(enrollmentId, draft);
+    return Object.assign(toEnrollmentType(enrollment), { disclosedToCaller: true });
   }
 
   @FieldResolver(() => CertificationReference)

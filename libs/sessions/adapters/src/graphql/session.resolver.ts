@@ -58,7 +58,8 @@ export class SessionResolver {
     @Arg('input', () => PlanSessionInput) input: PlanSessionInput,
     @Ctx() context: SessionsContext,
   ): Promise<ExamSessionType> {
-    assertManagesCenter(requirePrincipal(context), input.center);
+    // The centre as the session will hold it (planSession trims it).
+    assertManagesCenter(requirePrincipal(context), input.center.trim());
     return toExamSessionType(await this.useCases.plan.execute(toSessionRequest(input)));
   }
 
