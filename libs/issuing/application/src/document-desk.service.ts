@@ -10,7 +10,7 @@ import {
   type ParcheminContent,
 } from '@certif/issuing-domain';
 import { CandidateRecords, holderName } from './candidate-records.service';
-import type { IssuingDependencies, StoredCredential } from './ports';
+import type { CandidateIdentity, IssuingDependencies, StoredCredential } from './ports';
 import { assertMayReadRecordOf, assertSignedIn } from './record-access';
 
 /** What a parchemin document shows. `holderName` is the pseudonym once erased (R13). */
@@ -18,6 +18,8 @@ export interface ParcheminDocument {
   credential: StoredCredential;
   title: string;
   holderName: string | null;
+  /** Under the name, as on a diploma; null when unknown or erased (R13). */
+  holderBirthDate: LocalDate | null;
   authority: string;
   verificationUrl: string;
 }
@@ -28,7 +30,8 @@ export interface LivretDocument {
   certification: ParcheminContent['certification'];
   status: LivretStatus;
   capitalizationDeadline: LocalDate | null;
-  acquired: ParcheminContent['components'];
+  /** With the exam session each component was acquired at, when known. */
+  acquired: (ParcheminContent['components'][number] & { sessionId: string | null })[];
   missing: { code: string; title: string }[];
   authority: string;
   generatedOn: LocalDate;
@@ -96,14 +99,20 @@ export class DocumentDesk {
     const [record] = await this.records.records([stored]);
     if (!record) throw new NotFound('livret', id);
     const current = currentVersion(record.lineage);
+    const identity = await this.identity(stored.candidateId);
     const content = parcheminContent(current, record.view.acquiredComponents);
     const document: LivretDocument = {
       livretId: stored.id,
-      holderName: await this.holder(stored.candidateId),
+      holderName: holderName(identity),
       certification: content.certification,
       status: record.view.status,
       capitalizationDeadline: record.view.capitalizationDeadline,
-      acquired: content.components,
+      acquired: content.components.map((component) => ({
+        ...component,
+        sessionId:
+          record.view.acquiredComponents.find((held) => held.componentId === component.componentId)
+            ?.sessionId ?? null,
+      })),
       missing: record.view.missingComponents.map(({ code, title }) => ({ code, title })),
       authority: issuingAuthority(content.certification),
       generatedOn: this.deps.clock.today(),
@@ -119,17 +128,19 @@ export class DocumentDesk {
     const credential = await this.deps.unitOfWork.reader.credentials.findById(id);
     if (!credential) throw new NotFound('credential', id);
     assertMayReadRecordOf(principal, credential.candidateId);
+    const identity = await this.identity(credential.candidateId);
     return {
       credential,
       title: credentialTitle(credential.content),
-      holderName: await this.holder(credential.candidateId),
+      holderName: holderName(identity),
+      holderBirthDate: identity && !identity.erasedAt ? identity.birthDate : null,
       authority: issuingAuthority(credential.content.certification),
       verificationUrl: this.deps.links.verification(credential.verificationCode),
     };
   }
 
-  private async holder(candidateId: string): Promise<string | null> {
+  private async identity(candidateId: string): Promise<CandidateIdentity | undefined> {
     const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([candidateId]);
-    return holderName(identity);
+    return identity;
   }
 }

@@ -14,6 +14,8 @@ export interface CandidateIdentity {
   id: string;
   firstName: string;
   lastName: string;
+  /** Printed on the parchemin under the name; none once erased (R13). */
+  birthDate: LocalDate | null;
   /** Set once erased: the names are then the pseudonym. */
   erasedAt: string | null;
   version: number;

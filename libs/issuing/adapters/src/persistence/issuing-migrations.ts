@@ -6,6 +6,7 @@ import { KnownCertificationRow } from './known-certification.row';
 import { LivretRow } from './livret.row';
 import { Issuing1795356319205 } from './migrations/1795356319205-Issuing';
 import { CredentialObtainedOn1796074307578 } from './migrations/1796074307578-CredentialObtainedOn';
+import { HolderBirthDate1796075870041 } from './migrations/1796075870041-HolderBirthDate';
 
 /** The issuing tables; the service adds the event backbone's tables to these. */
 export const issuingTables: ServiceSchema = {
@@ -18,5 +19,9 @@ export const issuingTables: ServiceSchema = {
     CredentialRow,
     CredentialCounterRow,
   ],
-  migrations: [Issuing1795356319205, CredentialObtainedOn1796074307578],
+  migrations: [
+    Issuing1795356319205,
+    CredentialObtainedOn1796074307578,
+    HolderBirthDate1796075870041,
+  ],
 };
