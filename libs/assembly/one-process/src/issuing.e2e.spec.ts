@@ -425,6 +425,18 @@ describeOnEachDatabase(
         headers: holder,
       });
       expect(vc.status).toBe(200);
+      const claims = JSON.parse(
+        Buffer.from((await vc.text()).split('.')[1] as string, 'base64url').toString(),
+      ) as { validFrom: string; credentialStatus: { statusListCredential: string } };
+      expect(claims.validFrom).toBe('2026-06-05T00:00:00Z');
+      expect(claims.credentialStatus.statusListCredential).toBe(
+        `${base}/credentials/status/TP-DWWM-2026`,
+      );
+      const statusList = await fetch(claims.credentialStatus.statusListCredential);
+      expect([statusList.status, statusList.headers.get('content-type')]).toEqual([
+        200,
+        'application/vc+jwt; charset=utf-8',
+      ]);
       const jwks = await fetch(`${base}/.well-known/jwks.json`);
       expect(jwks.status).toBe(200);
     });

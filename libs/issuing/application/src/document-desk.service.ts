@@ -4,8 +4,10 @@ import { InvalidInput, NotFound } from '@certif/platform-errors';
 import {
   credentialTitle,
   currentVersion,
+  isStatusListName,
   issuingAuthority,
   parcheminContent,
+  statusListPosition,
   type LivretStatus,
   type ParcheminContent,
 } from '@certif/issuing-domain';
@@ -22,6 +24,16 @@ export interface ParcheminDocument {
   holderBirthDate: LocalDate | null;
   authority: string;
   verificationUrl: string;
+  /** Where its revocation bit is published (Bitstring Status List), for offline checks. */
+  statusList: { url: string; index: number };
+}
+
+/** A Bitstring Status List of revocations: the parchemins numbered `<list>-…`. */
+export interface RevocationStatusList {
+  list: string;
+  url: string;
+  /** The sequences of the revoked ones. */
+  revokedIndexes: number[];
 }
 
 export interface LivretDocument {
@@ -45,6 +57,8 @@ export interface DocumentRenderer {
 /** Signs a parchemin as a verifiable credential (Open Badges 3.0 / VC 2.0, VC-JOSE). */
 export interface CredentialSigner {
   sign(document: ParcheminDocument): Promise<string>;
+  /** The status list as a credential signed by the same key (BitstringStatusListCredential). */
+  signStatusList(statusList: RevocationStatusList): Promise<string>;
 }
 
 /** The documents a holder (or a session manager) downloads. */
@@ -86,6 +100,20 @@ export class DocumentDesk {
       filename: `${document.credential.number}.vc.jwt`,
       jwt: await this.signer.sign(document),
     };
+  }
+
+  /**
+   * Public, like the verification page: a verifier holding a parchemin's credential checks its
+   * revocation offline against this list. An unknown list answers NOT_FOUND.
+   */
+  async revocationStatusList(list: string): Promise<string> {
+    if (!isStatusListName(list)) throw new NotFound('status list', list);
+    const revoked = await this.deps.unitOfWork.reader.credentials.revokedNumbers(list);
+    return this.signer.signStatusList({
+      list,
+      url: this.deps.links.statusList(list),
+      revokedIndexes: revoked.map((number) => statusListPosition(number).index),
+    });
   }
 
   async livretPdf(
@@ -136,6 +164,10 @@ export class DocumentDesk {
       holderBirthDate: identity && !identity.erasedAt ? identity.birthDate : null,
       authority: issuingAuthority(credential.content.certification),
       verificationUrl: this.deps.links.verification(credential.verificationCode),
+      statusList: {
+        url: this.deps.links.statusList(statusListPosition(credential.number).list),
+        index: statusListPosition(credential.number).index,
+      },
     };
   }
 

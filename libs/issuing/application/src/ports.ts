@@ -111,6 +111,8 @@ export interface CredentialRepository {
   nextSequence(prefix: string): Promise<number>;
   /** Throws ConcurrentChange when a parchemin for (candidate, lineage, CCS) already exists. */
   insert(credential: StoredCredential): Promise<void>;
+  /** The numbers of the revoked parchemins numbered `<prefix>-…` (a status list's). */
+  revokedNumbers(prefix: string): Promise<string[]>;
   /** VALID → REVOKED; false when it was no longer VALID. The row is kept, never deleted. */
   revoke(credential: StoredCredential): Promise<boolean>;
 }
@@ -146,6 +148,8 @@ export interface IssuingLinks {
   credentialPdf(id: string): string;
   livretPdf(id: string): string;
   verifiableCredential(id: string): string;
+  /** The signed Bitstring Status List of a number prefix (revocation, checked offline). */
+  statusList(list: string): string;
 }
 
 export interface IssuingDependencies {

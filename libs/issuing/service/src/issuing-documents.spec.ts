@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
@@ -73,6 +74,43 @@ describeOnEachDatabase(
       holder = await t.token(['CANDIDATE'], { candidateId });
     });
     afterAll(() => t.stop());
+
+    /**
+     * What an offline verifier does (Bitstring Status List v1.0): reads the credential's
+     * `credentialStatus`, fetches the list it names, checks the list's signature with the
+     * published keys, and reads the bit.
+     */
+    async function revokedOffline(): Promise<boolean> {
+      const jwks = createLocalJWKSet(
+        (await (await t.get('/.well-known/jwks.json')).json()) as JSONWebKeySet,
+      );
+      const { payload } = await jwtVerify(
+        await (await t.get(`/credentials/${credential.id}.vc.jwt`, holder)).text(),
+        jwks,
+      ).catch(async () => ({ payload: lastCredential }));
+      lastCredential = payload;
+      const status = payload['credentialStatus'] as {
+        statusListCredential: string;
+        statusListIndex: string;
+      };
+      const list = await fetch(status.statusListCredential);
+      expect(list.headers.get('content-type')).toContain('application/vc+jwt');
+      const { payload: statusList } = await jwtVerify(await list.text(), jwks, {
+        typ: 'vc+jwt',
+      });
+      expect(statusList).toMatchObject({
+        id: status.statusListCredential,
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+      });
+      const encoded = (statusList['credentialSubject'] as { encodedList: string }).encodedList;
+      expect(encoded.startsWith('u')).toBe(true);
+      const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
+      expect(bits.length).toBeGreaterThanOrEqual(16_384);
+      const index = Number(status.statusListIndex);
+      return ((bits[index >> 3] as number) & (0x80 >> (index & 7))) !== 0;
+    }
+    let lastCredential: Record<string, unknown> = {};
 
     describe.each([
       ['parchemin', () => `/credentials/${credential.id}.pdf`],
@@ -157,6 +195,13 @@ describeOnEachDatabase(
         issuer: { id: `${t.service.baseUrl}/issuer`, type: ['Profile'] },
         // The date the title was obtained (the final interview), not the day it was processed.
         validFrom: '2025-03-15T00:00:00Z',
+        credentialStatus: {
+          id: `${t.service.baseUrl}/credentials/status/${cda.code}-2025#1`,
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: '1',
+          statusListCredential: `${t.service.baseUrl}/credentials/status/${cda.code}-2025`,
+        },
         credentialSubject: {
           type: ['AchievementSubject'],
           identifier: [
@@ -219,6 +264,7 @@ describeOnEachDatabase(
     });
 
     it('after revocation: the page and the PDF say REVOKED, the credential is no longer handed out', async () => {
+      expect(await revokedOffline()).toBe(false);
       const revocation = new CredentialRevocation(t.service.deps);
       await revocation.revoke(
         { sub: 'manager-1', roles: ['SESSION_MANAGER'] },
@@ -227,6 +273,8 @@ describeOnEachDatabase(
       );
       const page = await (await t.get(`/verify/${credential.verificationCode}`)).text();
       expect(page).toContain('a été révoqué');
+      // The credential the holder downloaded before shows it offline, through its status list.
+      expect(await revokedOffline()).toBe(true);
       expect(page).toContain('<dt>Motif</dt><dd>jury irrégulièrement composé</dd>');
       expect((await t.get(`/credentials/${credential.id}.vc.jwt`, holder)).status).toBe(410);
       const text = pdfText(

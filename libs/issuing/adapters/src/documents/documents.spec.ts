@@ -44,6 +44,7 @@ function parchemin(overrides: Partial<ParcheminDocument['credential']> = {}): Pa
     holderBirthDate: '1990-12-10',
     authority: issuingAuthority(content.certification),
     verificationUrl,
+    statusList: { url: 'https://certif.example.fr/credentials/status/TP-DWWM-2026', index: 42 },
   };
 }
 

@@ -143,6 +143,20 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
       }
     });
 
+    // Public: the revocation list a credential's `credentialStatus` points to, signed. Short-lived
+    // in caches, so that a revocation shows within minutes.
+    app.get('/credentials/status/:list', async (request, response) => {
+      try {
+        const jwt = await desk.revocationStatusList(param(request, 'list'));
+        response
+          .type('application/vc+jwt')
+          .setHeader('cache-control', 'public, max-age=300')
+          .send(jwt);
+      } catch (error) {
+        fail(response, logger, error);
+      }
+    });
+
     app.get('/.well-known/jwks.json', (_request, response) => {
       response.setHeader('cache-control', 'public, max-age=300').json(options.jwks());
     });
