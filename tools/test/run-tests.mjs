@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, then every project's Jest suites in one run.
+// `npm test`: typecheck, formatting, lint, then every project's Jest suites in one run.
 // MySQL/MariaDB suites need a server at TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306).
 // Without one they are skipped with the reason in their title, unless CI=true or
 // REQUIRE_MYSQL=1, where a missing server fails the run: CI must prove the MySQL paths.
@@ -74,6 +74,12 @@ step('typecheck (tsc --noEmit)', process.execPath, [
   '-p',
   'tsconfig.json',
   '--noEmit',
+]);
+step('format (prettier --check)', process.execPath, [
+  binOf('prettier', 'bin/prettier.cjs'),
+  '--check',
+  '--log-level=warn',
+  '.',
 ]);
 step('lint (eslint, with Nx module boundaries)', process.execPath, [
   binOf('eslint', 'bin/eslint.js'),

@@ -1,2 +1,6 @@
 /** @type {import('jest').Config} */
-module.exports = { displayName: 'sessions-contracts', preset: '../../../jest.preset.js', rootDir: __dirname };
+module.exports = {
+  displayName: 'sessions-contracts',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};
