@@ -5,6 +5,8 @@ import nx from '@nx/eslint-plugin';
  * other contexts' published contracts; inside it, dependencies point inward:
  * app → service → adapter → application → domain.
  */
+// One rule a line reads as a table.
+// prettier-ignore
 const depConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:referentials', onlyDependOnLibsWithTags: ['scope:referentials', 'scope:shared', 'scope:contracts'] },
@@ -28,15 +30,24 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // Domain code stays free of frameworks: rules are plain functions and types.
     files: ['libs/*/domain/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['typeorm', 'type-graphql', 'graphql', '@apollo/*', 'kafkajs', 'express'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['typeorm', 'type-graphql', 'graphql', '@apollo/*', 'kafkajs', 'express'] },
+      ],
     },
   },
 ];

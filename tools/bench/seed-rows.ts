@@ -182,6 +182,7 @@ export function knownCandidates(plan: SeedPlan): KnownCandidateRow[] {
     id: c.id,
     firstName: c.firstName,
     lastName: c.lastName,
+    birthDate: null,
     erasedAt: null,
     version: c.version,
   }));

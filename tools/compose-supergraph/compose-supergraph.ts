@@ -2,7 +2,7 @@
 // to apps/gateway/supergraph.graphql (committed). `--check` fails when the committed file is stale.
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { composeSupergraph } from '@certif/gateway-server';
+import { composeSupergraph } from '@certif/gateway-server/composition';
 import { subgraphSources } from '@certif/one-process';
 
 const SUPERGRAPH_FILE = 'apps/gateway/supergraph.graphql';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, then every project's Jest suites in one run.
+// `npm test`: typecheck, formatting, lint, then every project's Jest suites in one run.
 // MySQL/MariaDB suites need a server at TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306).
 // Without one they are skipped with the reason in their title, unless CI=true or
 // REQUIRE_MYSQL=1, where a missing server fails the run: CI must prove the MySQL paths.
@@ -148,6 +148,12 @@ await step('typecheck (tsc --noEmit)', process.execPath, [
   '-p',
   'tsconfig.json',
   '--noEmit',
+]);
+await step('format (prettier --check)', process.execPath, [
+  binOf('prettier', 'bin/prettier.cjs'),
+  '--check',
+  '--log-level=warn',
+  '.',
 ]);
 // The module-boundary rule reads Nx's project graph and skips itself without one (fresh clone).
 await step('project graph (nx), which the module-boundary lint rule reads', process.execPath, [

@@ -1,3 +1,5 @@
+// First: OpenTelemetry instruments the libraries loaded after it (when tracing is on).
+import '@certif/platform-observability/instrument';
 import 'reflect-metadata';
 import { configKeys, jwtVerifierConfig, loadConfig, withAuthChecks } from '@certif/platform-config';
 import { gatewayConfigKeys } from '@certif/gateway-server';

@@ -1,3 +1,5 @@
+// First: OpenTelemetry instruments the libraries loaded after it (when tracing is on).
+import '@certif/platform-observability/instrument';
 import 'reflect-metadata';
 import { subgraphConfigKeys, withAuthChecks, z } from '@certif/platform-config';
 import { runServiceApp } from '@certif/platform-http';

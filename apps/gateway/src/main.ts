@@ -1,3 +1,5 @@
+// First: OpenTelemetry instruments the libraries loaded after it (when tracing is on).
+import '@certif/platform-observability/instrument';
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { jwtVerifierConfig, loadConfig } from '@certif/platform-config';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeSupergraph } from '@certif/gateway-server';
+import { composeSupergraph } from '@certif/gateway-server/composition';
 import { subgraphSources } from '@certif/one-process';
 
 describe('the committed supergraph', () => {

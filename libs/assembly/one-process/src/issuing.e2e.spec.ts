@@ -7,7 +7,7 @@ import { fixedClock } from '@certif/platform-calendar';
 import { decodeCloudEvent } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
-import { pdfText } from '@certif/issuing-adapters/testing';
+import { pdfText, readPdfBack } from '@certif/issuing-adapters/testing';
 import type { RunningIssuingService } from '@certif/issuing-service';
 import {
   contractOperations,
@@ -82,10 +82,11 @@ describeOnEachDatabase(
       firstName: string,
       lastName: string,
       certificationId: string,
+      birthDate?: string,
     ): Promise<{ candidateId: string; enrollmentId: string }> {
       const registered = await t.graphql(
         op('RegisterCandidate'),
-        { input: { firstName, lastName } },
+        { input: { firstName, lastName, ...(birthDate ? { birthDate } : {}) } },
         manager,
       );
       expect(registered.errors).toBeUndefined();
@@ -120,7 +121,7 @@ describeOnEachDatabase(
       ids['certification'] = certification.id;
       ids['ccp1'] = (certification.components[0] as { id: string }).id;
 
-      const holder = await registerCandidate('Ada', 'Lovelace', certification.id);
+      const holder = await registerCandidate('Ada', 'Lovelace', certification.id, '1815-12-10');
       const partial = await registerCandidate('Grace', 'Hopper', certification.id);
       ids['holder'] = holder.candidateId;
       ids['partial'] = partial.candidateId;
@@ -350,6 +351,94 @@ describeOnEachDatabase(
         headers: { authorization: `Bearer ${otherToken}` },
       });
       expect(other.status).toBe(403);
+    });
+
+    it('npm start’s one address serves the holder’s documents: the QR code opens the page, which shows the holder', async () => {
+      const base = t.platform.publicUrl;
+      const holder = { authorization: `Bearer ${holderToken}` };
+      const parchemin = await fetch(`${base}/credentials/${ids['credential']}.pdf`, {
+        headers: holder,
+      });
+      expect(parchemin.status).toBe(200);
+      expect(parchemin.headers.get('content-type')).toBe('application/pdf');
+      const read = readPdfBack(Buffer.from(await parchemin.arrayBuffer()));
+      expect([read.width, read.height]).toEqual([842, 595]);
+      const text = read.text.replace(/\s+/g, ' ');
+      for (const expected of [
+        'TITRE PROFESSIONNEL',
+        'Ada Lovelace',
+        'né(e) le 10/12/1815',
+        'Développeur web et web mobile',
+        'Niveau 5',
+        'Code : TP-DWWM',
+        'Obtenu le 05/06/2026',
+        'Délivré le 10/06/2026 par Le représentant territorial du ministère',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      const verificationUrl = `${base}/verify/${ids['code']}`;
+      expect(read.qrCodes).toEqual([verificationUrl]);
+
+      // What a phone opens from the QR code: no token, French, the holder and the title.
+      const page = await fetch(read.qrCodes[0] as string);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<html lang="fr">');
+      expect(html).toContain(
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      );
+      expect(html).not.toContain('<script');
+      for (const shown of [
+        'Ce parchemin est authentique et valide.',
+        '<dt>Titulaire</dt><dd>Ada Lovelace</dd>',
+        '<dt>Certification</dt><dd>Développeur web et web mobile</dd>',
+        '<dt>Niveau</dt><dd>niveau 5 (cadre européen 5)</dd>',
+        '<dt>Code</dt><dd>TP-DWWM</dd>',
+        '<dt>Obtenu le</dt><dd>05/06/2026</dd>',
+      ]) {
+        expect(html).toContain(shown);
+      }
+      const json = await fetch(verificationUrl, { headers: { accept: 'application/json' } });
+      expect(await json.json()).toMatchObject({
+        valid: true,
+        status: 'VALID',
+        holderName: 'Ada Lovelace',
+        certificationCode: 'TP-DWWM',
+        obtainedOn: '2026-06-05',
+      });
+
+      // The livret of the candidate in partial success: the component, its date and session.
+      const partial = await record(ids['partial'] as string, manager);
+      const livretId = partial.data?.candidate?.livrets[0]?.id as string;
+      const livret = await fetch(`${base}/livrets/${livretId}.pdf`, {
+        headers: { authorization: `Bearer ${otherToken}` },
+      });
+      expect(livret.status).toBe(200);
+      const livretText = readPdfBack(Buffer.from(await livret.arrayBuffer())).text;
+      expect(livretText.replace(/\s+/g, ' ')).toContain('Titulaire : Grace Hopper');
+      expect(livretText).toMatch(/TP-DWWM-CCP1 .* 05\/06\/2026 +[0-9a-f-]{36}/);
+      expect(livretText).toContain('Composantes restant à acquérir');
+      expect(livretText).toMatch(/TP-DWWM-CCP2 — /);
+
+      // The credential at the same address, checked with the key set served there too.
+      const vc = await fetch(`${base}/credentials/${ids['credential']}.vc.jwt`, {
+        headers: holder,
+      });
+      expect(vc.status).toBe(200);
+      const claims = JSON.parse(
+        Buffer.from((await vc.text()).split('.')[1] as string, 'base64url').toString(),
+      ) as { validFrom: string; credentialStatus: { statusListCredential: string } };
+      expect(claims.validFrom).toBe('2026-06-05T00:00:00Z');
+      expect(claims.credentialStatus.statusListCredential).toBe(
+        `${base}/credentials/status/TP-DWWM-2026`,
+      );
+      const statusList = await fetch(claims.credentialStatus.statusListCredential);
+      expect([statusList.status, statusList.headers.get('content-type')]).toEqual([
+        200,
+        'application/vc+jwt; charset=utf-8',
+      ]);
+      const jwks = await fetch(`${base}/.well-known/jwks.json`);
+      expect(jwks.status).toBe(200);
     });
 
     it('revocation: a reason is required, a candidate may not, and verification then says REVOKED', async () => {

@@ -1,7 +1,8 @@
 import { DEVELOPMENT_INTERNAL_SECRET, type JwtVerifierConfig } from '@certif/platform-auth';
 import { systemClock, type Clock } from '@certif/platform-calendar';
 import { EmbeddedBus } from '@certif/platform-events';
-import { composeSupergraph, startGateway } from '@certif/gateway-server';
+import { startGateway } from '@certif/gateway-server';
+import { composeSupergraph } from '@certif/gateway-server/composition';
 import type { RunningService } from '@certif/platform-http';
 import { createLogger } from '@certif/platform-observability';
 import { PUBLIC_ROUTES, publicRoutesProxy } from './public-routes';

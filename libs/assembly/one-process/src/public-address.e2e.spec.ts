@@ -36,6 +36,12 @@ describe('npm start: one address for the API and the public routes of issuing an
     expect(response.headers.get('x-request-id')).toBe('route-check');
   });
 
+  it('answers a browser at /graphql with Apollo Sandbox (the README says so)', async () => {
+    const page = await fetch(t.platform.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/sandbox/i);
+  });
+
   it('keeps the rest private: internal routes and near misses are not forwarded', async () => {
     for (const path of ['/internal/personal-data/x', '/verifyx', '/.well-known/jwks.json/x']) {
       expect([path, (await fetch(`${base}${path}`)).status]).toEqual([path, 404]);

@@ -1,5 +1,5 @@
 import type { ServiceModule } from '@certif/platform-http';
-import type { SubgraphSource } from '@certif/gateway-server';
+import type { SubgraphSource } from '@certif/gateway-server/composition';
 import { candidatesModule } from '@certif/candidates-service';
 import { issuingModule } from '@certif/issuing-service';
 import { referentialsModule } from '@certif/referentials-service';

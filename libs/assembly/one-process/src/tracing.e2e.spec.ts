@@ -36,7 +36,7 @@ describe('a trace through the gateway', () => {
     const gateway = serverSpan('gateway');
     const subgraph = serverSpan('referentials');
     expect(subgraph?.spanContext().traceId).toBe(gateway?.spanContext().traceId);
-    expect(subgraph?.parentSpanId).toBeDefined();
+    expect(subgraph?.parentSpanContext?.spanId).toBeDefined();
     expect(subgraph?.attributes['certif.request_id']).toBe(
       gateway?.attributes['certif.request_id'],
     );

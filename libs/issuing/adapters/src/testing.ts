@@ -1,2 +1,3 @@
-// Test support for issuing: reading the text of the PDFs it writes.
+// Test support for issuing: reading back the PDFs it writes (their text, their QR codes).
 export * from './documents/pdf-text';
+export * from './documents/pdf-read-back';

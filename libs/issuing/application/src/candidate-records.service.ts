@@ -28,6 +28,11 @@ export interface CredentialVerification {
   status: CredentialStatus | null;
   holderName: string | null;
   certificationTitle: string | null;
+  /** The title's own code (e.g. TP-DWWM), its RNCP code when known, level and certifier. */
+  certificationCode: string | null;
+  rncpCode: string | null;
+  level: number | null;
+  certifierName: string | null;
   issuedOn: LocalDate | null;
   /** The date the title was obtained (the completing jury decision). */
   obtainedOn: LocalDate | null;
@@ -41,6 +46,10 @@ const UNKNOWN: CredentialVerification = {
   status: null,
   holderName: null,
   certificationTitle: null,
+  certificationCode: null,
+  rncpCode: null,
+  level: null,
+  certifierName: null,
   issuedOn: null,
   obtainedOn: null,
   revokedOn: null,
@@ -119,11 +128,16 @@ export class CandidateRecords {
     const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([
       credential.candidateId,
     ]);
+    const { certification } = credential.content;
     return {
       valid: credential.status === 'VALID',
       status: credential.status,
       holderName: holderName(identity),
       certificationTitle: credentialTitle(credential.content),
+      certificationCode: certification.code,
+      rncpCode: certification.rncpCode,
+      level: certification.level,
+      certifierName: certification.certifier.name,
       issuedOn: credential.issuedOn,
       obtainedOn: credential.obtainedOn,
       revokedOn: credential.revokedAt ? credential.revokedAt.toISOString().slice(0, 10) : null,

@@ -4,13 +4,15 @@ import { InvalidInput, NotFound } from '@certif/platform-errors';
 import {
   credentialTitle,
   currentVersion,
+  isStatusListName,
   issuingAuthority,
   parcheminContent,
+  statusListPosition,
   type LivretStatus,
   type ParcheminContent,
 } from '@certif/issuing-domain';
 import { CandidateRecords, holderName } from './candidate-records.service';
-import type { IssuingDependencies, StoredCredential } from './ports';
+import type { CandidateIdentity, IssuingDependencies, StoredCredential } from './ports';
 import { assertMayReadRecordOf, assertSignedIn } from './record-access';
 
 /** What a parchemin document shows. `holderName` is the pseudonym once erased (R13). */
@@ -18,8 +20,20 @@ export interface ParcheminDocument {
   credential: StoredCredential;
   title: string;
   holderName: string | null;
+  /** Under the name, as on a diploma; null when unknown or erased (R13). */
+  holderBirthDate: LocalDate | null;
   authority: string;
   verificationUrl: string;
+  /** Where its revocation bit is published (Bitstring Status List), for offline checks. */
+  statusList: { url: string; index: number };
+}
+
+/** A Bitstring Status List of revocations: the parchemins numbered `<list>-…`. */
+export interface RevocationStatusList {
+  list: string;
+  url: string;
+  /** The sequences of the revoked ones. */
+  revokedIndexes: number[];
 }
 
 export interface LivretDocument {
@@ -28,7 +42,8 @@ export interface LivretDocument {
   certification: ParcheminContent['certification'];
   status: LivretStatus;
   capitalizationDeadline: LocalDate | null;
-  acquired: ParcheminContent['components'];
+  /** With the exam session each component was acquired at, when known. */
+  acquired: (ParcheminContent['components'][number] & { sessionId: string | null })[];
   missing: { code: string; title: string }[];
   authority: string;
   generatedOn: LocalDate;
@@ -42,6 +57,8 @@ export interface DocumentRenderer {
 /** Signs a parchemin as a verifiable credential (Open Badges 3.0 / VC 2.0, VC-JOSE). */
 export interface CredentialSigner {
   sign(document: ParcheminDocument): Promise<string>;
+  /** The status list as a credential signed by the same key (BitstringStatusListCredential). */
+  signStatusList(statusList: RevocationStatusList): Promise<string>;
 }
 
 /** The documents a holder (or a session manager) downloads. */
@@ -85,6 +102,20 @@ export class DocumentDesk {
     };
   }
 
+  /**
+   * Public, like the verification page: a verifier holding a parchemin's credential checks its
+   * revocation offline against this list. An unknown list answers NOT_FOUND.
+   */
+  async revocationStatusList(list: string): Promise<string> {
+    if (!isStatusListName(list)) throw new NotFound('status list', list);
+    const revoked = await this.deps.unitOfWork.reader.credentials.revokedNumbers(list);
+    return this.signer.signStatusList({
+      list,
+      url: this.deps.links.statusList(list),
+      revokedIndexes: revoked.map((number) => statusListPosition(number).index),
+    });
+  }
+
   async livretPdf(
     principal: Principal | null,
     id: string,
@@ -96,14 +127,20 @@ export class DocumentDesk {
     const [record] = await this.records.records([stored]);
     if (!record) throw new NotFound('livret', id);
     const current = currentVersion(record.lineage);
+    const identity = await this.identity(stored.candidateId);
     const content = parcheminContent(current, record.view.acquiredComponents);
     const document: LivretDocument = {
       livretId: stored.id,
-      holderName: await this.holder(stored.candidateId),
+      holderName: holderName(identity),
       certification: content.certification,
       status: record.view.status,
       capitalizationDeadline: record.view.capitalizationDeadline,
-      acquired: content.components,
+      acquired: content.components.map((component) => ({
+        ...component,
+        sessionId:
+          record.view.acquiredComponents.find((held) => held.componentId === component.componentId)
+            ?.sessionId ?? null,
+      })),
       missing: record.view.missingComponents.map(({ code, title }) => ({ code, title })),
       authority: issuingAuthority(content.certification),
       generatedOn: this.deps.clock.today(),
@@ -119,17 +156,23 @@ export class DocumentDesk {
     const credential = await this.deps.unitOfWork.reader.credentials.findById(id);
     if (!credential) throw new NotFound('credential', id);
     assertMayReadRecordOf(principal, credential.candidateId);
+    const identity = await this.identity(credential.candidateId);
     return {
       credential,
       title: credentialTitle(credential.content),
-      holderName: await this.holder(credential.candidateId),
+      holderName: holderName(identity),
+      holderBirthDate: identity && !identity.erasedAt ? identity.birthDate : null,
       authority: issuingAuthority(credential.content.certification),
       verificationUrl: this.deps.links.verification(credential.verificationCode),
+      statusList: {
+        url: this.deps.links.statusList(statusListPosition(credential.number).list),
+        index: statusListPosition(credential.number).index,
+      },
     };
   }
 
-  private async holder(candidateId: string): Promise<string | null> {
+  private async identity(candidateId: string): Promise<CandidateIdentity | undefined> {
     const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([candidateId]);
-    return holderName(identity);
+    return identity;
   }
 }

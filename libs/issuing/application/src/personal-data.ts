@@ -34,7 +34,12 @@ export async function personalDataOf(
   if (nothing) return null;
   return {
     identity: identity
-      ? { firstName: identity.firstName, lastName: identity.lastName, erasedAt: identity.erasedAt }
+      ? {
+          firstName: identity.firstName,
+          lastName: identity.lastName,
+          birthDate: identity.birthDate,
+          erasedAt: identity.erasedAt,
+        }
       : null,
     componentsAcquired: facts.acquisitions.map(
       ({ candidateId: _c, ...acquisition }) => acquisition,

@@ -15,6 +15,8 @@ export interface CandidateIdentity {
   id: string;
   firstName: string;
   lastName: string;
+  /** Printed on the parchemin under the name; none once erased (R13). */
+  birthDate: LocalDate | null;
   /** Set once erased: the names are then the pseudonym. */
   erasedAt: string | null;
   version: number;
@@ -119,6 +121,8 @@ export interface CredentialRepository {
   nextSequence(prefix: string): Promise<number>;
   /** Throws ConcurrentChange when a VALID parchemin for (candidate, lineage, CCS) exists. */
   insert(credential: StoredCredential): Promise<void>;
+  /** The numbers of the revoked parchemins numbered `<prefix>-…` (a status list's). */
+  revokedNumbers(prefix: string): Promise<string[]>;
   /** VALID → REVOKED; false when it was no longer VALID. The row is kept, never deleted. */
   revoke(credential: StoredCredential): Promise<boolean>;
 }
@@ -154,6 +158,8 @@ export interface IssuingLinks {
   credentialPdf(id: string): string;
   livretPdf(id: string): string;
   verifiableCredential(id: string): string;
+  /** The signed Bitstring Status List of a number prefix (revocation, checked offline). */
+  statusList(list: string): string;
 }
 
 export interface IssuingDependencies {

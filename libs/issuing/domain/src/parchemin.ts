@@ -78,6 +78,36 @@ export function credentialNumberPrefix(content: ParcheminContent, obtainedOn: Lo
   return `${content.specialization?.code ?? content.certification.code}-${obtainedOn.slice(0, 4)}`;
 }
 
+/**
+ * Where a parchemin's revocation bit sits in a Bitstring Status List: one list per number
+ * prefix (`TP-CDA-2026`), at the number's sequence. Stable, and known from the number alone.
+ */
+export function statusListPosition(number: string): { list: string; index: number } {
+  const match = /^(.+-\d{4})-(\d{6,})$/.exec(number);
+  if (!match) throw new RangeError(`not a parchemin number: ${number}`);
+  return { list: match[1] as string, index: Number(match[2]) };
+}
+
+/** A status list's name is a number prefix: a code, a dash, a year. */
+export function isStatusListName(list: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,60}-\d{4}$/.test(list);
+}
+
+/**
+ * The Bitstring Status List's bits (W3C): bit `i` is the i-th from the left of the first byte
+ * (most significant first); set = revoked. At least 131,072 bits (16 KiB), the minimum that
+ * keeps one parchemin's check from revealing which one is being checked.
+ */
+export function revocationBitstring(revokedIndexes: readonly number[]): Uint8Array {
+  const minimumBits = 131_072;
+  const bits = Math.max(minimumBits, Math.ceil((Math.max(-1, ...revokedIndexes) + 1) / 8) * 8);
+  const bytes = new Uint8Array(bits / 8);
+  for (const index of revokedIndexes) {
+    bytes[index >> 3] = (bytes[index >> 3] as number) | (0x80 >> (index & 7));
+  }
+  return bytes;
+}
+
 export function formatCredentialNumber(prefix: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1)
     throw new RangeError(`sequence must be a positive integer; got ${sequence}`);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
@@ -35,7 +36,11 @@ describeOnEachDatabase(
         eventMessage(certificationChanged, certificationEvent(cda)),
         eventMessage(
           candidateChanged,
-          candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand <b>&' }),
+          candidateEvent(
+            candidateId,
+            { firstName: 'Camille', lastName: 'Durand <b>&' },
+            { birthDate: '1991-04-02' },
+          ),
         ),
         ...cda.components.map((c, i) =>
           eventMessage(
@@ -70,6 +75,43 @@ describeOnEachDatabase(
     });
     afterAll(() => t.stop());
 
+    /**
+     * What an offline verifier does (Bitstring Status List v1.0): reads the credential's
+     * `credentialStatus`, fetches the list it names, checks the list's signature with the
+     * published keys, and reads the bit.
+     */
+    async function revokedOffline(): Promise<boolean> {
+      const jwks = createLocalJWKSet(
+        (await (await t.get('/.well-known/jwks.json')).json()) as JSONWebKeySet,
+      );
+      const { payload } = await jwtVerify(
+        await (await t.get(`/credentials/${credential.id}.vc.jwt`, holder)).text(),
+        jwks,
+      ).catch(async () => ({ payload: lastCredential }));
+      lastCredential = payload;
+      const status = payload['credentialStatus'] as {
+        statusListCredential: string;
+        statusListIndex: string;
+      };
+      const list = await fetch(status.statusListCredential);
+      expect(list.headers.get('content-type')).toContain('application/vc+jwt');
+      const { payload: statusList } = await jwtVerify(await list.text(), jwks, {
+        typ: 'vc+jwt',
+      });
+      expect(statusList).toMatchObject({
+        id: status.statusListCredential,
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+      });
+      const encoded = (statusList['credentialSubject'] as { encodedList: string }).encodedList;
+      expect(encoded.startsWith('u')).toBe(true);
+      const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
+      expect(bits.length).toBeGreaterThanOrEqual(16_384);
+      const index = Number(status.statusListIndex);
+      return ((bits[index >> 3] as number) & (0x80 >> (index & 7))) !== 0;
+    }
+    let lastCredential: Record<string, unknown> = {};
+
     describe.each([
       ['parchemin', () => `/credentials/${credential.id}.pdf`],
       ['livret', () => `/livrets/${livretId}.pdf`],
@@ -102,14 +144,15 @@ describeOnEachDatabase(
       );
       for (const expected of [
         'Camille Durand <b>&',
+        'né(e) le 02/04/1991',
         'Concepteur développeur d’applications',
         'RNCP : non communiqué',
         'Niveau 6',
-        `${cda.components[0]?.code} — ${cda.components[0]?.title} : acquis le 15/01/2025`,
+        `${cda.components[0]?.code} (15/01/2025)`,
         'Obtenu le 15/03/2025',
         "Délivré le 01/03/2026 par Le représentant territorial du ministère chargé de l'emploi (certificateur : Ministère du Travail)",
-        `Numéro : ${credential.number}`,
-        `Vérification : ${t.service.baseUrl}/verify/${credential.verificationCode}`,
+        `N° ${credential.number}`,
+        `${t.service.baseUrl}/verify/${credential.verificationCode}`,
       ]) {
         expect(text.replace(/\s+/g, ' ')).toContain(expected);
       }
@@ -121,9 +164,7 @@ describeOnEachDatabase(
       ).replace(/\s+/g, ' ');
       expect(text).toContain('Livret de certification');
       expect(text).toContain('Titulaire : Camille Durand <b>&');
-      expect(text).toContain(
-        `${cda.components[2]?.code} — ${cda.components[2]?.title} : acquis le 15/03/2025`,
-      );
+      expect(text).toContain(`${cda.components[2]?.code} ${cda.components[2]?.title} 15/03/2025`);
       expect(text).toContain('Statut : complet (parchemin délivré)');
     });
 
@@ -154,6 +195,13 @@ describeOnEachDatabase(
         issuer: { id: `${t.service.baseUrl}/issuer`, type: ['Profile'] },
         // The date the title was obtained (the final interview), not the day it was processed.
         validFrom: '2025-03-15T00:00:00Z',
+        credentialStatus: {
+          id: `${t.service.baseUrl}/credentials/status/${cda.code}-2025#1`,
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: '1',
+          statusListCredential: `${t.service.baseUrl}/credentials/status/${cda.code}-2025`,
+        },
         credentialSubject: {
           type: ['AchievementSubject'],
           identifier: [
@@ -190,6 +238,23 @@ describeOnEachDatabase(
       expect(html).toContain('Ce parchemin est authentique et valide.');
       expect(html).toContain('Camille Durand &lt;b&gt;&amp;');
       expect(html).toContain('<dt>Obtenu le</dt><dd>15/03/2025</dd>');
+      expect(html).toContain('<html lang="fr">');
+      expect(html).not.toContain('<script');
+      const json = await t.get(`/verify/${credential.verificationCode}`, undefined, {
+        accept: 'application/json',
+      });
+      expect(json.headers.get('content-type')).toContain('application/json');
+      expect(await json.json()).toMatchObject({
+        code: credential.verificationCode,
+        valid: true,
+        status: 'VALID',
+        holderName: 'Camille Durand <b>&',
+        certificationTitle: 'Concepteur développeur d’applications',
+        certificationCode: cda.code,
+        level: 6,
+        certifierName: 'Ministère du Travail',
+        obtainedOn: '2025-03-15',
+      });
       expect(html).not.toContain('<b>&');
       const unknown = await t.get(`/verify/${encodeURIComponent('<script>alert(1)</script>')}`);
       expect(unknown.status).toBe(404);
@@ -199,6 +264,7 @@ describeOnEachDatabase(
     });
 
     it('after revocation: the page and the PDF say REVOKED, the credential is no longer handed out', async () => {
+      expect(await revokedOffline()).toBe(false);
       const revocation = new CredentialRevocation(t.service.deps);
       await revocation.revoke(
         { sub: 'manager-1', roles: ['SESSION_MANAGER'] },
@@ -207,13 +273,16 @@ describeOnEachDatabase(
       );
       const page = await (await t.get(`/verify/${credential.verificationCode}`)).text();
       expect(page).toContain('a été révoqué');
+      // The credential the holder downloaded before shows it offline, through its status list.
+      expect(await revokedOffline()).toBe(true);
       expect(page).toContain('<dt>Motif</dt><dd>jury irrégulièrement composé</dd>');
       expect((await t.get(`/credentials/${credential.id}.vc.jwt`, holder)).status).toBe(410);
       const text = pdfText(
         Buffer.from(await (await t.get(`/credentials/${credential.id}.pdf`, holder)).arrayBuffer()),
       );
-      expect(text).toContain("RÉVOQUÉ le 2026-03-01 : ce parchemin n'est plus valide.");
-      expect(text).toContain('Motif : jury irrégulièrement composé');
+      expect(text.replace(/\s+/g, ' ')).toContain(
+        "RÉVOQUÉ le 01/03/2026 Ce parchemin n'est plus valide. Motif : jury irrégulièrement composé",
+      );
     });
 
     it('after erasure, documents carry the pseudonym and no name (R13)', async () => {
@@ -235,7 +304,7 @@ describeOnEachDatabase(
       for (const path of [`/credentials/${credential.id}.pdf`, `/livrets/${livretId}.pdf`]) {
         const text = pdfText(Buffer.from(await (await t.get(path, holder)).arrayBuffer()));
         expect(text).toContain('Candidat effacé 4F2A');
-        expect(text).not.toMatch(/Camille|Durand/);
+        expect(text).not.toMatch(/Camille|Durand|1991/);
       }
       expect(await (await t.get(`/verify/${credential.verificationCode}`)).text()).toContain(
         'Candidat effacé 4F2A',

@@ -68,6 +68,7 @@ function linksTo(base: () => string): IssuingLinks {
     credentialPdf: (id) => `${base()}/credentials/${encodeURIComponent(id)}.pdf`,
     livretPdf: (id) => `${base()}/livrets/${encodeURIComponent(id)}.pdf`,
     verifiableCredential: (id) => `${base()}/credentials/${encodeURIComponent(id)}.vc.jwt`,
+    statusList: (list) => `${base()}/credentials/status/${encodeURIComponent(list)}`,
   };
 }
 

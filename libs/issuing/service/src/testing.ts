@@ -154,11 +154,16 @@ export function decisionCorrectedEvent(
 export function candidateEvent(
   id: string,
   names: { firstName: string; lastName: string },
-  options: { version?: number; erasedAt?: string | null } = {},
+  options: { version?: number; erasedAt?: string | null; birthDate?: string | null } = {},
 ): EventPayload<typeof candidateChanged> {
   return {
     change: options.erasedAt ? 'ERASED' : 'REGISTERED',
-    candidate: { id, ...names, birthDate: null, erasedAt: options.erasedAt ?? null },
+    candidate: {
+      id,
+      ...names,
+      birthDate: options.birthDate ?? null,
+      erasedAt: options.erasedAt ?? null,
+    },
     enrollments: [],
     version: options.version ?? 1,
   };
@@ -186,7 +191,7 @@ export interface TestIssuing {
   feed(...messages: TransportMessage[]): void;
   token(roles: Role[], claims?: { sub?: string; candidateId?: string }): Promise<string>;
   /** The service's own routes (documents, JWKS, verification page). */
-  get(path: string, token?: string): Promise<Response>;
+  get(path: string, token?: string, headers?: Record<string, string>): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -223,8 +228,10 @@ export async function startTestIssuing(
     dataDir,
     feed: (...messages) => bus.append(messages),
     token: (roles, claims = {}) => mintToken({ roles, secret: TEST_AUTH_SECRET, ...claims }),
-    get: (path, token) =>
-      fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    get: (path, token, headers = {}) =>
+      fetch(`${base}${path}`, {
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }),
     stop: async () => {
       await service.stop();
       rmSync(dataDir, { recursive: true, force: true });

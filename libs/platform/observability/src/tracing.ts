@@ -9,7 +9,7 @@ import {
   type Context,
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BatchSpanProcessor,
   SimpleSpanProcessor,
@@ -44,7 +44,7 @@ export function startTracing(options: TracingOptions): Tracing | null {
       : undefined);
   if (!exporter) return null;
   const provider = new NodeTracerProvider({
-    resource: new Resource({ 'service.name': options.serviceName }),
+    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
     spanProcessors: [
       options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter),
     ],

@@ -1,5 +1,10 @@
 import { SignJWT } from 'jose';
-import type { CredentialSigner, ParcheminDocument } from '@certif/issuing-application';
+import type {
+  CredentialSigner,
+  ParcheminDocument,
+  RevocationStatusList,
+} from '@certif/issuing-application';
+import { credentialStatusEntry, statusListCredential } from './bitstring-status-list';
 import type { SigningKey } from './signing-key';
 
 export const VC_CONTEXT = [
@@ -41,6 +46,8 @@ export function openBadgeCredential(document: ParcheminDocument, issuer: IssuerP
     issuer: { id: issuer.id, type: ['Profile'], name: authority },
     // The title holds from the day the jury completed it, not the day it was processed.
     validFrom: `${credential.obtainedOn}T00:00:00Z`,
+    // Revocation, checkable offline: the bit at statusListIndex of a list issuing signs.
+    credentialStatus: credentialStatusEntry(document),
     name: title,
     credentialSubject: {
       type: ['AchievementSubject'],
@@ -96,6 +103,16 @@ export class JoseCredentialSigner implements CredentialSigner {
       .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: this.key.kid })
       .setIssuer(issuer.id)
       .setJti(credential.id)
+      .setIssuedAt()
+      .sign(this.key.privateKey);
+  }
+
+  signStatusList(statusList: RevocationStatusList): Promise<string> {
+    const issuer = this.issuer();
+    const credential = statusListCredential(statusList, issuer, new Date());
+    return new SignJWT(credential)
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: this.key.kid })
+      .setIssuer(issuer.id)
       .setIssuedAt()
       .sign(this.key.privateKey);
   }

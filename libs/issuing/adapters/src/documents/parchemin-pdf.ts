@@ -1,54 +1,191 @@
 import type { ParcheminDocument } from '@certif/issuing-application';
-import { frenchDate, heading, holderLine, levelLine, line, rncpLine, writePdf } from './pdf-writer';
+import {
+  BLUE,
+  frenchDate,
+  holderLine,
+  INK,
+  levelLine,
+  qrCode,
+  RED,
+  rncpLine,
+  textAt,
+  writePdf,
+} from './pdf-writer';
 
-/** The parchemin (R11): holder, title, RNCP code, level, components, authority, number, check. */
+/**
+ * The parchemin (R11), a diploma on A4 landscape: the République française (a State title) or
+ * the certifier at the head; the holder and their birth date; the title with its level, codes and
+ * certifier; the date obtained and the issuing authority; the number and a QR code of the
+ * verification page.
+ */
 export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer> {
   const { credential, title, authority, verificationUrl } = document;
   const { certification, specialization, components } = credential.content;
-  return writePdf({ title: `Parchemin ${credential.number}` }, (doc) => {
-    // A titre professionnel is a State diploma (R11); other certifiers issue in their own name.
-    if (certification.kind === 'PROFESSIONAL_TITLE') heading(doc, 'RÉPUBLIQUE FRANÇAISE', 12);
-    heading(doc, specialization ? 'Certificat complémentaire de spécialisation' : 'Parchemin', 26);
-    doc.moveDown(0.5);
-    line(doc, 'Décerné à', { size: 12 });
-    line(doc, holderLine(document.holderName), { bold: true, size: 18 });
-    doc.moveDown(0.5);
-    line(
-      doc,
-      certification.kind === 'PROFESSIONAL_TITLE'
-        ? 'Titre professionnel'
-        : 'Certification professionnelle',
-      { size: 12 },
-    );
-    line(doc, title, { bold: true, size: 16 });
-    line(doc, `Code : ${certification.code}`);
-    line(doc, rncpLine(certification.rncpCode));
-    line(doc, levelLine(certification.level));
-    if (components.length > 0) {
-      doc.moveDown(0.5);
-      line(doc, 'Composantes acquises', { bold: true });
-      for (const c of components) {
-        const via = c.viaCorrespondence ? ' (par correspondance)' : '';
-        line(doc, `${c.code} — ${c.title} : acquis le ${frenchDate(c.acquiredOn)}${via}`, {
-          size: 10,
-        });
-      }
+  const stateTitle = certification.kind === 'PROFESSIONAL_TITLE';
+  // Placed by coordinates within the frame: a small margin keeps pdfkit from adding a page.
+  const info = {
+    title: `Parchemin ${credential.number}`,
+    layout: 'landscape',
+    margin: 20,
+  } as const;
+  return writePdf(info, (doc) => {
+    const width = doc.page.width;
+    const height = doc.page.height;
+    const left = 60;
+    const inner = width - 2 * left;
+
+    doc
+      .save()
+      .lineWidth(3)
+      .strokeColor(BLUE)
+      .rect(24, 24, width - 48, height - 48)
+      .stroke();
+    doc
+      .lineWidth(0.8)
+      .rect(32, 32, width - 64, height - 64)
+      .stroke()
+      .restore();
+
+    // Head: the State's marks for a titre professionnel, else the certifier's name.
+    if (stateTitle) {
+      textAt(doc, 'RÉPUBLIQUE', left, 50, { width: 200, size: 13, bold: true });
+      textAt(doc, 'FRANÇAISE', left, doc.y, { width: 200, size: 13, bold: true });
+      textAt(doc, 'Liberté\nÉgalité\nFraternité', left, doc.y + 2, { width: 200, size: 8 });
+      textAt(doc, "Ministère chargé de l'emploi", left, doc.y + 4, { width: 220, size: 9 });
+    } else {
+      textAt(doc, certification.certifier.name, left, 50, { width: 300, size: 13, bold: true });
     }
-    doc.moveDown(0.8);
-    line(doc, `Obtenu le ${frenchDate(credential.obtainedOn)}`, { bold: true });
-    line(doc, `Délivré le ${frenchDate(credential.issuedOn)} par ${authority}`);
-    line(doc, `Numéro : ${credential.number}`, { bold: true });
-    line(doc, `Vérification : ${verificationUrl}`);
-    line(doc, `Code de vérification : ${credential.verificationCode}`, { size: 9 });
+    textAt(doc, 'Certificateur', width - left - 280, 50, { width: 280, size: 8, align: 'right' });
+    textAt(doc, certification.certifier.name, width - left - 280, doc.y, {
+      width: 280,
+      size: 11,
+      bold: true,
+      align: 'right',
+    });
+    if (certification.certifier.siret) {
+      textAt(doc, `SIRET ${certification.certifier.siret}`, width - left - 280, doc.y, {
+        width: 280,
+        size: 8,
+        align: 'right',
+      });
+    }
+
+    const kind = specialization
+      ? 'CERTIFICAT COMPLÉMENTAIRE DE SPÉCIALISATION'
+      : stateTitle
+        ? 'TITRE PROFESSIONNEL'
+        : 'CERTIFICATION PROFESSIONNELLE';
+    doc.fillColor(BLUE);
+    textAt(doc, kind, left, 128, { width: inner, size: 26, bold: true, align: 'center' });
+    doc.fillColor(INK);
+    textAt(doc, 'est délivré à', left, doc.y + 6, { width: inner, size: 11, align: 'center' });
+    textAt(doc, holderLine(document.holderName), left, doc.y + 4, {
+      width: inner,
+      size: 22,
+      bold: true,
+      align: 'center',
+    });
+    const born = document.holderBirthDate
+      ? `né(e) le ${frenchDate(document.holderBirthDate)}`
+      : 'date de naissance non communiquée';
+    textAt(doc, born, left, doc.y + 2, { width: inner, size: 11, align: 'center' });
+    textAt(doc, 'pour avoir satisfait aux épreuves de', left, doc.y + 10, {
+      width: inner,
+      size: 10,
+      align: 'center',
+    });
+    textAt(doc, title, left, doc.y + 4, { width: inner, size: 17, bold: true, align: 'center' });
+    textAt(doc, levelLine(certification.level), left, doc.y + 4, {
+      width: inner,
+      size: 10,
+      align: 'center',
+    });
+    textAt(
+      doc,
+      `Code : ${certification.code}   ·   ${rncpLine(certification.rncpCode)}   ·   Certificateur : ${certification.certifier.name}`,
+      left,
+      doc.y + 2,
+      { width: inner, size: 10, align: 'center' },
+    );
+    if (components.length > 0) {
+      const held = components
+        .map(
+          (c) =>
+            `${c.code} (${frenchDate(c.acquiredOn)}${c.viaCorrespondence ? ', par correspondance' : ''})`,
+        )
+        .join('  ·  ');
+      textAt(doc, `Composantes acquises : ${held}`, left + 40, doc.y + 8, {
+        width: inner - 80,
+        size: 8,
+        align: 'center',
+      });
+    }
+
+    // Foot: when and by whom (R11), the number; the verification QR code on the right.
+    const qrSize = 104;
+    const foot = height - 60 - qrSize;
+    const footWidth = inner - qrSize - 40;
+    textAt(doc, `Obtenu le ${frenchDate(credential.obtainedOn)}`, left, foot, {
+      width: footWidth,
+      size: 13,
+      bold: true,
+    });
+    textAt(doc, `Délivré le ${frenchDate(credential.issuedOn)} par`, left, doc.y + 4, {
+      width: footWidth,
+      size: 10,
+    });
+    textAt(doc, authority, left, doc.y + 1, { width: footWidth, size: 10 });
+    textAt(doc, `N° ${credential.number}`, left, doc.y + 8, {
+      width: footWidth,
+      size: 12,
+      bold: true,
+    });
+
+    const qrX = width - left - qrSize;
+    qrCode(doc, verificationUrl, qrX, foot - 14, qrSize);
+    textAt(doc, 'Vérifier ce parchemin :', qrX - 120, foot + qrSize - 12, {
+      width: qrSize + 120,
+      size: 7,
+      align: 'right',
+    });
+    textAt(doc, verificationUrl, qrX - 220, doc.y, {
+      width: qrSize + 220,
+      size: 7,
+      align: 'right',
+    });
+
     if (credential.status === 'REVOKED') {
-      doc.moveDown(0.5);
+      // Between the title and the foot, horizontal: text extraction and screen readers read it.
       const on = credential.revokedAt
-        ? ` le ${credential.revokedAt.toISOString().slice(0, 10)}`
+        ? ` le ${frenchDate(credential.revokedAt.toISOString().slice(0, 10))}`
         : '';
-      doc.fillColor('#b00020');
-      line(doc, `RÉVOQUÉ${on} : ce parchemin n'est plus valide.`, { bold: true, size: 14 });
-      if (credential.revocationReason) line(doc, `Motif : ${credential.revocationReason}`);
-      doc.fillColor('black');
+      const reason = credential.revocationReason ? ` Motif : ${credential.revocationReason}` : '';
+      const top = foot - 100;
+      doc
+        .save()
+        .opacity(0.92)
+        .rect(left + 60, top, inner - 120, 80)
+        .fill('white')
+        .restore();
+      doc
+        .save()
+        .lineWidth(3)
+        .strokeColor(RED)
+        .rect(left + 60, top, inner - 120, 80)
+        .stroke();
+      doc.fillColor(RED);
+      textAt(doc, `RÉVOQUÉ${on}`, left + 60, top + 8, {
+        width: inner - 120,
+        size: 30,
+        bold: true,
+        align: 'center',
+      });
+      textAt(doc, `Ce parchemin n'est plus valide.${reason}`, left + 70, doc.y + 2, {
+        width: inner - 140,
+        size: 11,
+        align: 'center',
+      });
+      doc.restore();
     }
   });
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { create as createQrCode } from 'qrcode';
 import type { LocalDate } from '@certif/platform-calendar';
 
 /** "2024-01-10" → "10/01/2024", as French documents print dates. */
@@ -21,15 +22,21 @@ export function holderLine(holderName: string | null): string {
   return holderName ?? 'Titulaire non communiqué';
 }
 
+export const INK = '#1b1b35';
+export const BLUE = '#000091';
+export const RED = '#c9191e';
+
 /** Draws with pdfkit's built-in Helvetica (WinAnsi covers French) and collects the bytes. */
 export function writePdf(
-  info: { title: string },
+  info: { title: string; layout?: 'portrait' | 'landscape'; margin?: number },
   draw: (doc: PDFKit.PDFDocument) => void,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
-      margin: 56,
+      layout: info.layout ?? 'portrait',
+      margin: info.margin ?? 56,
+      lang: 'fr-FR',
       info: { Title: info.title, Producer: 'certif issuing' },
     });
     const chunks: Buffer[] = [];
@@ -37,6 +44,7 @@ export function writePdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
+      doc.fillColor(INK);
       draw(doc);
       doc.end();
     } catch (error) {
@@ -52,11 +60,49 @@ export function heading(doc: PDFKit.PDFDocument, text: string, size = 20): void 
 export function line(
   doc: PDFKit.PDFDocument,
   text: string,
-  options: { bold?: boolean; size?: number } = {},
+  options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right' } = {},
 ): void {
   doc
     .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
     .fontSize(options.size ?? 11)
-    .text(text)
+    .text(text, { align: options.align ?? 'left' })
     .moveDown(0.3);
+}
+
+/** Text in a box at a fixed place (layouts that are not a flow of lines). */
+export function textAt(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  options: { width: number; size: number; bold?: boolean; align?: 'left' | 'center' | 'right' },
+): number {
+  doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size);
+  doc.text(text, x, y, { width: options.width, align: options.align ?? 'left' });
+  return doc.y;
+}
+
+/**
+ * A QR code as vector squares (sharp at any zoom, no image), with the four-module quiet zone
+ * scanners need included in `size`.
+ */
+export function qrCode(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+): void {
+  const { modules } = createQrCode(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const cell = size / (modules.size + 2 * quiet);
+  doc.save().rect(x, y, size, size).fill('white');
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let column = 0; column < modules.size; column += 1) {
+      if (modules.get(row, column)) {
+        doc.rect(x + (column + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+      }
+    }
+  }
+  doc.fill('black').restore();
 }

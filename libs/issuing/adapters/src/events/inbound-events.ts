@@ -115,6 +115,8 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
     id: p.candidate.id,
     firstName: p.candidate.firstName,
     lastName: p.candidate.lastName,
+    // R13: erasure removes identity; a birth date never outlives it.
+    birthDate: p.candidate.erasedAt ? null : p.candidate.birthDate,
     erasedAt: p.candidate.erasedAt,
     version: p.version,
   };

@@ -143,19 +143,40 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
       }
     });
 
+    // Public: the revocation list a credential's `credentialStatus` points to, signed. Short-lived
+    // in caches, so that a revocation shows within minutes.
+    app.get('/credentials/status/:list', async (request, response) => {
+      try {
+        const jwt = await desk.revocationStatusList(param(request, 'list'));
+        response
+          .type('application/vc+jwt')
+          .setHeader('cache-control', 'public, max-age=300')
+          .send(jwt);
+      } catch (error) {
+        fail(response, logger, error);
+      }
+    });
+
     app.get('/.well-known/jwks.json', (_request, response) => {
       response.setHeader('cache-control', 'public, max-age=300').json(options.jwks());
     });
 
+    // The page for a person; the same facts as JSON for a program (Accept: application/json).
     app.get('/verify/:code', async (request, response) => {
       try {
         const code = param(request, 'code');
         const result = await records.verify(code);
         response
           .status(result.status === null ? 404 : 200)
+          .setHeader('cache-control', 'no-store')
+          .vary('Accept');
+        if (request.accepts(['html', 'json']) === 'json') {
+          response.json({ code, ...result });
+          return;
+        }
+        response
           .type('text/html; charset=utf-8')
           .setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .setHeader('cache-control', 'no-store')
           .send(verificationPage(code, result));
       } catch (error) {
         fail(response, logger, error);

@@ -7,6 +7,7 @@ import { LivretRow } from './livret.row';
 import { Issuing1795356319205 } from './migrations/1795356319205-Issuing';
 import { CredentialObtainedOn1796074307578 } from './migrations/1796074307578-CredentialObtainedOn';
 import { DecisionCorrections1796075341393 } from './migrations/1796075341393-DecisionCorrections';
+import { HolderBirthDate1796075870041 } from './migrations/1796075870041-HolderBirthDate';
 
 /** The issuing tables; the service adds the event backbone's tables to these. */
 export const issuingTables: ServiceSchema = {
@@ -24,5 +25,6 @@ export const issuingTables: ServiceSchema = {
     Issuing1795356319205,
     CredentialObtainedOn1796074307578,
     DecisionCorrections1796075341393,
+    HolderBirthDate1796075870041,
   ],
 };

@@ -12,6 +12,10 @@ export class KnownCandidateRow {
   @Column({ type: 'varchar', length: 200 })
   lastName!: string;
 
+  /** Printed on the parchemin; null when unknown or erased (R13). */
+  @Column({ type: 'date', nullable: true })
+  birthDate!: string | null;
+
   @Column({ type: 'varchar', length: 40, nullable: true })
   erasedAt!: string | null;
 

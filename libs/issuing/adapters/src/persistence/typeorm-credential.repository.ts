@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import type { CredentialStatus } from '@certif/issuing-domain';
 import {
   ConcurrentChange,
@@ -31,6 +31,16 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
         ...readLock(this.lock),
       })
     ).map(toCredential);
+  }
+
+  async revokedNumbers(prefix: string): Promise<string[]> {
+    // LIKE's wildcards differ in escaping between MySQL and SQLite: `_` in a prefix may match
+    // more here, and the exact prefix is checked below.
+    const rows = await this.manager.find(CredentialRow, {
+      select: { number: true },
+      where: { number: Like(`${prefix}-%`), status: 'REVOKED' },
+    });
+    return rows.map((row) => row.number).filter((number) => number.startsWith(`${prefix}-`));
   }
 
   async findByVerificationCode(code: string): Promise<StoredCredential | null> {
