@@ -108,7 +108,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
       specversion: '1.0',
       id,
       type: definition.type,
-      source: 'certif/e2e',
+      source: definition.source, // as its producer would: consumers refuse any other
       time: new Date().toISOString(),
       datacontenttype: 'application/json',
       correlationid: id,
