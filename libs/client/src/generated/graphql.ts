@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type BirthPlaceInput = {
+  /** INSEE commune code, 5 characters (2A/2B in Corsica, 99xxx abroad). */
+  inseeCode?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  /** 3 characters, e.g. FRA. */
+  countryCode?: string | null | undefined;
+  country?: string | null | undefined;
+};
+
 /** R2: how long acquired components count towards the title. */
 export type CapitalizationRule =
   | 'FIVE_YEARS_FROM_FIRST_COMPONENT'
@@ -33,6 +43,10 @@ export type CertificationInput = {
   requiresFinalInterview: boolean;
   components: Array<ComponentInput>;
   specializations?: Array<SpecializationInput> | null | undefined;
+  /** The access routes the fiche opens; omitted = all. */
+  pathways?: Array<Pathway> | null | undefined;
+  /** Omitted: a PROFESSIONAL_TITLE needs at least two members, all PROFESSIONAL; an RNCP_CERTIFICATION at least one member. */
+  juryRule?: JuryRuleInput | null | undefined;
 };
 
 export type CertificationKind =
@@ -49,6 +63,10 @@ export type CertificationStatus =
 export type CertifierInput = {
   name: string;
   siret?: string | null | undefined;
+  /** The Caisse des Dépôts client id (8). */
+  cpfClientId?: string | null | undefined;
+  /** The Caisse des Dépôts contract id (≤ 20). */
+  cpfContractId?: string | null | undefined;
 };
 
 export type ComponentInput = {
@@ -72,6 +90,17 @@ export type CorrespondenceInput = {
 export type CredentialStatus =
   | 'VALID'
   | 'REVOKED';
+
+export type DecisionCorrectionInput = {
+  outcome: DecisionOutcome;
+  /** COMPONENTS_AWARDED: the components awarded. */
+  awardedComponentIds?: Array<string | number> | null | undefined;
+  /** R3: the final interview with the jury. */
+  finalInterviewPassed?: boolean | null | undefined;
+  decidedOn: string;
+  /** Why the decision is corrected; kept in the record (R9). */
+  reason: string;
+};
 
 export type DecisionInput = {
   registrationId: string | number;
@@ -104,12 +133,22 @@ export type JurorInput = {
   role: JurorRole;
 };
 
-/** R9: a titre professionnel jury needs at least two PROFESSIONAL jurors. */
+/** R8/R9: a juror's role, checked against the certification's jury rule. */
 export type JurorRole =
   | 'PROFESSIONAL'
   | 'TRAINER'
   | 'TEACHER'
   | 'CERTIFIER_REPRESENTATIVE';
+
+/** R8/R9: the composition a session’s jury must have before it deliberates. */
+export type JuryRuleInput = {
+  minMembers: number;
+  minProfessionals: number;
+  /** Every member PROFESSIONAL. Default false. */
+  allProfessionals?: boolean | null | undefined;
+  /** Roles that must sit on the jury; a role listed twice needs two such jurors. */
+  requiredRoles?: Array<JurorRole> | null | undefined;
+};
 
 /** COMPLETE once a parchemin is issued; LAPSED from the day after the capitalisation deadline. */
 export type LivretStatus =
@@ -119,6 +158,7 @@ export type LivretStatus =
 
 /** Voie d'accès to a certification. */
 export type Pathway =
+  | 'INITIAL_TRAINING'
   | 'CONTINUOUS_TRAINING'
   | 'VAE'
   | 'DISCONTINUOUS_TRAINING'
@@ -146,6 +186,10 @@ export type RegisterCandidateInput = {
   email?: string | null | undefined;
   /** R10: e.g. "tiers-temps"; at most 10. */
   accommodations?: Array<string> | null | undefined;
+  sex?: Sex | null | undefined;
+  /** When it differs from lastName. */
+  birthName?: string | null | undefined;
+  birthPlace?: BirthPlaceInput | null | undefined;
 };
 
 export type RevisionInput = {
@@ -167,6 +211,11 @@ export type SessionStatus =
   | 'PLANNED'
   | 'DELIBERATED'
   | 'CLOSED';
+
+/** As the national holders' register records it. */
+export type Sex =
+  | 'F'
+  | 'M';
 
 export type SpecializationInput = {
   code: string;
@@ -334,6 +383,21 @@ export type RevokeCredentialMutationVariables = Exact<{
 
 export type RevokeCredentialMutation = { revokeCredential: { id: string, status: CredentialStatus } };
 
+export type CertificationRulesQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type CertificationRulesQuery = { certification: { id: string, code: string, kind: CertificationKind, pathways: Array<Pathway>, juryRule: { minMembers: number, minProfessionals: number, allProfessionals: boolean, requiredRoles: Array<JurorRole> } } | null };
+
+export type CorrectDecisionMutationVariables = Exact<{
+  registrationId: string | number;
+  input: DecisionCorrectionInput;
+}>;
+
+
+export type CorrectDecisionMutation = { correctDecision: { id: string, decision: { outcome: DecisionOutcome, finalInterviewPassed: boolean | null, decidedOn: string, awardedComponents: Array<{ code: string }> } | null, decisionHistory: Array<{ outcome: DecisionOutcome, decidedOn: string, correctedOn: string | null, reason: string | null, awardedComponents: Array<{ code: string }> }> } };
+
 export type CandidateCredentialsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -363,4 +427,6 @@ export const SessionDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const CandidateRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CandidateRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"candidate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"enrollments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pathway"}},{"kind":"Field","name":{"kind":"Name","value":"certification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"livrets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"capitalizationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"certification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"acquiredComponents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"component"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"acquiredOn"}},{"kind":"Field","name":{"kind":"Name","value":"viaCorrespondence"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingComponents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"verificationCode"}},{"kind":"Field","name":{"kind":"Name","value":"certification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CandidateRecordQuery, CandidateRecordQueryVariables>;
 export const VerifyCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}},{"kind":"Field","name":{"kind":"Name","value":"certificationTitle"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}}]}}]}}]} as unknown as DocumentNode<VerifyCredentialQuery, VerifyCredentialQueryVariables>;
 export const RevokeCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RevokeCredentialMutation, RevokeCredentialMutationVariables>;
+export const CertificationRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CertificationRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"pathways"}},{"kind":"Field","name":{"kind":"Name","value":"juryRule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minMembers"}},{"kind":"Field","name":{"kind":"Name","value":"minProfessionals"}},{"kind":"Field","name":{"kind":"Name","value":"allProfessionals"}},{"kind":"Field","name":{"kind":"Name","value":"requiredRoles"}}]}}]}}]}}]} as unknown as DocumentNode<CertificationRulesQuery, CertificationRulesQueryVariables>;
+export const CorrectDecisionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CorrectDecision"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"registrationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecisionCorrectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correctDecision"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"registrationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"registrationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"awardedComponents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finalInterviewPassed"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decisionHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"awardedComponents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"correctedOn"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<CorrectDecisionMutation, CorrectDecisionMutationVariables>;
 export const CandidateCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CandidateCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"candidate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"obtainedOn"}},{"kind":"Field","name":{"kind":"Name","value":"revocationReason"}},{"kind":"Field","name":{"kind":"Name","value":"verificationCode"}},{"kind":"Field","name":{"kind":"Name","value":"certification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"livrets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"capitalizationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"certification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"acquiredComponents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"component"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"acquiredOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingComponents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CandidateCredentialsQuery, CandidateCredentialsQueryVariables>;
