@@ -179,6 +179,7 @@ export function knownCandidates(plan: SeedPlan): KnownCandidateRow[] {
     lastName: c.lastName,
     erasedAt: null,
     version: c.version,
+    register: null,
   }));
 }
 

@@ -1,2 +1,6 @@
 /** @type {import('jest').Config} */
-module.exports = { displayName: 'issuing-contracts', preset: '../../../jest.preset.js', rootDir: __dirname };
+module.exports = {
+  displayName: 'issuing-contracts',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};

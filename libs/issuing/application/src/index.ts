@@ -10,3 +10,4 @@ export * from './credential-revocation.service';
 export * from './document-desk.service';
 export * from './lapse-sweep.service';
 export * from './personal-data';
+export * from './cpf-deposit';

@@ -49,7 +49,12 @@ export function toCertificationVersion(
     title: c.title,
     kind: c.kind,
     level: c.level,
-    certifier: { ...c.certifier },
+    certifier: {
+      name: c.certifier.name,
+      siret: c.certifier.siret,
+      cpfClientId: c.certifier.cpfClientId ?? null,
+      cpfContractId: c.certifier.cpfContractId ?? null,
+    },
     registeredFrom: c.registeredFrom,
     registeredUntil: c.registeredUntil,
     capitalizationRule: c.capitalizationRule,
@@ -78,6 +83,16 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
     lastName: p.candidate.lastName,
     erasedAt: p.candidate.erasedAt,
     version: p.version,
+    register: {
+      birthDate: p.candidate.birthDate,
+      sex: p.candidate.sex ?? null,
+      birthName: p.candidate.birthName ?? null,
+      birthPlace: p.candidate.birthPlace ?? null,
+      enrollments: p.enrollments.map((e) => ({
+        certificationId: e.certificationId,
+        pathway: e.pathway,
+      })),
+    },
   };
 }
 
