@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '@certif/platform-calendar';
 import { databaseTarget, openDataSource } from '@certif/platform-persistence';
@@ -131,16 +131,19 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
     }, 20);
+    const cpuBefore = process.cpuUsage();
     const start = process.hrtime.bigint();
     const report = await exportCpf({ dataSource, clock: fixedClock('2026-06-10') }, { out });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sampler);
     const file = report.files[0];
     const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(`seeded ${passages} parchemins and holders in ${seeded.toFixed(1)} s`);
     console.log(
       `export-cpf: ${file?.passages ?? 0} passages in ${seconds.toFixed(1)} s ` +
-        `(${Math.round((file?.passages ?? 0) / seconds)} passages/s), file ${mib(file?.path ? statSync(file.path).size : 0)} MiB`,
+        `(${Math.round((file?.passages ?? 0) / seconds)} passages/s; Node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ` +
+        `load average ${loadavg()[0]?.toFixed(1)}), file ${mib(file?.path ? statSync(file.path).size : 0)} MiB`,
     );
     console.log(
       `memory: peak RSS ${mib(peakRss)} MiB (${mib(baseline.rss)} before), ` +

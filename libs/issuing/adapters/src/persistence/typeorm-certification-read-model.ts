@@ -16,8 +16,9 @@ export function toCertificationVersion(row: KnownCertificationRow): Certificatio
     certifier: {
       name: row.certifierName,
       siret: row.certifierSiret,
-      cpfClientId: row.certifierCpfClientId ?? null,
-      cpfContractId: row.certifierCpfContractId ?? null,
+      // Only when known: a version published before the identifiers reads as it was written.
+      ...(row.certifierCpfClientId ? { cpfClientId: row.certifierCpfClientId } : {}),
+      ...(row.certifierCpfContractId ? { cpfContractId: row.certifierCpfContractId } : {}),
     },
     registeredFrom: row.registeredFrom,
     registeredUntil: row.registeredUntil,
