@@ -185,6 +185,7 @@ export function knownCandidates(plan: SeedPlan): KnownCandidateRow[] {
     birthDate: null,
     erasedAt: null,
     version: c.version,
+    register: null,
   }));
 }
 

@@ -23,3 +23,8 @@ export * from './documents/pdfkit-document-renderer';
 export * from './documents/verification-page';
 export * from './http/issuing-routes';
 export * from './documents/verification-code';
+export * from './persistence/cpf-deposit.rows';
+export * from './persistence/typeorm-cpf-deposit.store';
+export * from './cpf/cpf-flux-writer';
+export * from './cpf/processing-report';
+export * from './graphql/cpf-deposits.resolver';

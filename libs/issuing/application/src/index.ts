@@ -11,3 +11,4 @@ export * from './document-desk.service';
 export * from './lapse-sweep.service';
 export * from './personal-data';
 export * from './standing-parchemin';
+export * from './cpf-deposit';

@@ -20,6 +20,26 @@ export interface CandidateIdentity {
   /** Set once erased: the names are then the pseudonym. */
   erasedAt: string | null;
   version: number;
+  /**
+   * What the national holders' register needs for the deposit with the Caisse des Dépôts;
+   * cleared with the identity on erasure. Absent: not known (nothing is changed).
+   */
+  register?: HolderRegisterData;
+}
+
+export interface HolderRegisterData {
+  birthDate: LocalDate | null;
+  sex: 'F' | 'M' | null;
+  birthName: string | null;
+  birthPlace: {
+    inseeCode: string | null;
+    postalCode: string | null;
+    city: string | null;
+    countryCode: string | null;
+    country: string | null;
+  } | null;
+  /** The holder's enrolments: the pathway gives the deposit's access mode. */
+  enrollments: { certificationId: string; pathway: string }[];
 }
 
 export interface StoredLivret {

@@ -4,3 +4,4 @@ export * from './issuing-schema';
 export * from './issuing-subgraph';
 export * from './issuing-config';
 export * from './issuing-service';
+export * from './cpf-commands';

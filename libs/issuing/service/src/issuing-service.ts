@@ -21,11 +21,13 @@ import {
   OutboxIssuingEvents,
   PdfkitDocumentRenderer,
   subscribeIssuing,
+  TypeOrmCpfDepositStore,
   TypeOrmIssuingUnitOfWork,
   type IssuingContext,
 } from '@certif/issuing-adapters';
 import {
   CandidateRecords,
+  CpfDeposits,
   CredentialRevocation,
   DocumentDesk,
   FactsIntake,
@@ -36,6 +38,7 @@ import {
 } from '@certif/issuing-application';
 import { buildIssuingSchema } from './issuing-subgraph';
 import { issuingSchema } from './issuing-schema';
+import { watchCpfOverdue } from './cpf-metrics';
 
 export interface IssuingSettings {
   /** ISSUING_SIGNING_KEY: Ed25519, JWK JSON or PKCS8 PEM; unset: generated once in dataDir. */
@@ -110,10 +113,13 @@ export async function startIssuingService(
   subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
   await events.start();
 
+  const cpfDeposits = new CpfDeposits(deps, new TypeOrmCpfDepositStore(dataSource));
+  const unwatchCpf = watchCpfOverdue(() => cpfDeposits.overdueCount());
   const schema = await buildIssuingSchema({
     records,
     revocation: new CredentialRevocation(deps),
     links,
+    cpfDeposits,
   });
   const http = await startHttpService<IssuingContext>({
     name: 'issuing',
@@ -174,6 +180,7 @@ export async function startIssuingService(
     },
     stop: async () => {
       if (timer) clearInterval(timer);
+      unwatchCpf();
       await http.stop();
       await events.stop();
       await dataSource.destroy();

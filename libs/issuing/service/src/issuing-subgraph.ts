@@ -3,12 +3,14 @@ import { buildSubgraphSchema, ResolverContainer } from '@certif/platform-graphql
 import {
   CandidateRecordResolver,
   CandidateType,
+  CpfDepositsResolver,
   CredentialResolver,
   issuingReferenceResolvers,
   LivretType,
 } from '@certif/issuing-adapters';
 import type {
   CandidateRecords,
+  CpfDeposits,
   CredentialRevocation,
   IssuingLinks,
 } from '@certif/issuing-application';
@@ -17,6 +19,7 @@ export interface IssuingResolverDependencies {
   records: CandidateRecords;
   revocation: CredentialRevocation;
   links: IssuingLinks;
+  cpfDeposits: CpfDeposits;
 }
 
 /**
@@ -31,9 +34,10 @@ export function buildIssuingSchema(deps?: IssuingResolverDependencies): Promise<
           CredentialResolver,
           new CredentialResolver(deps.records, deps.revocation, deps.links),
         )
+        .register(CpfDepositsResolver, new CpfDepositsResolver(deps.cpfDeposits))
     : undefined;
   return buildSubgraphSchema({
-    resolvers: [CandidateRecordResolver, CredentialResolver],
+    resolvers: [CandidateRecordResolver, CredentialResolver, CpfDepositsResolver],
     // Reachable only through Candidate, which no root field of issuing returns.
     orphanedTypes: [CandidateType, LivretType],
     referenceResolvers: issuingReferenceResolvers,

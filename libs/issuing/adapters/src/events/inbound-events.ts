@@ -88,7 +88,12 @@ export function toCertificationVersion(
     title: c.title,
     kind: c.kind,
     level: c.level,
-    certifier: { ...c.certifier },
+    certifier: {
+      name: c.certifier.name,
+      siret: c.certifier.siret,
+      cpfClientId: c.certifier.cpfClientId ?? null,
+      cpfContractId: c.certifier.cpfContractId ?? null,
+    },
     registeredFrom: c.registeredFrom,
     registeredUntil: c.registeredUntil,
     capitalizationRule: c.capitalizationRule,
@@ -119,6 +124,16 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
     birthDate: p.candidate.erasedAt ? null : p.candidate.birthDate,
     erasedAt: p.candidate.erasedAt,
     version: p.version,
+    register: {
+      birthDate: p.candidate.birthDate,
+      sex: p.candidate.sex ?? null,
+      birthName: p.candidate.birthName ?? null,
+      birthPlace: p.candidate.birthPlace ?? null,
+      enrollments: p.enrollments.map((e) => ({
+        certificationId: e.certificationId,
+        pathway: e.pathway,
+      })),
+    },
   };
 }
 

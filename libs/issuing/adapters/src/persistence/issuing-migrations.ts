@@ -1,5 +1,7 @@
 import type { ServiceSchema } from '@certif/platform-persistence';
 import { CredentialCounterRow, CredentialRow } from './credential.row';
+import { CpfBatchRow, CpfPassageRow } from './cpf-deposit.rows';
+import { CpfDeposit1796076918527 } from './migrations/1796076918527-CpfDeposit';
 import { AcquiredComponentRow, DecisionCorrectionRow, TitleDecisionRow } from './fact.rows';
 import { KnownCandidateRow } from './known-candidate.row';
 import { KnownCertificationRow } from './known-certification.row';
@@ -20,11 +22,14 @@ export const issuingTables: ServiceSchema = {
     LivretRow,
     CredentialRow,
     CredentialCounterRow,
+    CpfBatchRow,
+    CpfPassageRow,
   ],
   migrations: [
     Issuing1795356319205,
     CredentialObtainedOn1796074307578,
     DecisionCorrections1796075341393,
     HolderBirthDate1796075870041,
+    CpfDeposit1796076918527,
   ],
 };

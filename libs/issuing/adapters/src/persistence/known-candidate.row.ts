@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { HolderRegisterData } from '@certif/issuing-application';
 
 /** The holder's identity from candidates.candidate.v1; the pseudonym once erased (R13). */
 @Entity('known_candidate')
@@ -18,6 +19,13 @@ export class KnownCandidateRow {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   erasedAt!: string | null;
+
+  /**
+   * The national holders' register's data (birth date, sex, birth name, birth place) and the
+   * enrolments' pathways, for the deposit with the Caisse des Dépôts; null until known.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  register!: HolderRegisterData | null;
 
   @Column({ type: 'int' })
   version!: number;

@@ -34,6 +34,13 @@ export class KnownCertificationRow {
   @Column({ type: 'varchar', length: 14, nullable: true })
   certifierSiret!: string | null;
 
+  /** The certifier's identifiers with the Caisse des Dépôts (for the deposit of holders). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  certifierCpfClientId!: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  certifierCpfContractId!: string | null;
+
   @Column({ type: 'date', nullable: true })
   registeredFrom!: string | null;
 

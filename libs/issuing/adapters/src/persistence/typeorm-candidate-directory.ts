@@ -8,6 +8,18 @@ import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
 import { KnownCandidateRow } from './known-candidate.row';
 
+function toRow(identity: CandidateIdentity): KnownCandidateRow {
+  return Object.assign(new KnownCandidateRow(), {
+    id: identity.id,
+    firstName: identity.firstName,
+    lastName: identity.lastName,
+    birthDate: identity.birthDate,
+    erasedAt: identity.erasedAt,
+    version: identity.version,
+    register: identity.register ?? null,
+  });
+}
+
 export class TypeOrmCandidateDirectory implements CandidateDirectory {
   constructor(
     private readonly manager: EntityManager,
@@ -21,7 +33,7 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
     });
     if (!stored) {
       try {
-        await this.manager.insert(KnownCandidateRow, { ...identity });
+        await this.manager.insert(KnownCandidateRow, toRow(identity));
         return;
       } catch (error) {
         if (isDuplicateKey(error)) throw new ConcurrentChange(`candidate ${identity.id}`);
@@ -34,7 +46,9 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       (stored.erasedAt !== null && identity.erasedAt === null)
     )
       return;
-    const { id, ...fields } = identity;
+    const { id, ...fields } = toRow(identity);
+    // A state without the register's data (an older event) leaves what is known of it.
+    if (identity.register === undefined) delete (fields as Partial<KnownCandidateRow>).register;
     const result = await this.manager.update(
       KnownCandidateRow,
       { id, version: stored.version },
@@ -65,6 +79,14 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       where: { id: In([...new Set(ids)]) },
       ...readLock(this.lock),
     });
-    return rows.map((row) => ({ ...row }));
+    return rows.map((row) => ({
+      id: row.id,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      birthDate: row.birthDate,
+      erasedAt: row.erasedAt,
+      version: row.version,
+      ...(row.register ? { register: row.register } : {}),
+    }));
   }
 }

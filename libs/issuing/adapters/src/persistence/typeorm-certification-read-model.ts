@@ -13,7 +13,13 @@ export function toCertificationVersion(row: KnownCertificationRow): Certificatio
     title: row.title,
     kind: row.kind as CertificationVersion['kind'],
     level: row.level,
-    certifier: { name: row.certifierName, siret: row.certifierSiret },
+    certifier: {
+      name: row.certifierName,
+      siret: row.certifierSiret,
+      // Only when known: a version published before the identifiers reads as it was written.
+      ...(row.certifierCpfClientId ? { cpfClientId: row.certifierCpfClientId } : {}),
+      ...(row.certifierCpfContractId ? { cpfContractId: row.certifierCpfContractId } : {}),
+    },
     registeredFrom: row.registeredFrom,
     registeredUntil: row.registeredUntil,
     capitalizationRule: row.capitalizationRule as CertificationVersion['capitalizationRule'],
@@ -38,6 +44,8 @@ function toRow(v: CertificationVersion): KnownCertificationRow {
     level: v.level,
     certifierName: v.certifier.name,
     certifierSiret: v.certifier.siret,
+    certifierCpfClientId: v.certifier.cpfClientId ?? null,
+    certifierCpfContractId: v.certifier.cpfContractId ?? null,
     registeredFrom: v.registeredFrom,
     registeredUntil: v.registeredUntil,
     capitalizationRule: v.capitalizationRule,

@@ -1,0 +1,95 @@
+import { PassThrough } from 'node:stream';
+import type { CpfPassage } from '@certif/issuing-domain';
+import { CpfXmlFluxWriter, type CpfWriterOptions } from './cpf-flux-writer';
+import { cpfSchemaErrors } from './cpf-schema-validation';
+
+const header = {
+  idFlux: 'OC123456-20260610120000-1-abcdef01',
+  horodatage: '2026-06-10T12:00:00+00:00',
+  certifier: { cpfClientId: 'OC123456', cpfContractId: 'MCFCER000123' },
+};
+
+function passage(
+  overrides: Partial<CpfPassage['titulaire']> = {},
+  rest: Partial<CpfPassage> = {},
+): CpfPassage {
+  return {
+    idTechnique: 'RNCP36912-2026-000001',
+    obtention: 'PAR_ADMISSION',
+    dateDebutValidite: '2026-06-05',
+    dateFinValidite: null,
+    modaliteAcces: 'FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION',
+    voieAccesVae: null,
+    titulaire: {
+      nomNaissance: 'Lovelace',
+      nomUsage: null,
+      prenom1: 'Ada',
+      anneeNaissance: 1995,
+      moisNaissance: 12,
+      jourNaissance: 10,
+      sexe: 'F',
+      codeInsee: '69123',
+      codePostal: null,
+      libelleCommune: 'Lyon',
+      codePays: 'FRA',
+      libellePays: 'France',
+      ...overrides,
+    },
+    ...rest,
+  };
+}
+
+async function write(passages: CpfPassage[], options: CpfWriterOptions = {}): Promise<string> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const writer = new CpfXmlFluxWriter(stream, header, options);
+  await writer.certification({ type: 'RNCP', code: 'RNCP36912' });
+  for (const p of passages.slice(0, 2)) await writer.passage(p);
+  if (passages.length > 2) {
+    await writer.certification({ type: 'RS', code: 'RS5487' });
+    for (const p of passages.slice(2)) await writer.passage(p);
+  }
+  await writer.finish();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('the deposit file (Caisse des Dépôts schema 1.1.2)', () => {
+  it('validates against the official schema, with every variant of a passage', async () => {
+    const xml = await write([
+      passage(),
+      passage(
+        {
+          nomNaissance: 'Byron',
+          nomUsage: 'Lovelace',
+          codeInsee: null,
+          codePostal: '69001',
+          codePays: null,
+          libellePays: null,
+        },
+        {
+          idTechnique: 'RNCP36912-2026-000002',
+          modaliteAcces: 'VAE',
+          voieAccesVae: 'VAE_CLASSIQUE',
+        },
+      ),
+      passage({ prenom1: 'Élodie & Zoé <test>', sexe: 'F' }, { idTechnique: 'RS5487-2026-000001' }),
+    ]);
+    expect(await cpfSchemaErrors(xml)).toEqual([]);
+    expect(xml).toContain('<cpf:idTechnique>RNCP36912-2026-000002</cpf:idTechnique>');
+    expect(xml).toMatch(/<cpf:nomUsage[^>]* xsi:nil="true"\/>/);
+    expect(xml).toMatch(/<cpf:dateFinValidite[^>]* xsi:nil="true"\/>/);
+    expect(xml).toContain('Élodie &amp; Zoé &lt;test&gt;');
+  });
+
+  it('is caught by the schema when a value breaks it (the test can fail)', async () => {
+    const xml = await write([passage({ codeInsee: '6912' })]);
+    expect((await cpfSchemaErrors(xml)).join('\n')).toMatch(/codeInsee/);
+  });
+
+  it('keeps ready for 1.1.5: flux.action, SUPPRESSION to withdraw; refused in 1.1.2', async () => {
+    const xml = await write([passage()], { schemaVersion: '1.1.5', action: 'SUPPRESSION' });
+    expect(xml).toMatch(/<cpf:action[^>]*>SUPPRESSION<\/cpf:action>/);
+    await expect(write([passage()], { action: 'SUPPRESSION' })).rejects.toThrow(/needs 1\.1\.5/);
+  });
+});
