@@ -107,7 +107,8 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
       specversion: '1.0',
       id,
       type: definition.type,
-      source: 'certif/e2e',
+      // The contract's producer: consumers refuse any other source.
+      source: definition.source,
       time: new Date().toISOString(),
       datacontenttype: 'application/json',
       correlationid: id,
