@@ -40,7 +40,7 @@ export function eventMessage<T>(
       specversion: '1.0',
       id,
       type: definition.type,
-      source: 'certif/tests',
+      source: definition.source,
       time: new Date().toISOString(),
       subject: definition.subject(checked.data),
       datacontenttype: 'application/json',

@@ -90,7 +90,7 @@ describeOnEachDatabase('read models fed by events', (dialect) => {
       specversion: '1.0' as const,
       id,
       type: definition.type,
-      source: 'certif/test',
+      source: definition.source,
       time: new Date().toISOString(),
       datacontenttype: 'application/json' as const,
       correlationid: id,
