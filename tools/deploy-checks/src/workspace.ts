@@ -52,7 +52,7 @@ export function contractTopics(): string[] {
 
 /**
  * Topics the platform's services publish to each other that are not in the contract's table:
- * no front-end or outside subscriber relies on them (docs/adr/0101-edge-centre-scoped-access.md).
+ * no front-end or outside subscriber relies on them (docs/adr/0010-centre-scoped-access.md).
  */
 export const PLATFORM_INTERNAL_TOPICS = ['sessions.registration.v1'];
 

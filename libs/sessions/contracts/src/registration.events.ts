@@ -5,7 +5,7 @@ import { defineEvent } from '@certif/platform-events';
  * sessions.registration.v1 — a candidate is registered to a session, keyed by candidate id.
  * Carries the session's exam centre: candidates keeps which centres each candidate is
  * registered in, to show personal data to those centres' session managers only
- * (docs/adr/0101-edge-centre-scoped-access.md).
+ * (docs/adr/0010-centre-scoped-access.md).
  */
 export const candidateRegisteredToSession = defineEvent({
   type: 'certif.sessions.registration.v1',

@@ -63,7 +63,7 @@ interface ItemRecord {
 /**
  * The export, streamed once into a scratch SQLite file indexed by fiche number, then paged in
  * fiche order: the parts come as separate files in any order, and joining them in memory would
- * grow with the register (ADR 0101-rncp-register-import). Close it to delete the scratch file.
+ * grow with the register (ADR 0013). Close it to delete the scratch file.
  */
 export class StagedRncpExport implements RncpExportSource {
   private constructor(
