@@ -25,8 +25,8 @@ interface Planned {
 }
 
 /**
- * Imports France Compétences' RNCP export into the referentials (issue 15, ADR
- * 0101-rncp-register-import): creates what is new, updates in place what changed (a
+ * Imports France Compétences' RNCP export into the referentials (issue 15, ADR 0013):
+ * creates what is new, updates in place what changed (a
  * `referentials.certification.v1` event each), leaves the rest, and never touches a certification
  * made by hand. Batches of fiches, one transaction each; then the revision links.
  */
