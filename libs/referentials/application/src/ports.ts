@@ -67,11 +67,7 @@ export interface CertificationRepository extends CertificationReader {
 }
 
 export type CertificationChange =
-  | 'PUBLISHED'
-  | 'REVISED'
-  | 'CLOSED'
-  | 'CERTIFIER_UPDATED'
-  | 'UPDATED';
+  'PUBLISHED' | 'REVISED' | 'CLOSED' | 'CERTIFIER_UPDATED' | 'UPDATED';
 
 /** referentials.certification.v1: the full current state, in the transaction of the change. */
 export interface CertificationEvents {
