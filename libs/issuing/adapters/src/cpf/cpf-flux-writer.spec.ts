@@ -1,6 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { CpfPassage } from '@certif/issuing-domain';
-import { CpfXmlFluxWriter, type CpfWriterOptions } from './cpf-flux-writer';
+import { CpfFolderOutput, CpfXmlFluxWriter, type CpfWriterOptions } from './cpf-flux-writer';
 import { cpfSchemaErrors } from './cpf-schema-validation';
 
 const header = {
@@ -91,5 +94,24 @@ describe('the deposit file (Caisse des Dépôts schema 1.1.2)', () => {
     const xml = await write([passage()], { schemaVersion: '1.1.5', action: 'SUPPRESSION' });
     expect(xml).toMatch(/<cpf:action[^>]*>SUPPRESSION<\/cpf:action>/);
     await expect(write([passage()], { action: 'SUPPRESSION' })).rejects.toThrow(/needs 1\.1\.5/);
+  });
+});
+
+describe('deposit files in a folder', () => {
+  it('an export with nothing to send leaves no file behind and raises no error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cpf-abort-'));
+    try {
+      const uncaught: unknown[] = [];
+      const record = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', record);
+      // The header is queued at once; the file's descriptor is not there yet.
+      await new CpfFolderOutput(folder).open(header, 'nothing.xml').abort();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      process.off('uncaughtException', record);
+      expect(uncaught).toEqual([]);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -174,7 +174,15 @@ export class CpfXmlFluxWriter implements CpfFluxWriter {
   }
 
   async abort(): Promise<void> {
-    (this.stream as WriteStream).destroy?.();
+    const stream = this.stream as WriteStream;
+    // Nothing of it is kept, but the header may still be queued while the file opens: destroying
+    // the stream then makes Node emit an error for those writes (an uncaught 'error' event).
+    // Let the queue finish and the file close; the caller removes the file.
+    stream.on('error', () => undefined);
+    if (stream.closed || stream.destroyed) return;
+    const closed = once(stream, 'close').catch(() => undefined);
+    stream.end();
+    await closed;
   }
 }
 
