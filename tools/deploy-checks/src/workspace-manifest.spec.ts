@@ -43,7 +43,7 @@ function importedPackages(file: string): string[] {
 /** Code that production images run: not tests, test support, tools or the generated client. */
 const runsInProduction = (file: string) =>
   /^(apps|libs)\//.test(file) &&
-  !/\.spec\.ts$|\/testing\.ts$|\/jest\.config\.js$|^libs\/client\/|^apps\/all-in-one\//.test(
+  !/\.spec\.ts$|\.fixtures\.ts$|\/testing\.ts$|\/jest\.config\.js$|^libs\/client\/|^apps\/all-in-one\//.test(
     file,
   ) &&
   !file.includes('/testing/') &&

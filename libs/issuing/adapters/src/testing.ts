@@ -1,4 +1,4 @@
 // Test support for issuing: reading back the PDFs it writes (their text, their QR codes).
 export * from './documents/pdf-text';
 export * from './documents/pdf-read-back';
-export * from './cpf/cpf-schema-validation';
+export * from './cpf/testing/cpf-schema-validation';

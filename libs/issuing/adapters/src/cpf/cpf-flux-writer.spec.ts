@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { CpfPassage } from '@certif/issuing-domain';
 import { CpfFolderOutput, CpfXmlFluxWriter, type CpfWriterOptions } from './cpf-flux-writer';
-import { cpfSchemaErrors } from './cpf-schema-validation';
+import { cpfSchemaErrors } from './testing/cpf-schema-validation';
 
 const header = {
   idFlux: 'OC123456-20260610120000-1-abcdef01',

@@ -7,7 +7,7 @@ import { validateXML } from 'xmllint-wasm';
  * this file, as published) with xmllint compiled to WebAssembly: no system package needed.
  */
 export async function cpfSchemaErrors(xml: string): Promise<string[]> {
-  const xsd = readFileSync(join(__dirname, 'cpf-accrochage-1.1.2.xsd'), 'utf8');
+  const xsd = readFileSync(join(__dirname, '..', 'cpf-accrochage-1.1.2.xsd'), 'utf8');
   const result = await validateXML({
     xml: [{ fileName: 'deposit.xml', contents: xml }],
     schema: [{ fileName: 'cpf-accrochage-1.1.2.xsd', contents: xsd }],
