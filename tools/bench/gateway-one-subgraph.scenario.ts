@@ -63,7 +63,12 @@ export async function gatewayOneSubgraph(
   const bytes = Buffer.from(await answer.arrayBuffer());
   if (!answer.ok || bytes.includes('"errors"'))
     throw new Error(`${spec.operation} through the gateway: ${bytes.toString().slice(0, 300)}`);
-  await bench.graphql(subgraphUrl, query, spec.variables, await direct());
+  const directAnswer = await bench.graphql<Record<string, unknown>>(
+    subgraphUrl,
+    query,
+    spec.variables,
+    await direct(),
+  );
 
   const load = (
     url: string,
@@ -89,7 +94,9 @@ export async function gatewayOneSubgraph(
   }
 
   const floor = spec.floorRootField
-    ? await frameworkFloor(bench, subgraphUrl, query, spec, await direct(), (url) => load(url, {}))
+    ? await frameworkFloor(bench, subgraphUrl, query, spec, directAnswer, await direct(), (url) =>
+        load(url, {}),
+      )
     : null;
 
   // Without queueing: what the gateway adds to one request when nothing else runs.
@@ -147,6 +154,8 @@ async function frameworkFloor(
   subgraphUrl: string,
   query: string,
   spec: OneSubgraphQuery,
+  /** What the real subgraph answered: the minimal one serves it, and must answer the same. */
+  answer: Record<string, unknown>,
   identity: Record<string, string>,
   load: (url: string) => Promise<LoadResult>,
 ): Promise<LoadResult> {
@@ -155,12 +164,6 @@ async function frameworkFloor(
     subgraphUrl,
     '{ _service { sdl } }',
     {},
-    identity,
-  );
-  const answer = await bench.graphql<Record<string, unknown>>(
-    subgraphUrl,
-    query,
-    spec.variables,
     identity,
   );
   const minimal = await startMinimalSubgraph(_service.sdl, rootField, answer[rootField]);
