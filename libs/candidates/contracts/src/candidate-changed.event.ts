@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@certif/platform-events';
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+import { contractDate, defineEvent } from '@certif/platform-events';
 
 export const PATHWAYS = [
   /** Added in the next release (« sous statut d'élève ou d'étudiant »). */
@@ -18,13 +16,13 @@ export const enrollmentState = z.object({
   id: z.string(),
   certificationId: z.string(),
   pathway: z.enum(PATHWAYS),
-  startedOn: localDate,
+  startedOn: contractDate,
   trainingCenter: z.string().nullable(),
   /** R6: the recevabilité notice of a VAE enrolment, once recorded. */
   vaeAdmissibility: z
     .object({
       noticeNumber: z.string(),
-      issuedOn: localDate,
+      issuedOn: contractDate,
       issuedBy: z.string(),
       experienceYears: z.number().nullable(),
     })
@@ -60,7 +58,7 @@ export const candidateChanged = defineEvent({
       id: z.string(),
       firstName: z.string(),
       lastName: z.string(),
-      birthDate: localDate.nullable(),
+      birthDate: contractDate.nullable(),
       // Added later (additive): absent from the events published before; absent means unknown.
       sex: z.enum(['F', 'M']).nullable().optional(),
       birthName: z.string().nullable().optional(),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@certif/platform-events';
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+import { contractDate, defineEvent } from '@certif/platform-events';
 
 export const credentialState = z.object({
   id: z.string(),
@@ -10,12 +8,12 @@ export const credentialState = z.object({
   /** Set for a CCS parchemin (R7). */
   specializationId: z.string().nullable(),
   status: z.enum(['VALID', 'REVOKED']),
-  issuedOn: localDate,
+  issuedOn: contractDate,
   /**
    * The date of the jury decision that completed the title (or awarded the CCS): the date a
    * holders' register records. Absent only in events published before it existed.
    */
-  obtainedOn: localDate.optional(),
+  obtainedOn: contractDate.optional(),
 });
 
 export const livretState = z.object({
@@ -23,7 +21,7 @@ export const livretState = z.object({
   /** The current version of the certification lineage the livret follows (R4). */
   certificationId: z.string(),
   status: z.enum(['IN_PROGRESS', 'COMPLETE', 'LAPSED']),
-  capitalizationDeadline: localDate.nullable(),
+  capitalizationDeadline: contractDate.nullable(),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { InputProblems, InvalidInput, NotFound } from './domain-error';
+import { Conflict, InputProblems, InvalidInput, NotFound } from './domain-error';
 
 describe('domain errors', () => {
   it('InputProblems reports every problem at once, naming the first field', () => {
@@ -29,5 +29,13 @@ describe('domain errors', () => {
     const error = new NotFound('certification', 'abc');
     expect(error.message).toBe('No certification with id "abc"');
     expect(error.details()).toEqual({ entity: 'certification', id: 'abc' });
+  });
+
+  it('Conflict answers the contract code BAD_USER_INPUT and tells the client a retry may succeed', () => {
+    const error = new Conflict('the session was changed meanwhile: read it again', 'sessionId');
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details()).toEqual({ field: 'sessionId', conflict: true });
+    expect(new InvalidInput('a rule refuses').details()).not.toHaveProperty('conflict');
   });
 });

@@ -89,3 +89,19 @@ export class InputProblems {
     throw new InvalidInput(message, first.field);
   }
 }
+
+/**
+ * Another request changed the same thing first: a duplicate key, or a version that is no longer
+ * the stored one. The contract answers `BAD_USER_INPUT` (it is the caller's request that no
+ * longer applies); `extensions.conflict` tells a client that reading again and retrying may
+ * succeed, which a rule refusal never does.
+ */
+export class Conflict extends InvalidInput {
+  constructor(message: string, field?: string) {
+    super(message, field);
+  }
+
+  override details(): Record<string, unknown> {
+    return { ...super.details(), conflict: true };
+  }
+}

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 /**
+ * A calendar date in an event payload, "YYYY-MM-DD" (the contract's `Date` scalar). One schema
+ * for every context's contract, so that producers and consumers agree on what a date looks like.
+ */
+export const contractDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+/**
  * The contract of one event type: where it goes, what its payload must look like, and which
  * aggregate it belongs to (the key, which gives per-aggregate ordering). Shared by the producer
  * and every consumer, so that both validate against the same schema.

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@certif/platform-events';
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+import { contractDate, defineEvent } from '@certif/platform-events';
 
 export const certificationState = z.object({
   id: z.string(),
@@ -12,8 +10,8 @@ export const certificationState = z.object({
   level: z.number().int(),
   /** At the time of the change; consumers recompute it from the dates (CLOSED once past registeredUntil). */
   status: z.enum(['DRAFT', 'ACTIVE', 'REVISED', 'CLOSED']),
-  registeredFrom: localDate.nullable(),
-  registeredUntil: localDate.nullable(),
+  registeredFrom: contractDate.nullable(),
+  registeredUntil: contractDate.nullable(),
   capitalizationRule: z.enum([
     'FIVE_YEARS_FROM_FIRST_COMPONENT',
     'WITHIN_TITLE_VALIDITY',

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@certif/platform-events';
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+import { contractDate, defineEvent } from '@certif/platform-events';
 
 const decisionReference = {
   candidateId: z.string(),
@@ -12,7 +10,7 @@ const decisionReference = {
   decisionId: z.string(),
   certificationId: z.string(),
   /** The date of the jury's decision; may be in the past (records taken over). */
-  decidedOn: localDate,
+  decidedOn: contractDate,
 };
 
 /**
@@ -61,7 +59,7 @@ export const decisionCorrected = defineEvent({
   schema: z.object({
     ...decisionReference,
     supersededDecisionId: z.string(),
-    supersededDecidedOn: localDate,
+    supersededDecidedOn: contractDate,
     /** The new decision's outcome. */
     outcome: z.enum(['TITLE_AWARDED', 'COMPONENTS_AWARDED', 'NOT_AWARDED', 'ABSENT']),
     scope: z.enum(['FULL_TITLE', 'COMPONENTS', 'SPECIALIZATION']),
@@ -74,7 +72,7 @@ export const decisionCorrected = defineEvent({
     withdrawnComponents: z.array(z.object({ componentId: z.string(), componentCode: z.string() })),
     reason: z.string().min(1),
     /** The day the correction was recorded. */
-    correctedOn: localDate,
+    correctedOn: contractDate,
   }),
   key: (payload) => payload.candidateId,
 });
