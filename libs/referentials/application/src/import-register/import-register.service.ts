@@ -9,6 +9,7 @@ import {
   type ImportFlag,
   type RevisionLink,
 } from '@certif/referentials-domain';
+import { certificationFromDraft } from '../certifications';
 import type { ImportState, ReferentialsDependencies, ReferentialsTransaction } from '../ports';
 import type { ImportOptions, ImportReport, RncpExportSource } from './rncp-export-source';
 
@@ -30,10 +31,10 @@ interface Planned {
  * `referentials.certification.v1` event each), leaves the rest, and never touches a certification
  * made by hand. Batches of fiches, one transaction each; then the revision links.
  */
-export class RncpRegisterImport {
+export class ImportRegisterService {
   constructor(private readonly deps: ReferentialsDependencies) {}
 
-  async run(source: RncpExportSource, options: ImportOptions = {}): Promise<ImportReport> {
+  async execute(source: RncpExportSource, options: ImportOptions = {}): Promise<ImportReport> {
     const report: ImportReport = {
       created: [],
       updated: [],
@@ -136,23 +137,10 @@ export class RncpRegisterImport {
   }
 
   private newCertification({ draft, fingerprint }: Planned): Certification {
-    const { components, specializations, ...identity } = draft;
-    return {
-      ...identity,
-      id: this.deps.newId(),
+    return certificationFromDraft(draft, this.deps.newId, {
       publishedAt: this.deps.clock.now(),
-      revisesId: null,
-      revisedById: null,
-      components: components.map((c, index) => ({
-        ...c,
-        id: this.deps.newId(),
-        position: index + 1,
-      })),
-      specializations: specializations.map((s) => ({ ...s, id: this.deps.newId() })),
-      correspondences: [],
       importedFrom: { register: REGISTER, fingerprint },
-      version: 1,
-    };
+    });
   }
 
   /**
