@@ -1,7 +1,7 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isDuplicateKey, likeContaining } from '@certif/platform-persistence';
 import type { LocalDate } from '@certif/platform-calendar';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type {
   CertificationFilter,
   CertificationRepository,
@@ -102,7 +102,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await this.manager.insert(CertificationRow, toCertificationRow(certification));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `a certification with code ${certification.code} already exists; choose another code`,
           'input.code',
         );
@@ -121,7 +121,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await insertInSlices(this.manager, CertificationRow, certifications.map(toCertificationRow));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `a certification with one of the codes ${certifications.map((c) => c.code).join(', ')} already exists`,
           'input.code',
         );
@@ -197,7 +197,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       { ...fields, version },
     );
     if (result.affected === 0) {
-      throw new InvalidInput(
+      throw new Conflict(
         `${certification.code} was changed by someone else meanwhile; reload it and try again`,
         'id',
       );
