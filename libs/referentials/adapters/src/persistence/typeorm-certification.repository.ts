@@ -16,6 +16,7 @@ import {
   toCertification,
   toCertificationRow,
   toComponentRows,
+  toRegisterImport,
   toSpecializationRows,
 } from './certification.mapper';
 import { CertificationRow } from './certification.row';
@@ -153,10 +154,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
-      importedFrom:
-        row.importedFrom === 'RNCP_OPEN_DATA'
-          ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
-          : null,
+      importedFrom: toRegisterImport(row),
       revisesId: row.revisesId,
       revisedById: row.revisedById,
       version: row.version,
