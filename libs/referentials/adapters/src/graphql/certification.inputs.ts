@@ -54,14 +54,18 @@ export class CertifierInput {
   cpfContractId?: string | null;
 }
 
-@InputType()
-export class ComponentInput {
+/** What a component and a specialization are given: a code and a title. */
+@InputType({ isAbstract: true })
+abstract class PartOfCertificationInput {
   @Field(() => String)
   code!: string;
 
   @Field(() => String)
   title!: string;
+}
 
+@InputType()
+export class ComponentInput extends PartOfCertificationInput {
   @Field(() => ComponentKindEnum)
   kind!: ComponentKind;
 
@@ -70,13 +74,7 @@ export class ComponentInput {
 }
 
 @InputType()
-export class SpecializationInput {
-  @Field(() => String)
-  code!: string;
-
-  @Field(() => String)
-  title!: string;
-}
+export class SpecializationInput extends PartOfCertificationInput {}
 
 @InputType({
   description: 'R8/R9: the composition a session’s jury must have before it deliberates.',
