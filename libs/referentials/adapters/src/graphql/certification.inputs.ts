@@ -54,8 +54,8 @@ export class CertifierInput {
   cpfContractId?: string | null;
 }
 
-/** What a component and a specialization are given: a code and a title. */
-@InputType({ isAbstract: true })
+/** What a component and a specialization are given first (no argument takes it: not in the schema). */
+@InputType()
 abstract class PartOfCertificationInput {
   @Field(() => String)
   code!: string;

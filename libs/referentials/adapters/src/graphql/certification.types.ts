@@ -58,8 +58,8 @@ export class CertifierType {
   cpfContractId!: string | null;
 }
 
-/** What a component and a specialization show first: their id, code and title. */
-@ObjectType({ isAbstract: true })
+/** What a component and a specialization show first (no field returns it: not in the schema). */
+@ObjectType()
 abstract class PartOfCertificationType {
   @Field(() => ID)
   id!: string;
