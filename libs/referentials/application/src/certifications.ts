@@ -70,3 +70,15 @@ export function publishChange(
     certificationStatus(certification, clock.today()),
   );
 }
+
+/** Several changes in one outbox INSERT (imports), each with its status as of today. */
+export function publishChanges(
+  tx: ReferentialsTransaction,
+  clock: Clock,
+  changes: readonly { certification: Certification; change: CertificationChange }[],
+): Promise<void> {
+  const today = clock.today();
+  return tx.events.changedMany(
+    changes.map((c) => ({ ...c, status: certificationStatus(c.certification, today) })),
+  );
+}
