@@ -8,16 +8,7 @@ import {
   openTestDatabase,
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
-import {
-  CertificationQueries,
-  CloseCertificationService,
-  CreateCertificationService,
-  LoadSeedCertificationsService,
-  PublishCertificationService,
-  ReviseCertificationService,
-  SetCertifierCpfIdentifiersService,
-  type ReferentialsDependencies,
-} from '@certif/referentials-application';
+import * as application from '@certif/referentials-application';
 import type { CertificationState } from '@certif/referentials-contracts';
 import { sampleDraft } from '@certif/referentials-domain/testing';
 import { SEED_CERTIFICATIONS } from '@certif/referentials-seeds';
@@ -33,7 +24,7 @@ interface Published {
 
 describeOnEachDatabase('referentials use cases on the database', (dialect) => {
   let db: TestDatabase;
-  let deps: ReferentialsDependencies;
+  let deps: application.ReferentialsDependencies;
   let seen = 0;
 
   beforeAll(async () => {
@@ -70,11 +61,13 @@ describeOnEachDatabase('referentials use cases on the database', (dialect) => {
   }
 
   it('creates a DRAFT, publishes, revises and closes it, one event per change', async () => {
-    const draft = await new CreateCertificationService(deps).execute(sampleDraft({ code: 'UC-1' }));
+    const draft = await new application.CreateCertificationService(deps).execute(
+      sampleDraft({ code: 'UC-1' }),
+    );
     expect(await published()).toEqual([]);
-    const active = await new PublishCertificationService(deps).execute(draft.id);
+    const active = await new application.PublishCertificationService(deps).execute(draft.id);
     expect(active.version).toBe(2);
-    const revised = await new ReviseCertificationService(deps).execute(active.id, {
+    const revised = await new application.ReviseCertificationService(deps).execute(active.id, {
       code: 'UC-2',
       title: null,
       registeredFrom: null,
@@ -83,30 +76,33 @@ describeOnEachDatabase('referentials use cases on the database', (dialect) => {
       correspondences: [{ from: ['TP-CDA-CCP1', 'TP-CDA-CCP2', 'TP-CDA-CCP3'], to: 'UC-2-CCP1' }],
     });
     expect(revised).toMatchObject({ revisesId: active.id, version: 1 });
-    await new CloseCertificationService(deps).execute(revised.id, '2026-12-31');
+    await new application.CloseCertificationService(deps).execute(revised.id, '2026-12-31');
     expect(await published()).toEqual([
       { change: 'PUBLISHED', code: 'UC-1', status: 'ACTIVE' },
       { change: 'REVISED', code: 'UC-1', status: 'REVISED' },
       { change: 'REVISED', code: 'UC-2', status: 'ACTIVE' },
       { change: 'CLOSED', code: 'UC-2', status: 'ACTIVE' },
     ]);
-    const queries = new CertificationQueries(deps.unitOfWork.reader, deps.clock);
+    const queries = new application.CertificationQueries(deps.unitOfWork.reader, deps.clock);
     const old = await queries.find({ code: 'UC-1' });
     expect(old && queries.status(old)).toBe('REVISED');
   });
 
   it('refuses a taken code, and an unknown id with NotFound', async () => {
     await expect(
-      new CreateCertificationService(deps).execute(sampleDraft({ code: 'UC-1' })),
+      new application.CreateCertificationService(deps).execute(sampleDraft({ code: 'UC-1' })),
     ).rejects.toMatchObject({ field: 'input.code' });
-    await expect(new PublishCertificationService(deps).execute('nobody')).rejects.toBeInstanceOf(
-      NotFound,
-    );
+    await expect(
+      new application.PublishCertificationService(deps).execute('nobody'),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 
   it('sets the certifier’s CPF identifiers once: the same again changes nothing', async () => {
-    const setIds = new SetCertifierCpfIdentifiersService(deps);
-    const current = await new CertificationQueries(deps.unitOfWork.reader, deps.clock).find({
+    const setIds = new application.SetCertifierCpfIdentifiersService(deps);
+    const current = await new application.CertificationQueries(
+      deps.unitOfWork.reader,
+      deps.clock,
+    ).find({
       code: 'UC-2',
     });
     const ids = { cpfClientId: 'ABCD1234', cpfContractId: 'C-1' };
@@ -134,7 +130,7 @@ describeOnEachDatabase('referentials use cases on the database', (dialect) => {
   });
 
   it('loads the seed certifications once, published', async () => {
-    const seeds = new LoadSeedCertificationsService(deps);
+    const seeds = new application.LoadSeedCertificationsService(deps);
     const first = await seeds.execute(SEED_CERTIFICATIONS);
     expect(first.loaded).toHaveLength(SEED_CERTIFICATIONS.length);
     expect(await seeds.execute(SEED_CERTIFICATIONS)).toEqual({
