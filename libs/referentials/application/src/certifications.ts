@@ -74,8 +74,8 @@ export function publishChange(
 /** Several changes in one outbox INSERT (imports), each with its status as of today. */
 export function publishChanges(
   tx: ReferentialsTransaction,
-  clock: Clock,
   changes: readonly { certification: Certification; change: CertificationChange }[],
+  clock: Clock,
 ): Promise<void> {
   const today = clock.today();
   return tx.events.changedMany(

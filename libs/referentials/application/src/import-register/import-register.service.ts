@@ -122,10 +122,14 @@ export class ImportRegisterService {
         await tx.certifications.updateWithComponents(after);
         updated.push(after);
       }
-      await publishChanges(tx, this.deps.clock, [
-        ...created.map((certification) => ({ certification, change: 'PUBLISHED' as const })),
-        ...updated.map((certification) => ({ certification, change: 'UPDATED' as const })),
-      ]);
+      await publishChanges(
+        tx,
+        [
+          ...created.map((certification) => ({ certification, change: 'PUBLISHED' as const })),
+          ...updated.map((certification) => ({ certification, change: 'UPDATED' as const })),
+        ],
+        this.deps.clock,
+      );
     });
   }
 

@@ -101,11 +101,11 @@ export class RevisionLinks {
       }
       await publishChanges(
         tx,
-        this.deps.clock,
         [...changed.values()].map((certification) => ({
           certification: byCode.get(certification.code) ?? certification,
           change: 'REVISED' as const,
         })),
+        this.deps.clock,
       );
     });
   }

@@ -16,7 +16,7 @@ export class ReviseCertificationService {
     return this.deps.unitOfWork.transaction(async (tx) => {
       const current = await loadCertification(tx.certifications, id);
       const planned = planRevision(current, revision, clock.today());
-      await assertCodeFree(tx.certifications, planned.draft.code, 'input.code');
+      await assertCodeFree(tx.certifications, planned.draft.code);
       const created = certificationFromDraft(planned.draft, this.deps.newId, {
         publishedAt: null,
         importedFrom: null,
