@@ -15,15 +15,24 @@ import {
   OutboxCertificationEvents,
   TypeOrmReferentialsUnitOfWork,
   type ReferentialsContext,
+  type ReferentialsUseCases,
 } from '@certif/referentials-adapters';
-import { CertificationCatalog, loadSeedCertifications } from '@certif/referentials-application';
+import {
+  CertificationQueries,
+  CloseCertificationService,
+  CreateCertificationService,
+  LoadSeedCertificationsService,
+  PublishCertificationService,
+  ReviseCertificationService,
+  SetCertifierCpfIdentifiersService,
+} from '@certif/referentials-application';
 import { SEED_CERTIFICATIONS } from '@certif/referentials-seeds';
 import { buildReferentialsSchema } from './referentials-subgraph';
 import { referentialsSchema } from './referentials-schema';
 
 export interface RunningReferentialsService extends RunningService {
   dataSource: DataSource;
-  catalog: CertificationCatalog;
+  useCases: ReferentialsUseCases;
   events: ServiceEvents;
 }
 
@@ -37,22 +46,27 @@ export async function startReferentialsService(
     referentialsSchema,
     options,
   );
-  const catalog = new CertificationCatalog({
-    unitOfWork: new TypeOrmReferentialsUnitOfWork(
-      dataSource,
-      (manager) => new OutboxCertificationEvents(events.outbox, manager),
-    ),
-    clock: options.clock,
-    newId: randomUUID,
-  });
+  const unitOfWork = new TypeOrmReferentialsUnitOfWork(
+    dataSource,
+    (manager) => new OutboxCertificationEvents(events.outbox, manager),
+  );
+  const deps = { unitOfWork, clock: options.clock, newId: randomUUID };
+  const useCases: ReferentialsUseCases = {
+    create: new CreateCertificationService(deps),
+    publish: new PublishCertificationService(deps),
+    revise: new ReviseCertificationService(deps),
+    close: new CloseCertificationService(deps),
+    setCpfIdentifiers: new SetCertifierCpfIdentifiersService(deps),
+    queries: new CertificationQueries(unitOfWork.reader, options.clock),
+  };
   await events.start();
   if (options.loadSeeds ?? true) {
-    const report = await loadSeedCertifications(catalog, SEED_CERTIFICATIONS);
+    const report = await new LoadSeedCertificationsService(deps).execute(SEED_CERTIFICATIONS);
     if (report.loaded.length > 0)
       logger.info({ codes: report.loaded }, 'seed certifications loaded');
   }
 
-  const schema = await buildReferentialsSchema(catalog);
+  const schema = await buildReferentialsSchema(useCases);
   const http = await startHttpService<ReferentialsContext>({
     name: 'referentials',
     port: options.port,
@@ -62,7 +76,7 @@ export async function startReferentialsService(
       principal: await identityFromGateway(options.internalSecret, request.headers),
       requestId,
       logger: logger.child({ requestId }),
-      loaders: createReferentialsLoaders(catalog),
+      loaders: createReferentialsLoaders(useCases.queries),
     }),
     readiness: () => storageReadiness({ dataSource, events }),
   });
@@ -72,7 +86,7 @@ export async function startReferentialsService(
     url: http.url,
     sdl: subgraphSdl(schema),
     dataSource,
-    catalog,
+    useCases,
     events,
     stop: async () => {
       await http.stop();

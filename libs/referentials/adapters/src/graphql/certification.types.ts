@@ -58,9 +58,9 @@ export class CertifierType {
   cpfContractId!: string | null;
 }
 
-@ObjectType('Component', { description: 'A CCP or a bloc de compétences.' })
-@Directive('@key(fields: "id")')
-export class ComponentType {
+/** What a component and a specialization show first (no field returns it: not in the schema). */
+@ObjectType()
+abstract class PartOfCertificationType {
   @Field(() => ID)
   id!: string;
 
@@ -69,7 +69,11 @@ export class ComponentType {
 
   @Field(() => String)
   title!: string;
+}
 
+@ObjectType('Component', { description: 'A CCP or a bloc de compétences.' })
+@Directive('@key(fields: "id")')
+export class ComponentType extends PartOfCertificationType {
   @Field(() => ComponentKindEnum)
   kind!: ComponentKind;
 
@@ -84,16 +88,7 @@ export class ComponentType {
 }
 
 @ObjectType('Specialization', { description: 'A CCS: open only to holders of the title (R7).' })
-export class SpecializationType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  code!: string;
-
-  @Field(() => String)
-  title!: string;
-}
+export class SpecializationType extends PartOfCertificationType {}
 
 @ObjectType('Correspondence', { description: 'R4: old components that count as a new one.' })
 export class CorrespondenceType {

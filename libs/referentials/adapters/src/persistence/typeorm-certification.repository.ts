@@ -1,7 +1,7 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isDuplicateKey, likeContaining } from '@certif/platform-persistence';
 import type { LocalDate } from '@certif/platform-calendar';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type {
   CertificationFilter,
   CertificationRepository,
@@ -16,6 +16,7 @@ import {
   toCertification,
   toCertificationRow,
   toComponentRows,
+  toRegisterImport,
   toSpecializationRows,
 } from './certification.mapper';
 import { CertificationRow } from './certification.row';
@@ -102,7 +103,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await this.manager.insert(CertificationRow, toCertificationRow(certification));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `a certification with code ${certification.code} already exists; choose another code`,
           'input.code',
         );
@@ -121,7 +122,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await insertInSlices(this.manager, CertificationRow, certifications.map(toCertificationRow));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `a certification with one of the codes ${certifications.map((c) => c.code).join(', ')} already exists`,
           'input.code',
         );
@@ -153,10 +154,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
-      importedFrom:
-        row.importedFrom === 'RNCP_OPEN_DATA'
-          ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
-          : null,
+      importedFrom: toRegisterImport(row),
       revisesId: row.revisesId,
       revisedById: row.revisedById,
       version: row.version,
@@ -197,7 +195,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       { ...fields, version },
     );
     if (result.affected === 0) {
-      throw new InvalidInput(
+      throw new Conflict(
         `${certification.code} was changed by someone else meanwhile; reload it and try again`,
         'id',
       );
