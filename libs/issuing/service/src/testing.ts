@@ -1,10 +1,6 @@
 // Test support for the issuing service: events as the other contexts publish them, fed to a bus,
 // and the service started whole on a scratch database.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
 import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock, LocalDate } from '@certif/platform-calendar';
 import {
@@ -16,7 +12,7 @@ import {
   type TransportMessage,
 } from '@certif/platform-events';
 import { createLogger } from '@certif/platform-observability';
-import type { TestDialect } from '@certif/platform-persistence/testing';
+import { scratchStorage, type TestDialect } from '@certif/platform-persistence/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
@@ -200,14 +196,10 @@ export async function startTestIssuing(
   dialect: TestDialect,
   options: { today?: LocalDate; settings?: IssuingSettings } = {},
 ): Promise<TestIssuing> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'certif-issuing-'));
+  const storage = scratchStorage(dialect, 'issuing');
+  const { dataDir } = storage;
   const bus = new EmbeddedBus();
   const clock = movableClock(options.today ?? '2026-03-01');
-  const databasePrefix = `certif_it_${randomBytes(3).toString('hex')}`;
-  const databaseUrl =
-    dialect === 'mysql'
-      ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306')
-      : undefined;
   const service = await startIssuingService({
     port: 0,
     logger: createLogger({ service: 'issuing', level: process.env['E2E_LOG_LEVEL'] ?? 'silent' }),
@@ -217,7 +209,7 @@ export async function startTestIssuing(
     clock,
     bus,
     sweepIntervalMs: 0,
-    ...(databaseUrl ? { databaseUrl, databasePrefix } : {}),
+    ...storage.settings,
     ...options.settings,
   });
   const base = service.url.replace(/\/graphql$/, '');
@@ -234,18 +226,7 @@ export async function startTestIssuing(
       }),
     stop: async () => {
       await service.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (databaseUrl) {
-        const url = new URL(databaseUrl);
-        const connection = await createConnection({
-          host: url.hostname,
-          port: Number(url.port || 3306),
-          user: url.username || 'root',
-          password: url.password,
-        });
-        await connection.query(`DROP DATABASE IF EXISTS \`${databasePrefix}_issuing\``);
-        await connection.end();
-      }
+      await storage.remove();
     },
   };
 }
