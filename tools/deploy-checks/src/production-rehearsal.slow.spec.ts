@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabasesOf, freePort } from '@certif/platform-persistence/testing';
+import { dropDatabasesOf, freePort } from './scratch-server';
 import { kubectlUnavailableReason, renderObjects } from './kustomize';
 import {
   configMaps,
