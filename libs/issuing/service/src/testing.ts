@@ -79,17 +79,24 @@ export interface DecisionFacts {
   sessionId?: string;
 }
 
-export function ccpAcquiredEvent(
-  facts: DecisionFacts & { componentId: string; componentCode?: string },
-): EventPayload<typeof ccpAcquired> {
+/** What every decision event says: whose decision, on what, when (fresh ids where not given). */
+function decisionOf(facts: DecisionFacts & { enrollmentId?: string; registrationId?: string }) {
   return {
     candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
+    enrollmentId: facts.enrollmentId ?? randomUUID(),
+    registrationId: facts.registrationId ?? randomUUID(),
     sessionId: facts.sessionId ?? randomUUID(),
     decisionId: facts.decisionId ?? randomUUID(),
     certificationId: facts.certificationId,
     decidedOn: facts.decidedOn,
+  };
+}
+
+export function ccpAcquiredEvent(
+  facts: DecisionFacts & { componentId: string; componentCode?: string },
+): EventPayload<typeof ccpAcquired> {
+  return {
+    ...decisionOf(facts),
     componentId: facts.componentId,
     componentCode: facts.componentCode ?? facts.componentId,
     outcome: 'COMPONENTS_AWARDED',
@@ -106,13 +113,7 @@ export function titleAwardedEvent(
     >,
 ): EventPayload<typeof titleAwarded> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionOf(facts),
     outcome: facts.outcome ?? 'COMPONENTS_AWARDED',
     finalInterviewPassed: facts.finalInterviewPassed ?? true,
     scope: facts.scope ?? 'COMPONENTS',
@@ -127,13 +128,7 @@ export function decisionCorrectedEvent(
     Partial<EventPayload<typeof decisionCorrected>>,
 ): EventPayload<typeof decisionCorrected> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: facts.enrollmentId ?? randomUUID(),
-    registrationId: facts.registrationId ?? randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionOf(facts),
     supersededDecisionId: facts.supersededDecisionId,
     supersededDecidedOn: facts.supersededDecidedOn ?? facts.decidedOn,
     outcome: facts.outcome,
