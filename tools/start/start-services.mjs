@@ -7,9 +7,9 @@
 // Once every service answers /readyz it prints `Platform ready: <gateway URL>` and, for programs,
 // one line `SERVICES_READY {json}` with every URL.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../kafka/broker.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const services = [
@@ -22,17 +22,6 @@ const services = [
 const width = Math.max(...services.map((s) => s.name.length));
 const colours = [36, 33, 35, 32, 34];
 const tty = process.stdout.isTTY;
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** Writes each complete line of a stream with the service's name in front. */
 function prefixLines(stream, name, index, out) {
