@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../kafka/broker.mjs';
+import { eachLine, freePort } from '../kafka/broker.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const services = [
@@ -27,15 +27,7 @@ const tty = process.stdout.isTTY;
 function prefixLines(stream, name, index, out) {
   const label = name.padEnd(width);
   const prefix = tty ? `\x1b[${colours[index % colours.length]}m${label}\x1b[0m | ` : `${label} | `;
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) out.write(`${prefix}${line}\n`);
-  });
-  stream.on('end', () => pending && out.write(`${prefix}${pending}\n`));
+  eachLine(stream, (line) => out.write(`${prefix}${line}\n`));
 }
 
 const log = (text) => console.log(`${'start'.padEnd(width)} | ${text}`);
