@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { createConnection } from 'mysql2/promise';
+import { dropDatabasesOf, freePort } from './scratch-server';
 import { workspacePath } from './workspace';
 
 // SLOW (about 30–60 s: two tsc builds). What the image runs, without Docker: the production
@@ -42,17 +41,6 @@ const outRoot = workspacePath('tmp', `deploy-checks-bundles-${randomBytes(3).toS
 
 function bundle(app: string): string {
   return join(outRoot, app);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `node <args>` in the app's bundle, with only the environment given (as in a container). */
@@ -99,18 +87,6 @@ async function stop(started: Started): Promise<number | null> {
   return started.exit;
 }
 
-async function dropScratchDatabase(): Promise<void> {
-  const url = new URL(mysqlUrl);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-  });
-  await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_referentials\``);
-  await connection.end();
-}
-
 describe('[slow] production bundles of referentials and the gateway, as the image runs them', () => {
   const running: Started[] = [];
   let dataDir: string;
@@ -138,7 +114,7 @@ describe('[slow] production bundles of referentials and the gateway, as the imag
       if (started.child.exitCode === null) started.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outRoot, { recursive: true, force: true });
-    if (!mysqlSkipReason) await dropScratchDatabase();
+    if (!mysqlSkipReason) await dropDatabasesOf(mysqlUrl, prefix);
   });
 
   it('contains launchers, the alias modules and the supergraph, and no TypeScript', () => {

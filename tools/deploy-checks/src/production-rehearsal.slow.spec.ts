@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { dropDatabasesOf, freePort } from './scratch-server';
 import { kubectlUnavailableReason, renderObjects } from './kustomize';
 import {
   configMaps,
@@ -49,17 +48,6 @@ interface Started {
   port: number;
   output: () => string;
   exit: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `args` in the service's bundle with only `env` (and PATH), as in its container. */
@@ -167,16 +155,7 @@ function refusals(output: string): string[] {
       for (const started of running) await stopWithSigterm(started).catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(outRoot, { recursive: true, force: true });
-      const connection = await createConnection({
-        host: mysqlUrl.hostname,
-        port: Number(mysqlUrl.port || 3306),
-        ...database,
-      });
-      const [rows] = await connection.query('SHOW DATABASES LIKE ?', [`${prefix}\\_%`]);
-      for (const row of rows as Record<string, string>[]) {
-        await connection.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
-      }
-      await connection.end();
+      await dropDatabasesOf(mysqlUrl.href, prefix);
     });
 
     describe('overlays/prod', () => {

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { ServiceEvents } from '@certif/platform-events';
-import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import { subgraphSdl } from '@certif/platform-graphql';
 import {
-  openServiceStorage,
-  startHttpService,
-  storageReadiness,
-  type RunningService,
+  startSubgraph,
+  type RunningSubgraph,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
@@ -38,64 +34,43 @@ export interface CandidatesServiceSettings {
   remotePersonalData?: readonly { source: string; baseUrl: () => string | undefined }[];
 }
 
-export interface RunningCandidatesService extends RunningService {
-  dataSource: DataSource;
+export type RunningCandidatesService = RunningSubgraph<{
   useCases: CandidatesUseCases;
   /** The read model of certifications (tests wait on it). */
   certifications: KnownCertificationReader;
-  events: ServiceEvents;
-}
+}>;
 
 /** Composition root: database, events (publisher and read-model consumer), use cases, subgraph. */
-export async function startCandidatesService(
+export function startCandidatesService(
   options: ServiceStartOptions & CandidatesServiceSettings,
 ): Promise<RunningCandidatesService> {
-  const { logger } = options;
-  const { dataSource, events } = await openServiceStorage('candidates', candidatesSchema, options);
-  events.on(certificationChanged, onCertificationChanged);
-  events.on(candidateRegisteredToSession, onCandidateRegisteredToSession);
-  const centers = new TypeOrmCandidateCenters(dataSource.manager);
-  const unitOfWork = new TypeOrmCandidatesUnitOfWork(
-    dataSource,
-    (manager) => new OutboxCandidateEvents(events.outbox, manager),
-  );
-  const useCases = candidatesUseCases({ unitOfWork, clock: options.clock, newId: randomUUID }, [
-    ...(options.personalDataContributors ?? []),
-    ...(options.remotePersonalData ?? []).map(
-      (remote) => new RemotePersonalData({ ...remote, internalSecret: options.internalSecret }),
-    ),
-  ]);
-  await events.start();
-
-  const schema = await buildCandidatesSchema(useCases);
-  const http = await startHttpService<CandidatesContext>({
+  return startSubgraph(options, {
     name: 'candidates',
-    port: options.port,
-    logger,
-    schema,
-    context: async (request, requestId) => ({
-      principal: await identityFromGateway(options.internalSecret, request.headers),
-      requestId,
-      logger: logger.child({ requestId }),
-      loaders: createCandidatesLoaders(useCases.queries, centers),
-    }),
-    readiness: () => storageReadiness({ dataSource, events }),
-  });
-
-  return {
-    name: 'candidates',
-    url: http.url,
-    sdl: subgraphSdl(schema),
-    dataSource,
-    useCases,
-    certifications: unitOfWork.certifications,
-    events,
-    stop: async () => {
-      await http.stop();
-      await events.stop();
-      await dataSource.destroy();
+    storage: candidatesSchema,
+    wire: async ({ dataSource, events }) => {
+      events.on(certificationChanged, onCertificationChanged);
+      events.on(candidateRegisteredToSession, onCandidateRegisteredToSession);
+      const centers = new TypeOrmCandidateCenters(dataSource.manager);
+      const unitOfWork = new TypeOrmCandidatesUnitOfWork(
+        dataSource,
+        (manager) => new OutboxCandidateEvents(events.outbox, manager),
+      );
+      const useCases = candidatesUseCases({ unitOfWork, clock: options.clock, newId: randomUUID }, [
+        ...(options.personalDataContributors ?? []),
+        ...(options.remotePersonalData ?? []).map(
+          (remote) => new RemotePersonalData({ ...remote, internalSecret: options.internalSecret }),
+        ),
+      ]);
+      return {
+        schema: await buildCandidatesSchema(useCases),
+        context: (base): CandidatesContext => ({
+          ...base,
+          loaders: createCandidatesLoaders(useCases.queries, centers),
+        }),
+        exposed: { useCases, certifications: unitOfWork.certifications },
+      };
     },
-  };
+  });
 }
 
 export function candidatesModule(settings: CandidatesServiceSettings = {}): ServiceModule {

@@ -1,10 +1,6 @@
 // Test support for the issuing service: events as the other contexts publish them, fed to a bus,
 // and the service started whole on a scratch database.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
 import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock, LocalDate } from '@certif/platform-calendar';
 import {
@@ -16,7 +12,7 @@ import {
   type TransportMessage,
 } from '@certif/platform-events';
 import { createLogger } from '@certif/platform-observability';
-import type { TestDialect } from '@certif/platform-persistence/testing';
+import { scratchStorage, type TestDialect } from '@certif/platform-persistence/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
@@ -83,17 +79,24 @@ export interface DecisionFacts {
   sessionId?: string;
 }
 
-export function ccpAcquiredEvent(
-  facts: DecisionFacts & { componentId: string; componentCode?: string },
-): EventPayload<typeof ccpAcquired> {
+/** What every decision event says: whose decision, on what, when (fresh ids where not given). */
+function decisionOf(facts: DecisionFacts & { enrollmentId?: string; registrationId?: string }) {
   return {
     candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
+    enrollmentId: facts.enrollmentId ?? randomUUID(),
+    registrationId: facts.registrationId ?? randomUUID(),
     sessionId: facts.sessionId ?? randomUUID(),
     decisionId: facts.decisionId ?? randomUUID(),
     certificationId: facts.certificationId,
     decidedOn: facts.decidedOn,
+  };
+}
+
+export function ccpAcquiredEvent(
+  facts: DecisionFacts & { componentId: string; componentCode?: string },
+): EventPayload<typeof ccpAcquired> {
+  return {
+    ...decisionOf(facts),
     componentId: facts.componentId,
     componentCode: facts.componentCode ?? facts.componentId,
     outcome: 'COMPONENTS_AWARDED',
@@ -110,13 +113,7 @@ export function titleAwardedEvent(
     >,
 ): EventPayload<typeof titleAwarded> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionOf(facts),
     outcome: facts.outcome ?? 'COMPONENTS_AWARDED',
     finalInterviewPassed: facts.finalInterviewPassed ?? true,
     scope: facts.scope ?? 'COMPONENTS',
@@ -131,13 +128,7 @@ export function decisionCorrectedEvent(
     Partial<EventPayload<typeof decisionCorrected>>,
 ): EventPayload<typeof decisionCorrected> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: facts.enrollmentId ?? randomUUID(),
-    registrationId: facts.registrationId ?? randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionOf(facts),
     supersededDecisionId: facts.supersededDecisionId,
     supersededDecidedOn: facts.supersededDecidedOn ?? facts.decidedOn,
     outcome: facts.outcome,
@@ -200,14 +191,10 @@ export async function startTestIssuing(
   dialect: TestDialect,
   options: { today?: LocalDate; settings?: IssuingSettings } = {},
 ): Promise<TestIssuing> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'certif-issuing-'));
+  const storage = scratchStorage(dialect, 'issuing');
+  const { dataDir } = storage;
   const bus = new EmbeddedBus();
   const clock = movableClock(options.today ?? '2026-03-01');
-  const databasePrefix = `certif_it_${randomBytes(3).toString('hex')}`;
-  const databaseUrl =
-    dialect === 'mysql'
-      ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306')
-      : undefined;
   const service = await startIssuingService({
     port: 0,
     logger: createLogger({ service: 'issuing', level: process.env['E2E_LOG_LEVEL'] ?? 'silent' }),
@@ -217,7 +204,7 @@ export async function startTestIssuing(
     clock,
     bus,
     sweepIntervalMs: 0,
-    ...(databaseUrl ? { databaseUrl, databasePrefix } : {}),
+    ...storage.settings,
     ...options.settings,
   });
   const base = service.url.replace(/\/graphql$/, '');
@@ -234,18 +221,7 @@ export async function startTestIssuing(
       }),
     stop: async () => {
       await service.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (databaseUrl) {
-        const url = new URL(databaseUrl);
-        const connection = await createConnection({
-          host: url.hostname,
-          port: Number(url.port || 3306),
-          user: url.username || 'root',
-          password: url.password,
-        });
-        await connection.query(`DROP DATABASE IF EXISTS \`${databasePrefix}_issuing\``);
-        await connection.end();
-      }
+      await storage.remove();
     },
   };
 }

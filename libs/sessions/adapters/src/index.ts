@@ -22,3 +22,4 @@ export * from './graphql/session-fields.resolver';
 export * from './graphql/reference-resolvers';
 export * from './graphql/sessions-context';
 export * from './documents/proces-verbal.pdf';
+export * from './http/proces-verbal.route';
