@@ -8,5 +8,4 @@ export * from './record-deliberation/record-deliberation.service';
 export * from './record-deliberation/deliberation-events';
 export * from './correct-decision/correct-decision.service';
 export * from './read-session/session-queries';
-export * from './read-session/session-errors';
 export * from './read-models/read-model-projections';

@@ -1,10 +1,10 @@
 import type { Express, Request, Response } from 'express';
 import { bearerToken, type Principal } from '@certif/platform-auth';
 import type { Clock } from '@certif/platform-calendar';
-import { Forbidden, NotFound } from '@certif/platform-errors';
+import { Conflict, Forbidden, NotFound } from '@certif/platform-errors';
 import type { Logger } from '@certif/platform-observability';
 import { renderProcesVerbal } from '@certif/sessions-adapters';
-import { SessionNotDeliberated, type SessionQueries } from '@certif/sessions-application';
+import type { SessionQueries } from '@certif/sessions-application';
 
 export interface ProcesVerbalRouteOptions {
   queries: SessionQueries;
@@ -57,7 +57,7 @@ export function procesVerbalRoute(options: ProcesVerbalRouteOptions): (app: Expr
         } catch (error) {
           if (error instanceof NotFound) return refuse(response, 404, error.message);
           if (error instanceof Forbidden) return refuse(response, 403, error.message);
-          if (error instanceof SessionNotDeliberated) return refuse(response, 409, error.message);
+          if (error instanceof Conflict) return refuse(response, 409, error.message);
           options.logger.error({ err: error }, 'procès-verbal failed');
           return refuse(response, 500, 'Internal server error');
         }
