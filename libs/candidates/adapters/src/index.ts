@@ -20,5 +20,6 @@ export * from './graphql/enrollment.resolver';
 export * from './graphql/personal-data.resolver';
 export * from './graphql/reference-resolvers';
 export * from './graphql/candidates-context';
+export * from './graphql/candidates-use-cases';
 export * from './graphql/personal-data.guard';
 export * from './personal-data/remote-personal-data';

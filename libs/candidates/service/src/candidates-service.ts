@@ -19,16 +19,16 @@ import {
   TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
   type CandidatesContext,
-} from '@certif/candidates-adapters';
-import {
-  candidatesUseCases,
   type CandidatesUseCases,
-  type KnownCertificationReader,
-  type PersonalDataContributor,
+} from '@certif/candidates-adapters';
+import type {
+  KnownCertificationReader,
+  PersonalDataContributor,
 } from '@certif/candidates-application';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { candidateRegisteredToSession } from '@certif/sessions-contracts';
 import { buildCandidatesSchema } from './candidates-subgraph';
+import { candidatesUseCases } from './candidates-use-cases';
 import { candidatesSchema } from './candidates-schema';
 
 export interface CandidatesServiceSettings {

@@ -9,10 +9,11 @@ import {
   OutboxCandidateEvents,
   TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
+  type CandidatesUseCases,
 } from '@certif/candidates-adapters';
-import { candidatesUseCases, type CandidatesUseCases } from '@certif/candidates-application';
 import { candidatesSchema } from './candidates-schema';
 import { buildCandidatesSchema } from './candidates-subgraph';
+import { candidatesUseCases } from './candidates-use-cases';
 
 const ENTITIES = parse(`query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Candidate { id lastName accommodations } }
@@ -40,7 +41,7 @@ describe('the candidates subgraph, reached by reference', () => {
     for (const lastName of ['Un', 'Deux', 'Trois']) {
       ids.push(
         (
-          await useCases.register.register({
+          await useCases.register.execute({
             firstName: 'A',
             lastName,
             birthDate: '1990-04-12',
