@@ -1,17 +1,9 @@
 import { InputProblems } from '@certif/platform-errors';
+import { PATHWAYS, type Pathway } from '@certif/platform-vocabulary';
 import type { CertificationKind } from './certification-draft';
 
 /** Voies d'accès: the routes by which a candidate may come to a certification (fiche's table). */
-export const PATHWAYS = [
-  'INITIAL_TRAINING',
-  'CONTINUOUS_TRAINING',
-  'VAE',
-  'DISCONTINUOUS_TRAINING',
-  'APPRENTICESHIP',
-  'PROFESSIONALISATION_CONTRACT',
-  'INDIVIDUAL_APPLICATION',
-] as const;
-export type Pathway = (typeof PATHWAYS)[number];
+export { PATHWAYS, type Pathway };
 
 export const JUROR_ROLES = [
   'PROFESSIONAL',

@@ -23,13 +23,5 @@ export const DECISION_OUTCOMES = [
 ] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-export const PATHWAYS = [
-  'INITIAL_TRAINING',
-  'CONTINUOUS_TRAINING',
-  'VAE',
-  'DISCONTINUOUS_TRAINING',
-  'APPRENTICESHIP',
-  'PROFESSIONALISATION_CONTRACT',
-  'INDIVIDUAL_APPLICATION',
-] as const;
-export type Pathway = (typeof PATHWAYS)[number];
+// Voies d'accès: one list for every context's domain, from the platform's shared vocabulary.
+export { PATHWAYS, type Pathway } from '@certif/platform-vocabulary';

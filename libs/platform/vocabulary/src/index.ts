@@ -1,0 +1,2 @@
+// Vocabularies shared by the contexts' domains (pure constants and types, no framework).
+export * from './pathways';
