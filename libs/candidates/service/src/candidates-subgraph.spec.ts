@@ -1,4 +1,4 @@
-import { execute, parse, type GraphQLSchema } from 'graphql';
+import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Principal } from '@certif/platform-auth';
 import { fixedClock } from '@certif/platform-calendar';
 import { Outbox } from '@certif/platform-events';
@@ -55,10 +55,11 @@ describe('the candidates subgraph, reached by reference', () => {
   });
   afterAll(() => db.close());
 
-  const resolve = (principal: Principal | null) =>
+  /** Every registered candidate by reference, as the gateway asks for them. */
+  const entities = (document: DocumentNode, principal: Principal | null) =>
     execute({
       schema,
-      document: ENTITIES,
+      document,
       variableValues: { representations: ids.map((id) => ({ __typename: 'Candidate', id })) },
       contextValue: {
         principal,
@@ -70,6 +71,7 @@ describe('the candidates subgraph, reached by reference', () => {
         ),
       },
     });
+  const resolve = (principal: Principal | null) => entities(ENTITIES, principal);
 
   it('resolves many candidates in one query, for any signed-in principal', async () => {
     const findByIds = jest.spyOn(useCases.queries, 'findByIds');
@@ -115,20 +117,7 @@ describe('the candidates subgraph, reached by reference', () => {
     }`);
     type Seen = { lastName: string; email: string | null; birthDate: string | null };
     const resolvePersonal = async (principal: Principal) => {
-      const result = await execute({
-        schema,
-        document: PERSONAL,
-        variableValues: { representations: ids.map((id) => ({ __typename: 'Candidate', id })) },
-        contextValue: {
-          principal,
-          requestId: 'test',
-          logger: createLogger({ service: 'test', level: 'silent' }),
-          loaders: createCandidatesLoaders(
-            useCases.queries,
-            new TypeOrmCandidateCenters(db.dataSource.manager),
-          ),
-        },
-      });
+      const result = await entities(PERSONAL, principal);
       return {
         seen: (result.data?.['_entities'] as Seen[]).map((c) => [c.lastName, c.email, c.birthDate]),
         codes: new Set(result.errors?.map((e) => (e.originalError as { code?: string }).code)),
