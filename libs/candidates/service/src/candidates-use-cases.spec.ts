@@ -7,21 +7,15 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import {
-  CandidateQueries,
-  EnrollCandidateService,
-  EraseCandidateService,
-  ExportMyDataService,
-  RecordVaeAdmissibilityService,
-  RegisterCandidateService,
-  type CandidatesDependencies,
-} from '@certif/candidates-application';
+  candidatesTables,
+  EnrollmentRow,
+  OutboxCandidateEvents,
+  TypeOrmCandidatesUnitOfWork,
+  type CandidatesUseCases,
+} from '@certif/candidates-adapters';
 import { sampleKnownCertification } from '@certif/candidates-domain/testing';
 import type { EnrollmentDraft } from '@certif/candidates-domain';
-import { OutboxCandidateEvents } from '../events/outbox-candidate-events';
-import type { CandidatesUseCases } from '../graphql/candidates-use-cases';
-import { candidatesTables } from './candidates-migrations';
-import { TypeOrmCandidatesUnitOfWork } from './candidates-unit-of-work';
-import { EnrollmentRow } from './enrollment.row';
+import { candidatesUseCases } from './candidates-use-cases';
 
 jest.setTimeout(60_000);
 
@@ -79,19 +73,11 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
       };
     });
     await unitOfWork.certifications.saveIfNewer(sampleKnownCertification());
-    const deps: CandidatesDependencies = {
+    useCases = candidatesUseCases({
       unitOfWork,
       clock: fixedClock('2026-11-22'),
       newId: () => `00000000-0000-4000-8000-${String((next += 1)).padStart(12, '0')}`,
-    };
-    useCases = {
-      register: new RegisterCandidateService(deps),
-      enroll: new EnrollCandidateService(deps),
-      recordVaeAdmissibility: new RecordVaeAdmissibilityService(deps),
-      erase: new EraseCandidateService(deps),
-      exportMyData: new ExportMyDataService({ contributors: [], clock: deps.clock }),
-      queries: new CandidateQueries(unitOfWork),
-    };
+    });
   });
   afterAll(() => db.close());
   beforeEach(() => {
