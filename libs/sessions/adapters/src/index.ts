@@ -22,4 +22,5 @@ export * from './graphql/exam-session-fields.resolver';
 export * from './graphql/registration-fields.resolver';
 export * from './graphql/reference-resolvers';
 export * from './graphql/sessions-context';
+export * from './graphql/sessions-use-cases';
 export * from './documents/proces-verbal.pdf';

@@ -19,17 +19,10 @@ import {
   type SessionsContext,
   type SessionUseCases,
 } from '@certif/sessions-adapters';
-import {
-  AddJurorService,
-  CorrectDecisionService,
-  PlanSessionService,
-  RecordDeliberationService,
-  RegisterToSessionService,
-  SessionQueries,
-} from '@certif/sessions-application';
 import { procesVerbalRoute } from './proces-verbal.route';
 import { sessionsSchema } from './sessions-schema';
 import { buildSessionsSchema } from './sessions-subgraph';
+import { sessionsUseCases } from './sessions-use-cases';
 
 export interface RunningSessionsService extends RunningService {
   dataSource: DataSource;
@@ -49,16 +42,8 @@ export async function startSessionsService(
     dataSource,
     (manager) => new OutboxDeliberationEvents(events.outbox, manager),
   );
-  const deps = { unitOfWork, clock: options.clock, newId: randomUUID };
-  const queries = new SessionQueries(unitOfWork.reader);
-  const useCases: SessionUseCases = {
-    plan: new PlanSessionService(deps),
-    addJuror: new AddJurorService(deps),
-    register: new RegisterToSessionService(deps),
-    deliberate: new RecordDeliberationService(deps),
-    correct: new CorrectDecisionService(deps),
-    queries,
-  };
+  const useCases = sessionsUseCases({ unitOfWork, clock: options.clock, newId: randomUUID });
+  const { queries } = useCases;
   await events.start();
 
   const schema = await buildSessionsSchema(useCases);
