@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { connectionTypes, pageSize, requirePrincipal } from '@certif/platform-graphql';
-import { sortKeyOf } from '@certif/candidates-application';
-import { decodeCandidateCursor, encodeCandidateCursor } from './candidate-cursor';
+import { decodeCandidateCursor } from './candidate-cursor';
 import { RegisterCandidateInput } from './candidate.inputs';
-import { toCandidateType, toRegistrationDraft } from './candidate.mapper';
+import { toCandidateConnection, toCandidateType, toRegistrationDraft } from './candidate.mapper';
 import { CandidateType } from './candidate.types';
 import type { CandidatesContext } from './candidates-context';
 import type { CandidatesUseCases } from './candidates-use-cases';
@@ -38,12 +37,7 @@ export class CandidateResolver {
       pageSize(first),
       decodeCandidateCursor(after),
     );
-    const edges = page.items.map((c) => ({
-      cursor: encodeCandidateCursor(sortKeyOf(c)),
-      node: toCandidateType(c),
-    }));
-    const pageInfo = { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
-    return { totalCount: page.totalCount, pageInfo, edges };
+    return toCandidateConnection(page);
   }
 
   @Authorized()
