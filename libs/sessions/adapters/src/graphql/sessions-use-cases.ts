@@ -1,10 +1,10 @@
-import type {
-  AddJurorService,
-  CorrectDecisionService,
-  PlanSessionService,
-  RecordDeliberationService,
-  RegisterToSessionService,
-  SessionQueries,
+import {
+  type AddJurorService,
+  type CorrectDecisionService,
+  type PlanSessionService,
+  type RecordDeliberationService,
+  type RegisterToSessionService,
+  type SessionQueries,
 } from '@certif/sessions-application';
 
 /** The use cases the resolvers call, one `execute` each; wired by the composition root. */
