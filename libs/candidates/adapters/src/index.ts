@@ -13,6 +13,7 @@ export * from './persistence/candidates-migrations';
 export * from './events/outbox-candidate-events';
 export * from './events/certification-changed.handler';
 export * from './events/candidate-registered.handler';
+export * from './events/read-model-consumers';
 export * from './graphql/candidate.types';
 export * from './graphql/candidate.resolver';
 export * from './graphql/candidate-fields.resolver';

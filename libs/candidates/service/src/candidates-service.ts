@@ -12,10 +12,9 @@ import {
 } from '@certif/platform-http';
 import {
   createCandidatesLoaders,
-  onCandidateRegisteredToSession,
-  onCertificationChanged,
   OutboxCandidateEvents,
   RemotePersonalData,
+  subscribeReadModels,
   TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
   type CandidatesContext,
@@ -25,8 +24,6 @@ import type {
   KnownCertificationReader,
   PersonalDataContributor,
 } from '@certif/candidates-application';
-import { certificationChanged } from '@certif/referentials-contracts';
-import { candidateRegisteredToSession } from '@certif/sessions-contracts';
 import { buildCandidatesSchema } from './candidates-subgraph';
 import { candidatesUseCases } from './candidates-use-cases';
 import { candidatesSchema } from './candidates-schema';
@@ -52,8 +49,7 @@ export async function startCandidatesService(
 ): Promise<RunningCandidatesService> {
   const { logger } = options;
   const { dataSource, events } = await openServiceStorage('candidates', candidatesSchema, options);
-  events.on(certificationChanged, onCertificationChanged);
-  events.on(candidateRegisteredToSession, onCandidateRegisteredToSession);
+  subscribeReadModels(events);
   const centers = new TypeOrmCandidateCenters(dataSource.manager);
   const unitOfWork = new TypeOrmCandidatesUnitOfWork(
     dataSource,
