@@ -8,23 +8,20 @@ import {
 } from '@certif/platform-http';
 import {
   createCandidatesLoaders,
-  onCandidateRegisteredToSession,
-  onCertificationChanged,
   OutboxCandidateEvents,
   RemotePersonalData,
+  subscribeReadModels,
   TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
   type CandidatesContext,
-} from '@certif/candidates-adapters';
-import {
-  candidatesUseCases,
   type CandidatesUseCases,
-  type KnownCertificationReader,
-  type PersonalDataContributor,
+} from '@certif/candidates-adapters';
+import type {
+  KnownCertificationReader,
+  PersonalDataContributor,
 } from '@certif/candidates-application';
-import { certificationChanged } from '@certif/referentials-contracts';
-import { candidateRegisteredToSession } from '@certif/sessions-contracts';
 import { buildCandidatesSchema } from './candidates-subgraph';
+import { candidatesUseCases } from './candidates-use-cases';
 import { candidatesSchema } from './candidates-schema';
 
 export interface CandidatesServiceSettings {
@@ -48,8 +45,7 @@ export function startCandidatesService(
     name: 'candidates',
     storage: candidatesSchema,
     wire: async ({ dataSource, events }) => {
-      events.on(certificationChanged, onCertificationChanged);
-      events.on(candidateRegisteredToSession, onCandidateRegisteredToSession);
+      subscribeReadModels(events);
       const centers = new TypeOrmCandidateCenters(dataSource.manager);
       const unitOfWork = new TypeOrmCandidatesUnitOfWork(
         dataSource,

@@ -16,16 +16,9 @@ import {
   type SessionsContext,
   type SessionUseCases,
 } from '@certif/sessions-adapters';
-import {
-  AddJurorService,
-  CorrectDecisionService,
-  PlanSessionService,
-  RecordDeliberationService,
-  RegisterToSessionService,
-  SessionQueries,
-} from '@certif/sessions-application';
 import { sessionsSchema } from './sessions-schema';
 import { buildSessionsSchema } from './sessions-subgraph';
+import { sessionsUseCases } from './sessions-use-cases';
 
 export type RunningSessionsService = RunningSubgraph<{ useCases: SessionUseCases }>;
 
@@ -42,16 +35,8 @@ export function startSessionsService(
         dataSource,
         (manager) => new OutboxDeliberationEvents(events.outbox, manager),
       );
-      const deps = { unitOfWork, clock: options.clock, newId: randomUUID };
-      const queries = new SessionQueries(unitOfWork.reader);
-      const useCases: SessionUseCases = {
-        plan: new PlanSessionService(deps),
-        addJuror: new AddJurorService(deps),
-        register: new RegisterToSessionService(deps),
-        deliberate: new RecordDeliberationService(deps),
-        correct: new CorrectDecisionService(deps),
-        queries,
-      };
+      const useCases = sessionsUseCases({ unitOfWork, clock: options.clock, newId: randomUUID });
+      const { queries } = useCases;
       return {
         schema: await buildSessionsSchema(useCases),
         context: (base): SessionsContext => ({

@@ -2,7 +2,7 @@ import type { Principal } from '@certif/platform-auth';
 import type { Clock } from '@certif/platform-calendar';
 import { bearerCaller, documentRoute, type Route } from '@certif/platform-http';
 import type { Logger } from '@certif/platform-observability';
-import { SessionNotDeliberated, type SessionQueries } from '@certif/sessions-application';
+import type { SessionQueries } from '@certif/sessions-application';
 import { renderProcesVerbal } from '../documents/proces-verbal.pdf';
 
 export interface ProcesVerbalRouteOptions {
@@ -31,7 +31,6 @@ export function procesVerbalRoute(options: ProcesVerbalRouteOptions): Route {
         body: await renderProcesVerbal(pv, { generatedAt: options.clock.now() }),
       };
     },
-    refusal: (error) => (error instanceof SessionNotDeliberated ? 409 : undefined),
     logger: options.logger,
   });
 }

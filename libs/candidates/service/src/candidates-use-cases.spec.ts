@@ -6,13 +6,16 @@ import {
   openTestDatabase,
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
-import { candidatesUseCases, type CandidatesUseCases } from '@certif/candidates-application';
+import {
+  candidatesTables,
+  EnrollmentRow,
+  OutboxCandidateEvents,
+  TypeOrmCandidatesUnitOfWork,
+  type CandidatesUseCases,
+} from '@certif/candidates-adapters';
 import { sampleKnownCertification } from '@certif/candidates-domain/testing';
 import type { EnrollmentDraft } from '@certif/candidates-domain';
-import { OutboxCandidateEvents } from '../events/outbox-candidate-events';
-import { candidatesTables } from './candidates-migrations';
-import { TypeOrmCandidatesUnitOfWork } from './candidates-unit-of-work';
-import { EnrollmentRow } from './enrollment.row';
+import { candidatesUseCases } from './candidates-use-cases';
 
 jest.setTimeout(60_000);
 
@@ -31,7 +34,7 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
   const outboxRows = () =>
     db.dataSource.getRepository(OutboxMessageEntity).find({ order: { seq: 'ASC' } });
   const enrol = (candidateId: string, overrides: Partial<EnrollmentDraft> = {}) =>
-    useCases.enroll.enroll({
+    useCases.enroll.execute({
       candidateId,
       certificationId: 'cert-tp-cda',
       pathway: 'CONTINUOUS_TRAINING',
@@ -40,7 +43,7 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
       ...overrides,
     });
   const register = () =>
-    useCases.register.register({
+    useCases.register.execute({
       firstName: 'Léa',
       lastName: 'Martin',
       birthDate: '1995-04-12',
@@ -165,13 +168,13 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
       birthName: 'Durand',
       birthPlace: { inseeCode: '2A004', postalCode: null, city: 'Ajaccio', countryCode: 'FRA' },
     });
-    const erased = await useCases.erase.erase(manager, candidate.id);
+    const erased = await useCases.erase.execute(manager, candidate.id);
     expect(await useCases.queries.get(manager, candidate.id)).toMatchObject({
       sex: null,
       birthName: null,
       birthPlace: null,
     });
-    expect(await useCases.erase.erase(manager, candidate.id)).toEqual(erased);
+    expect(await useCases.erase.execute(manager, candidate.id)).toEqual(erased);
     const rows = (await outboxRows()).slice(rowsBefore);
     expect(rows.map((r) => (r.envelope.data as { change: string }).change)).toEqual(['ERASED']);
     expect(rows[0]?.envelope.data).toMatchObject({
@@ -198,8 +201,8 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
       issuedBy: 'DREETS',
       experienceYears: 1.5,
     };
-    const recorded = await useCases.recordVaeAdmissibility.record(enrollment.id, notice);
-    expect(await useCases.recordVaeAdmissibility.record(enrollment.id, notice)).toEqual(recorded);
+    const recorded = await useCases.recordVaeAdmissibility.execute(enrollment.id, notice);
+    expect(await useCases.recordVaeAdmissibility.execute(enrollment.id, notice)).toEqual(recorded);
     expect(
       (await useCases.queries.findEnrollmentsByIds([enrollment.id]))[0]?.vaeAdmissibility,
     ).toEqual({
