@@ -15,6 +15,18 @@ FROM ${NODE_IMAGE} AS toolchain
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
+# better-sqlite3 12 is compiled against the headers of the Node that package.json pins (the `node`
+# devDependency, ADR 0016), from the registry's node-linux-<arch> package: built against 24.19+
+# headers, it aborts the process when a statement is garbage-collected (nodejs/node#65446). The
+# ABI is the same for every 24.x, so it runs on the image's Node.
+ARG NODE_HEADERS_VERSION=24.18.1
+RUN cd /tmp \
+  && npm pack --silent "node-linux-$(node -p process.arch)@${NODE_HEADERS_VERSION}" \
+  && mkdir -p /opt/node-headers \
+  && tar -xzf node-linux-*.tgz -C /opt/node-headers --strip-components=1 package/include \
+  && rm node-linux-*.tgz
+ENV npm_config_nodedir=/opt/node-headers \
+    npm_config_build_from_source=true
 WORKDIR /app
 COPY package.json package-lock.json ./
 

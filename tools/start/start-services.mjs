@@ -10,6 +10,9 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eachLine, freePort } from '../kafka/broker.mjs';
+import { requireWorkspaceNode } from './node-version.mjs';
+
+requireWorkspaceNode();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const services = [
