@@ -1,4 +1,4 @@
-import { ConcurrentChange } from './concurrent-change';
+import { Conflict } from '@certif/platform-errors';
 import { LivretRefresher } from './livret-refresher';
 import type { IssuingDependencies } from './ports';
 
@@ -34,10 +34,10 @@ export class LapseSweep {
         });
         if (status !== stored.status) report.changed += 1;
       } catch (error) {
-        // A concurrent event handled it meanwhile (ConcurrentChange), or a fault: next sweep.
+        // A concurrent event handled it meanwhile (a Conflict), or a fault: next sweep.
         report.failed.push({
           livretId: stored.id,
-          error: error instanceof ConcurrentChange ? 'changed concurrently' : String(error),
+          error: error instanceof Conflict ? 'changed concurrently' : String(error),
         });
       }
     }

@@ -126,9 +126,9 @@ export interface LivretRepository {
   findOne(candidateId: string, lineageRootId: string): Promise<StoredLivret | null>;
   /** IN_PROGRESS livrets that lapse before `today` unless recomputed (the sweep's work). */
   findLapsingBefore(today: LocalDate, limit: number): Promise<StoredLivret[]>;
-  /** Throws ConcurrentChange when another transaction created it meanwhile. */
+  /** Throws a Conflict (concurrentChange) when another transaction created it meanwhile. */
   insert(livret: StoredLivret): Promise<void>;
-  /** Throws ConcurrentChange when `version - 1` is no longer the stored version. */
+  /** Throws a Conflict (concurrentChange) when `version - 1` is no longer the stored version. */
   update(livret: StoredLivret): Promise<void>;
 }
 
@@ -139,7 +139,7 @@ export interface CredentialRepository {
   findByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]>;
   /** The next number of a sequence (`TP-CDA-2026`), safe when transactions race. */
   nextSequence(prefix: string): Promise<number>;
-  /** Throws ConcurrentChange when a VALID parchemin for (candidate, lineage, CCS) exists. */
+  /** Throws a Conflict (concurrentChange) when a VALID parchemin for (candidate, lineage, CCS) exists. */
   insert(credential: StoredCredential): Promise<void>;
   /** The numbers of the revoked parchemins numbered `<prefix>-…` (a status list's). */
   revokedNumbers(prefix: string): Promise<string[]>;

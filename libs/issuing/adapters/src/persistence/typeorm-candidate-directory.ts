@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import {
-  ConcurrentChange,
+  concurrentChange,
   type CandidateDirectory,
   type CandidateIdentity,
 } from '@certif/issuing-application';
@@ -36,7 +36,7 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
         await this.manager.insert(KnownCandidateRow, toRow(identity));
         return;
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConcurrentChange(`candidate ${identity.id}`);
+        if (isDuplicateKey(error)) throw concurrentChange(`candidate ${identity.id}`);
         throw error;
       }
     }
@@ -54,7 +54,7 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       { id, version: stored.version },
       fields,
     );
-    if (result.affected === 0) throw new ConcurrentChange(`candidate ${identity.id}`);
+    if (result.affected === 0) throw concurrentChange(`candidate ${identity.id}`);
   }
 
   /**

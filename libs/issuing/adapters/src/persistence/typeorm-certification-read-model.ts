@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { orderLineage, type CertificationVersion, type Lineage } from '@certif/issuing-domain';
-import { ConcurrentChange, type CertificationReadModel } from '@certif/issuing-application';
+import { concurrentChange, type CertificationReadModel } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
 import { KnownCertificationRow } from './known-certification.row';
@@ -74,7 +74,7 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
         await this.manager.insert(KnownCertificationRow, toRow(version));
         return true;
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConcurrentChange(`certification ${version.code}`);
+        if (isDuplicateKey(error)) throw concurrentChange(`certification ${version.code}`);
         throw error;
       }
     }
@@ -85,7 +85,7 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
       { id, version: stored.version },
       fields,
     );
-    if (result.affected === 0) throw new ConcurrentChange(`certification ${version.code}`);
+    if (result.affected === 0) throw concurrentChange(`certification ${version.code}`);
     return true;
   }
 

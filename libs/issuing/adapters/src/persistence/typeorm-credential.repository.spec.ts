@@ -6,7 +6,8 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { pendingSchemaChanges } from '@certif/platform-persistence';
-import { ConcurrentChange, type StoredCredential } from '@certif/issuing-application';
+import type { StoredCredential } from '@certif/issuing-application';
+import { Conflict } from '@certif/platform-errors';
 import { parcheminContent } from '@certif/issuing-domain';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import { CredentialRow } from './credential.row';
@@ -62,7 +63,7 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
   it('refuses a second parchemin of the same title for the same candidate, but not a CCS of it', async () => {
     await repository.insert(parchemin({ candidateId: 'one' }));
     await expect(repository.insert(parchemin({ candidateId: 'one' }))).rejects.toBeInstanceOf(
-      ConcurrentChange,
+      Conflict,
     );
     await repository.insert(
       parchemin({ candidateId: 'one', specializationKey: 'TP-CDA-CCS-IA', specializationId: 's' }),
@@ -84,7 +85,7 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
     const second = parchemin({ candidateId: 'corrected' });
     await repository.insert(second);
     await expect(repository.insert(parchemin({ candidateId: 'corrected' }))).rejects.toBeInstanceOf(
-      ConcurrentChange,
+      Conflict,
     );
     const both = await repository.findByCandidates(['corrected']);
     expect(both).toHaveLength(2);
@@ -101,7 +102,7 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({
-      reason: expect.any(ConcurrentChange),
+      reason: expect.any(Conflict),
     });
     expect(await db.dataSource.manager.countBy(CredentialRow, { candidateId: 'race' })).toBe(1);
   });

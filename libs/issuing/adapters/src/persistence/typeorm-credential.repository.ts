@@ -1,7 +1,7 @@
 import { In, Like, type EntityManager } from 'typeorm';
 import type { CredentialStatus } from '@certif/issuing-domain';
 import {
-  ConcurrentChange,
+  concurrentChange,
   type CredentialRepository,
   type StoredCredential,
 } from '@certif/issuing-application';
@@ -94,7 +94,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
     } catch (error) {
       // Another transaction issued this parchemin first: this one must not issue a second VALID.
       if (isDuplicateKey(error))
-        throw new ConcurrentChange(`the parchemin of candidate ${credential.candidateId}`);
+        throw concurrentChange(`the parchemin of candidate ${credential.candidateId}`);
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { In, LessThan, type EntityManager } from 'typeorm';
 import type { LocalDate } from '@certif/platform-calendar';
 import type { LivretStatus } from '@certif/issuing-domain';
 import {
-  ConcurrentChange,
+  concurrentChange,
   type LivretRepository,
   type StoredLivret,
 } from '@certif/issuing-application';
@@ -75,7 +75,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
       await this.manager.insert(LivretRow, { ...livret, updatedAt: new Date() });
     } catch (error) {
       if (isDuplicateKey(error))
-        throw new ConcurrentChange(`the livret of candidate ${livret.candidateId}`);
+        throw concurrentChange(`the livret of candidate ${livret.candidateId}`);
       throw error;
     }
   }
@@ -87,6 +87,6 @@ export class TypeOrmLivretRepository implements LivretRepository {
       { id, version: version - 1 },
       { ...fields, version, updatedAt: new Date() },
     );
-    if (result.affected === 0) throw new ConcurrentChange(`livret ${id}`);
+    if (result.affected === 0) throw concurrentChange(`livret ${id}`);
   }
 }
