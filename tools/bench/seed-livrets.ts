@@ -10,9 +10,9 @@ import {
 } from '@certif/issuing-adapters';
 import {
   computeLivret,
-  credentialNumberPrefix,
+  parcheminNumberPrefix,
   currentVersion,
-  formatCredentialNumber,
+  formatParcheminNumber,
   parcheminContent,
   type Lineage,
 } from '@certif/issuing-domain';
@@ -132,10 +132,10 @@ export function issuedRecords(
   // Numbers in the order of issue, one sequence per prefix (e.g. TP-CDA-2024), as issuing gives them.
   const sequences = new Map<string, number>();
   for (const { credential } of due.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn))) {
-    const prefix = credentialNumberPrefix(credential.content, credential.obtainedOn);
+    const prefix = parcheminNumberPrefix(credential.content, credential.obtainedOn);
     const sequence = (sequences.get(prefix) ?? 0) + 1;
     sequences.set(prefix, sequence);
-    records.credentials.push({ ...credential, number: formatCredentialNumber(prefix, sequence) });
+    records.credentials.push({ ...credential, number: formatParcheminNumber(prefix, sequence) });
     records.parchemins.push({
       id: credential.id,
       candidateId: credential.candidateId,

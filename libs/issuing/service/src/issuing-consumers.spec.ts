@@ -4,8 +4,8 @@ import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase, describeOnMysql } from '@certif/platform-persistence/testing';
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
-import { CredentialRow, toAcquisition, toTitleDecision } from '@certif/issuing-adapters';
-import { FactsIntake } from '@certif/issuing-application';
+import { CredentialRow, toRecordCcpAcquired, toRecordTitleAwarded } from '@certif/issuing-adapters';
+import { RecordCcpAcquiredService, RecordTitleAwardedService } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
@@ -319,14 +319,14 @@ describeOnEachDatabase(
       );
       await settled();
       t.clock.set('2027-06-30');
-      await t.service.sweep.run();
+      await t.service.sweep.execute();
       await waitFor(async () =>
         expect((await published(candidateId)).map((p) => p.livret?.status)).toEqual([
           'IN_PROGRESS',
         ]),
       );
       t.clock.set('2027-07-01');
-      const report = await t.service.sweep.run();
+      const report = await t.service.sweep.execute();
       expect(report.changed).toBeGreaterThanOrEqual(1);
       await waitFor(async () =>
         expect(
@@ -351,7 +351,8 @@ describeOnMysql('issuing consumers racing on MySQL', () => {
     t = await startTestIssuing('mysql', { today: '2026-03-01' });
     // A second consumer group on the same database: every fact is handled twice, concurrently.
     const { unitOfWork, dataSource, events } = t.service;
-    const intake = new FactsIntake(t.service.deps);
+    const recordCcpAcquired = new RecordCcpAcquiredService(t.service.deps);
+    const recordTitleAwarded = new RecordTitleAwardedService(t.service.deps);
     replica = new EventConsumer({
       dataSource,
       transport: events.transport,
@@ -360,10 +361,10 @@ describeOnMysql('issuing consumers racing on MySQL', () => {
     });
     replica
       .on(ccpAcquired, (e, m) =>
-        intake.componentAcquired(unitOfWork.within(m), e.data.candidateId, toAcquisition(e.data)),
+        unitOfWork.joining(m, () => recordCcpAcquired.execute(toRecordCcpAcquired(e.data))),
       )
       .on(titleAwarded, (e, m) =>
-        intake.titleAwarded(unitOfWork.within(m), e.data.candidateId, toTitleDecision(e.data)),
+        unitOfWork.joining(m, () => recordTitleAwarded.execute(toRecordTitleAwarded(e.data))),
       );
     await replica.start();
   });

@@ -5,7 +5,7 @@ import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
 import { CredentialRow, LivretRow } from '@certif/issuing-adapters';
-import { CredentialRevocation } from '@certif/issuing-application';
+import { RevokeParcheminService } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
@@ -476,10 +476,9 @@ describeOnEachDatabase(
           ...titleAward(candidateId, version, `D1-${suffix}`, '2025-06-10'),
         ]);
         const [issued] = await credentials(candidateId);
-        await new CredentialRevocation(t.service.deps).revoke(
+        await new RevokeParcheminService(t.service.deps).execute(
+          { id: issued?.id as string, reason: 'fraude constatée' },
           { sub: 'manager-1', roles: ['SESSION_MANAGER'] },
-          issued?.id as string,
-          'fraude constatée',
         );
         await deliverInOrder([
           correction(

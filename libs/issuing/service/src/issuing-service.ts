@@ -26,13 +26,17 @@ import {
   type IssuingContext,
 } from '@certif/issuing-adapters';
 import {
-  CandidateRecords,
-  CpfDeposits,
-  CredentialRevocation,
-  DocumentDesk,
-  FactsIntake,
-  LapseSweep,
+  CandidateRecordsQueries,
+  CpfDepositsQueries,
+  DocumentsQueries,
   personalDataOf,
+  RecordCandidateStateService,
+  RecordCcpAcquiredService,
+  RecordCertificationStateService,
+  RecordDecisionCorrectedService,
+  RecordTitleAwardedService,
+  RevokeParcheminService,
+  SweepLapsesService,
   type IssuingDependencies,
   type IssuingLinks,
 } from '@certif/issuing-application';
@@ -59,8 +63,8 @@ export interface RunningIssuingService extends RunningService {
   events: ServiceEvents;
   unitOfWork: TypeOrmIssuingUnitOfWork;
   deps: IssuingDependencies;
-  records: CandidateRecords;
-  sweep: LapseSweep;
+  records: CandidateRecordsQueries;
+  sweep: SweepLapsesService;
   /** The public base URL documents point to, e.g. http://localhost:4004. */
   baseUrl: string;
 }
@@ -68,7 +72,7 @@ export interface RunningIssuingService extends RunningService {
 function linksTo(base: () => string): IssuingLinks {
   return {
     verification: (code) => `${base()}/verify/${encodeURIComponent(code)}`,
-    credentialPdf: (id) => `${base()}/credentials/${encodeURIComponent(id)}.pdf`,
+    parcheminPdf: (id) => `${base()}/credentials/${encodeURIComponent(id)}.pdf`,
     livretPdf: (id) => `${base()}/livrets/${encodeURIComponent(id)}.pdf`,
     verifiableCredential: (id) => `${base()}/credentials/${encodeURIComponent(id)}.vc.jwt`,
     statusList: (list) => `${base()}/credentials/status/${encodeURIComponent(list)}`,
@@ -102,22 +106,28 @@ export async function startIssuingService(
     newVerificationCode,
     links,
   };
-  const records = new CandidateRecords(deps);
+  const records = new CandidateRecordsQueries(deps);
   const signer = new JoseCredentialSigner(
     signingKey,
     () => ({ id: `${baseUrl()}/issuer` }),
     await parseRetiredSigningKeys(options.retiredSigningKeys),
   );
-  const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
-  const sweep = new LapseSweep(deps);
-  subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
+  const desk = new DocumentsQueries(deps, new PdfkitDocumentRenderer(), signer);
+  const sweep = new SweepLapsesService(deps);
+  subscribeIssuing(events, unitOfWork, {
+    recordCcpAcquired: new RecordCcpAcquiredService(deps),
+    recordTitleAwarded: new RecordTitleAwardedService(deps),
+    recordDecisionCorrected: new RecordDecisionCorrectedService(deps),
+    recordCertificationState: new RecordCertificationStateService(deps),
+    recordCandidateState: new RecordCandidateStateService(deps),
+  });
   await events.start();
 
-  const cpfDeposits = new CpfDeposits(deps, new TypeOrmCpfDepositStore(dataSource));
+  const cpfDeposits = new CpfDepositsQueries(deps, new TypeOrmCpfDepositStore(dataSource));
   const unwatchCpf = watchCpfOverdue(() => cpfDeposits.overdueCount());
   const schema = await buildIssuingSchema({
     records,
-    revocation: new CredentialRevocation(deps),
+    revokeParchemin: new RevokeParcheminService(deps),
     links,
     cpfDeposits,
   });
@@ -150,7 +160,7 @@ export async function startIssuingService(
   ownUrl = `http://localhost:${http.port}`;
 
   const runSweep = async () => {
-    const report = await sweep.run();
+    const report = await sweep.execute();
     if (report.changed > 0 || report.failed.length > 0) logger.info({ ...report }, 'lapse sweep');
   };
   const interval = options.sweepIntervalMs ?? 60 * 60 * 1000;

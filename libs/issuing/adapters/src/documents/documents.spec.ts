@@ -18,9 +18,9 @@ const content = parcheminContent(
 );
 const verificationUrl = 'https://certif.example.fr/verify/K7Q2M9X4T1B8W3N6';
 
-function parchemin(overrides: Partial<ParcheminDocument['credential']> = {}): ParcheminDocument {
+function parchemin(overrides: Partial<ParcheminDocument['parchemin']> = {}): ParcheminDocument {
   return {
-    credential: {
+    parchemin: {
       id: 'c1',
       number: 'TP-DWWM-2026-000042',
       candidateId: 'cand-1',

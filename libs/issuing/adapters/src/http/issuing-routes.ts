@@ -8,12 +8,12 @@ import {
 } from '@certif/platform-auth';
 import { DomainError } from '@certif/platform-errors';
 import type { Logger } from '@certif/platform-observability';
-import type { CandidateRecords, DocumentDesk } from '@certif/issuing-application';
+import type { CandidateRecordsQueries, DocumentsQueries } from '@certif/issuing-application';
 import { verificationPage } from '../documents/verification-page';
 
 export interface IssuingRoutesOptions {
-  desk: DocumentDesk;
-  records: CandidateRecords;
+  desk: DocumentsQueries;
+  records: CandidateRecordsQueries;
   /** Bearer tokens are verified here, as the gateway would: these routes are served directly. */
   verifyToken: (token: string) => Promise<Principal>;
   jwks: () => object;
@@ -103,7 +103,7 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
       });
 
     document('/credentials/:id.pdf', 'application/pdf', 'inline', async (principal, id) => {
-      const { filename, pdf } = await desk.credentialPdf(principal, id);
+      const { filename, pdf } = await desk.parcheminPdf(principal, id);
       return { filename, body: pdf };
     });
     // A revoked parchemin's credential answers 410 Gone.

@@ -63,7 +63,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
     if (afterId) query.andWhere('c.id > :afterId', { afterId });
     const rows = await query.orderBy('c.id', 'ASC').take(limit).getMany();
     return rows.map((row) => ({
-      credentialId: row.id,
+      parcheminId: row.id,
       number: row.number,
       candidateId: row.candidateId,
       certificationId: row.certificationId,
@@ -74,7 +74,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
 
   async recordBatch(
     batch: CpfBatch,
-    passages: { credentialId: string; idTechnique: string }[],
+    passages: { parcheminId: string; idTechnique: string }[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(CpfBatchRow, {
@@ -92,7 +92,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
           CpfPassageRow,
           passages.slice(i, i + INSERT_CHUNK).map((p) => ({
             idFlux: batch.idFlux,
-            credentialId: p.credentialId,
+            credentialId: p.parcheminId,
             idTechnique: p.idTechnique,
             status: 'SENT',
             message: null,

@@ -1,6 +1,6 @@
 import { Conflict } from '@certif/platform-errors';
-import { LivretRefresher } from './livret-refresher';
-import type { IssuingDependencies } from './ports';
+import type { IssuingDependencies } from '../ports';
+import { refreshLivret } from '../refresh-livret';
 
 export interface SweepReport {
   examined: number;
@@ -13,14 +13,10 @@ export interface SweepReport {
  * recomputed (each in its own transaction) so that LAPSED is published when it happens. Reads
  * never depend on it — they compute the status against today themselves.
  */
-export class LapseSweep {
-  private readonly refresher: LivretRefresher;
+export class SweepLapsesService {
+  constructor(private readonly deps: IssuingDependencies) {}
 
-  constructor(private readonly deps: IssuingDependencies) {
-    this.refresher = new LivretRefresher(deps);
-  }
-
-  async run(batchSize = 500): Promise<SweepReport> {
+  async execute(batchSize = 500): Promise<SweepReport> {
     const today = this.deps.clock.today();
     const due = await this.deps.unitOfWork.reader.livrets.findLapsingBefore(today, batchSize);
     const report: SweepReport = { examined: due.length, changed: 0, failed: [] };
@@ -29,7 +25,7 @@ export class LapseSweep {
         const status = await this.deps.unitOfWork.transaction(async (tx) => {
           const lineage = await tx.certifications.lineageOf(stored.certificationId);
           return lineage
-            ? (await this.refresher.refresh(tx, stored.candidateId, lineage)).status
+            ? (await refreshLivret(this.deps, tx, stored.candidateId, lineage)).status
             : stored.status;
         });
         if (status !== stored.status) report.changed += 1;
