@@ -165,11 +165,11 @@ export function issuingAuthority(certification: ParcheminContent['certification'
  * new one is issued.
  */
 export function standingParchemin(
-  credentials: readonly Parchemin[],
+  parchemins: readonly Parchemin[],
   lineageRootId: string,
   specializationKey = '',
 ): Parchemin | undefined {
-  const mine = credentials.filter(
+  const mine = parchemins.filter(
     (c) => c.lineageRootId === lineageRootId && c.specializationKey === specializationKey,
   );
   return mine.find((c) => c.status === 'VALID') ?? mine.find((c) => c.revokingDecisionId === null);

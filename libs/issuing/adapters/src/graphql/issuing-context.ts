@@ -4,7 +4,7 @@ import type { CandidateRecordsQueries, IssuingLinks } from '@certif/issuing-appl
 import { toCredentialType, toLivretType } from './issuing.mapper';
 import type { CredentialType, LivretType } from './issuing.types';
 
-/** Per request: one round of queries for every candidate, livret or credential a response names. */
+/** Per request: one round of queries for every candidate, livret or parchemin (`Credential`) a response names. */
 export interface IssuingLoaders {
   livretsByCandidate: DataLoader<string, LivretType[]>;
   credentialsByCandidate: DataLoader<string, CredentialType[]>;

@@ -3,10 +3,10 @@ import type { ParcheminContent } from '@certif/issuing-domain';
 import { CandidateLineageColumns } from './candidate-lineage.columns';
 
 /**
- * A parchemin (the table keeps its first name, `credential`). At most one VALID per candidate, lineage and CCS ('' for the title itself): the
- * unique index on `validKey` (NULL once revoked, and NULLs never collide) refuses a second one
- * whatever the race or replay, and lets a correction revoke one and issue another (R9). Never
- * deleted: revocation keeps it.
+ * A parchemin; the table and the row keep the public name `credential` (ADR 0016). At most one
+ * VALID per candidate, lineage and CCS ('' for the title itself): the unique index on `validKey`
+ * (NULL once revoked, and NULLs never collide) refuses a second one whatever the race or replay,
+ * and lets a correction revoke one and issue another (R9). Never deleted: revocation keeps it.
  */
 @Entity('credential')
 @Index('uq_credential_number', ['number'], { unique: true })

@@ -1,7 +1,7 @@
 import type { Parchemin, ParcheminStatus } from '@certif/issuing-domain';
 import { CredentialRow } from './credential.row';
 
-/** A `credential` row read back as the domain's parchemin. */
+/** A row of the `credential` table read back as the domain's parchemin. */
 export function toParchemin(row: CredentialRow): Parchemin {
   return {
     id: row.id,
