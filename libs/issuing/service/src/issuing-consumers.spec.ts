@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { decodeCloudEvent, EventConsumer } from '@certif/platform-events';
+import { EventConsumer } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase, describeOnMysql } from '@certif/platform-persistence/testing';
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
-import type { CertificationVersion } from '@certif/issuing-domain';
 import { CredentialRow, toRecordCcpAcquired, toRecordTitleAwarded } from '@certif/issuing-adapters';
 import { RecordCcpAcquiredService, RecordTitleAwardedService } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
@@ -11,25 +10,14 @@ import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
 import {
   candidateEvent,
-  ccpAcquiredEvent,
   certificationEvent,
   eventMessage,
+  issuingProbes,
   startTestIssuing,
   tagged,
   titleAwardedEvent,
   type TestIssuing,
 } from './testing';
-
-const TOPICS = [ccpAcquired, titleAwarded, certificationChanged, candidateChanged].map(
-  (d) => d.topic,
-);
-
-interface Published {
-  change: string;
-  candidateId: string;
-  credential?: { number: string; status: string };
-  livret?: { status: string; certificationId: string; capitalizationDeadline: string | null };
-}
 
 describeOnEachDatabase(
   'issuing consumers: facts in any order, exactly one parchemin',
@@ -40,36 +28,7 @@ describeOnEachDatabase(
     });
     afterAll(() => t.stop());
 
-    const tag = () => randomBytes(3).toString('hex');
-    const settled = () => waitFor(() => TOPICS.every((topic) => t.bus.lag(topic, 'issuing') === 0));
-    const credentials = (candidateId: string) =>
-      t.service.dataSource.manager.findBy(CredentialRow, { candidateId });
-    const published = async (candidateId: string): Promise<Published[]> => {
-      await t.service.events.drain();
-      return t.bus
-        .messages('issuing.credential.v1')
-        .map((m) => decodeCloudEvent(m).data as Published)
-        .filter((p) => p.candidateId === candidateId);
-    };
-    const certification = (version: CertificationVersion) =>
-      eventMessage(certificationChanged, certificationEvent(version));
-    const ccp = (
-      candidateId: string,
-      version: CertificationVersion,
-      index: number,
-      decidedOn: string,
-      decisionId?: string,
-    ) =>
-      eventMessage(
-        ccpAcquired,
-        ccpAcquiredEvent({
-          candidateId,
-          certificationId: version.id,
-          componentId: (version.components[index] as { id: string }).id,
-          decidedOn,
-          ...(decisionId ? { decisionId } : {}),
-        }),
-      );
+    const { tag, settled, credentials, published, certification, ccp } = issuingProbes(() => t);
 
     it('counts ccp-acquired that arrive before their certification, once it arrives', async () => {
       const oc = tagged(SEED_VERSIONS['004'], tag());

@@ -9,15 +9,18 @@ import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock, LocalDate } from '@certif/platform-calendar';
 import {
   checkPayload,
+  decodeCloudEvent,
   EmbeddedBus,
   encodeCloudEvent,
   type EventDefinition,
   type EventPayload,
   type TransportMessage,
 } from '@certif/platform-events';
+import { waitFor } from '@certif/platform-events/testing';
 import { createLogger } from '@certif/platform-observability';
 import type { TestDialect } from '@certif/platform-persistence/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
+import { CredentialRow } from '@certif/issuing-adapters';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
@@ -83,9 +86,8 @@ export interface DecisionFacts {
   sessionId?: string;
 }
 
-export function ccpAcquiredEvent(
-  facts: DecisionFacts & { componentId: string; componentCode?: string },
-): EventPayload<typeof ccpAcquired> {
+/** What every decision event of sessions carries; ids not given are new. */
+function decisionFields(facts: DecisionFacts) {
   return {
     candidateId: facts.candidateId,
     enrollmentId: randomUUID(),
@@ -94,6 +96,14 @@ export function ccpAcquiredEvent(
     decisionId: facts.decisionId ?? randomUUID(),
     certificationId: facts.certificationId,
     decidedOn: facts.decidedOn,
+  };
+}
+
+export function ccpAcquiredEvent(
+  facts: DecisionFacts & { componentId: string; componentCode?: string },
+): EventPayload<typeof ccpAcquired> {
+  return {
+    ...decisionFields(facts),
     componentId: facts.componentId,
     componentCode: facts.componentCode ?? facts.componentId,
     outcome: 'COMPONENTS_AWARDED',
@@ -110,13 +120,7 @@ export function titleAwardedEvent(
     >,
 ): EventPayload<typeof titleAwarded> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionFields(facts),
     outcome: facts.outcome ?? 'COMPONENTS_AWARDED',
     finalInterviewPassed: facts.finalInterviewPassed ?? true,
     scope: facts.scope ?? 'COMPONENTS',
@@ -131,13 +135,9 @@ export function decisionCorrectedEvent(
     Partial<EventPayload<typeof decisionCorrected>>,
 ): EventPayload<typeof decisionCorrected> {
   return {
-    candidateId: facts.candidateId,
+    ...decisionFields(facts),
     enrollmentId: facts.enrollmentId ?? randomUUID(),
     registrationId: facts.registrationId ?? randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
     supersededDecisionId: facts.supersededDecisionId,
     supersededDecidedOn: facts.supersededDecidedOn ?? facts.decidedOn,
     outcome: facts.outcome,
@@ -264,5 +264,76 @@ export function tagged(version: CertificationVersion, tag: string): Certificatio
       fromComponentIds: link.fromComponentIds.map(t),
       toComponentId: t(link.toComponentId),
     })),
+  };
+}
+
+/** The topics issuing consumes. */
+const CONSUMED_TOPICS = [
+  ccpAcquired,
+  titleAwarded,
+  decisionCorrected,
+  certificationChanged,
+  candidateChanged,
+].map((d) => d.topic);
+
+/** An issuing.credential.v1 payload, as the specs read it back. */
+export interface PublishedChange {
+  change: string;
+  candidateId: string;
+  credential?: { number: string; status: string };
+  livret?: { status: string; certificationId: string; capitalizationDeadline: string | null };
+}
+
+/**
+ * What the service specs do around a running issuing (`get()`, started in their `beforeAll`):
+ * feed events, wait until they are handled, read back the parchemins and what was published.
+ */
+export function issuingProbes(get: () => TestIssuing) {
+  const settled = () =>
+    waitFor(() => CONSUMED_TOPICS.every((topic) => get().bus.lag(topic, 'issuing') === 0));
+  return {
+    /** A suffix of ids of its own, so that tests never share a certification. */
+    tag: () => randomBytes(3).toString('hex'),
+    settled,
+    /** One event at a time, each handled before the next: the order is the one given. */
+    deliverInOrder: async (messages: TransportMessage[]) => {
+      for (const message of messages) {
+        get().feed(message);
+        await settled();
+      }
+    },
+    /** The candidate's parchemins (rows of the `credential` table), in the order of issue. */
+    credentials: (candidateId: string) =>
+      get().service.dataSource.manager.find(CredentialRow, {
+        where: { candidateId },
+        order: { issuedAt: 'ASC', number: 'ASC' },
+      }),
+    published: async (candidateId: string): Promise<PublishedChange[]> => {
+      await get().service.events.drain();
+      return get()
+        .bus.messages('issuing.credential.v1')
+        .map((m) => decodeCloudEvent(m).data as PublishedChange)
+        .filter((p) => p.candidateId === candidateId);
+    },
+    certification: (version: CertificationVersion) =>
+      eventMessage(certificationChanged, certificationEvent(version)),
+    /** The ccp-acquired of the version's `index`-th component. */
+    ccp: (
+      candidateId: string,
+      version: CertificationVersion,
+      index: number,
+      decidedOn: string,
+      decisionId?: string,
+    ) =>
+      eventMessage(
+        ccpAcquired,
+        ccpAcquiredEvent({
+          candidateId,
+          certificationId: version.id,
+          componentId: (version.components[index] as { id: string }).id,
+          decidedOn,
+          ...(decisionId ? { decisionId } : {}),
+        }),
+      ),
   };
 }
