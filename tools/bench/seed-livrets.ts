@@ -13,6 +13,7 @@ import {
   parcheminNumberPrefix,
   currentVersion,
   formatParcheminNumber,
+  newParchemin,
   parcheminContent,
   type Lineage,
 } from '@certif/issuing-domain';
@@ -87,23 +88,19 @@ export function issuedRecords(
           lineage,
           issuedOn: lastFact,
           credential: {
-            id: randomUUID(),
-            candidateId,
-            lineageRootId: lineage.rootId,
-            certificationId: content.certification.id,
-            specializationId: null,
-            specializationKey: '',
+            // Numbered below, in the order of issue.
+            ...newParchemin({
+              id: randomUUID(),
+              number: '',
+              candidateId,
+              lineageRootId: lineage.rootId,
+              verificationCode: newVerificationCode(),
+              issuedOn: lastFact,
+              obtainedOn: view.obtainedOn as LocalDate,
+              issuedAt: new Date(`${lastFact}T17:00:02.000Z`),
+              content,
+            }),
             validKey: '',
-            verificationCode: newVerificationCode(),
-            issuedOn: lastFact,
-            obtainedOn: view.obtainedOn as LocalDate,
-            issuedAt: new Date(`${lastFact}T17:00:02.000Z`),
-            status: 'VALID',
-            content,
-            revokedAt: null,
-            revokedBy: null,
-            revocationReason: null,
-            revokingDecisionId: null,
           },
         });
         view = computeLivret({

@@ -4,6 +4,7 @@ import type {
   ComponentAcquisition,
   CpfCertification,
   CpfCertifier,
+  CpfHolder,
   CpfPassage,
   DecisionCorrection,
   Lineage,
@@ -30,17 +31,11 @@ export interface CandidateIdentity {
   register?: HolderRegisterData;
 }
 
-export interface HolderRegisterData {
-  birthDate: LocalDate | null;
-  sex: 'F' | 'M' | null;
-  birthName: string | null;
-  birthPlace: {
-    inseeCode: string | null;
-    postalCode: string | null;
-    city: string | null;
-    countryCode: string | null;
-    country: string | null;
-  } | null;
+/** The register's fields are those the deposit sends (CpfHolder). */
+export interface HolderRegisterData extends Pick<
+  CpfHolder,
+  'birthDate' | 'sex' | 'birthName' | 'birthPlace'
+> {
   /** The holder's enrolments: the pathway gives the deposit's access mode. */
   enrollments: { certificationId: string; pathway: string }[];
 }

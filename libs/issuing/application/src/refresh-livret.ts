@@ -3,6 +3,7 @@ import {
   countingFacts,
   currentVersion,
   formatParcheminNumber,
+  newParchemin,
   parcheminContent,
   parcheminNumberPrefix,
   specializationsAwarded,
@@ -180,25 +181,17 @@ async function issue(
 ): Promise<Parchemin> {
   const issuedOn = deps.clock.today();
   const prefix = parcheminNumberPrefix(content, obtainedOn);
-  const parchemin: Parchemin = {
+  const parchemin = newParchemin({
     id: deps.newId(),
     number: formatParcheminNumber(prefix, await tx.parchemins.nextSequence(prefix)),
     candidateId,
     lineageRootId,
-    certificationId: content.certification.id,
-    specializationId: content.specialization?.id ?? null,
-    specializationKey: content.specialization?.code ?? '',
     verificationCode: deps.newVerificationCode(),
     issuedOn,
     obtainedOn,
     issuedAt: deps.clock.now(),
-    status: 'VALID',
     content,
-    revokedAt: null,
-    revokedBy: null,
-    revocationReason: null,
-    revokingDecisionId: null,
-  };
+  });
   await tx.parchemins.insert(parchemin);
   await tx.events.issued(parchemin);
   return parchemin;

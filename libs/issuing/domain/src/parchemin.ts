@@ -1,9 +1,5 @@
 import type { LocalDate } from '@certif/platform-calendar';
-import type {
-  CertificationKind,
-  CertificationVersion,
-  VersionComponent,
-} from './certification-lineage';
+import type { CertificationVersion, VersionComponent } from './certification-lineage';
 import type { HeldComponent } from './correspondence-mapping';
 
 export const PARCHEMIN_STATUSES = ['VALID', 'REVOKED'] as const;
@@ -15,13 +11,11 @@ export type ParcheminStatus = (typeof PARCHEMIN_STATUSES)[number];
  * it: it is read when a document is made, so that erasure (R13) reaches every later document.
  */
 export interface ParcheminContent {
-  certification: {
-    id: string;
-    code: string;
-    rncpCode: string | null;
-    title: string;
-    kind: CertificationKind;
-    level: number;
+  /** The version's facts as they were on the day of issue (its certifier without CPF ids). */
+  certification: Pick<
+    CertificationVersion,
+    'id' | 'code' | 'rncpCode' | 'title' | 'kind' | 'level'
+  > & {
     certifier: { name: string; siret: string | null };
   };
   /** A CCS (R7), or null for the title itself. */
@@ -65,6 +59,35 @@ export interface Parchemin {
    * person revoked does (never re-issued automatically).
    */
   revokingDecisionId: string | null;
+}
+
+/** What is known of a parchemin when it is issued; the rest follows from its content. */
+export type NewParchemin = Pick<
+  Parchemin,
+  | 'id'
+  | 'number'
+  | 'candidateId'
+  | 'lineageRootId'
+  | 'verificationCode'
+  | 'issuedOn'
+  | 'obtainedOn'
+  | 'issuedAt'
+  | 'content'
+>;
+
+/** A parchemin as issued: VALID, of the certification (and CCS) its content states. */
+export function newParchemin(issued: NewParchemin): Parchemin {
+  return {
+    ...issued,
+    certificationId: issued.content.certification.id,
+    specializationId: issued.content.specialization?.id ?? null,
+    specializationKey: issued.content.specialization?.code ?? '',
+    status: 'VALID',
+    revokedAt: null,
+    revokedBy: null,
+    revocationReason: null,
+    revokingDecisionId: null,
+  };
 }
 
 export function parcheminContent(
