@@ -12,6 +12,7 @@ import type {
   RecordCcpAcquired,
   RecordCcpAcquiredService,
   RecordCertificationStateService,
+  RecordDecisionCorrected,
   RecordDecisionCorrectedService,
   RecordTitleAwarded,
   RecordTitleAwardedService,
@@ -27,6 +28,12 @@ export function toRecordCcpAcquired(p: EventPayload<typeof ccpAcquired>): Record
 
 export function toRecordTitleAwarded(p: EventPayload<typeof titleAwarded>): RecordTitleAwarded {
   return { candidateId: p.candidateId, decision: toTitleDecision(p) };
+}
+
+export function toRecordDecisionCorrected(
+  p: EventPayload<typeof decisionCorrected>,
+): RecordDecisionCorrected {
+  return { candidateId: p.candidateId, corrected: toCorrectedDecision(p) };
 }
 
 export function toAcquisition(p: EventPayload<typeof ccpAcquired>): ComponentAcquisition {
@@ -188,11 +195,7 @@ export function subscribeIssuing(
     .on(titleAwarded, handle(unitOfWork, toRecordTitleAwarded, useCases.recordTitleAwarded))
     .on(
       decisionCorrected,
-      handle(
-        unitOfWork,
-        (p) => ({ candidateId: p.candidateId, corrected: toCorrectedDecision(p) }),
-        useCases.recordDecisionCorrected,
-      ),
+      handle(unitOfWork, toRecordDecisionCorrected, useCases.recordDecisionCorrected),
     )
     .on(
       certificationChanged,
