@@ -11,8 +11,8 @@ import {
 import type {
   CandidateRecordsQueries,
   CpfDepositsQueries,
-  RevokeParcheminService,
   IssuingLinks,
+  RevokeParcheminService,
 } from '@certif/issuing-application';
 
 export interface IssuingResolverDependencies {

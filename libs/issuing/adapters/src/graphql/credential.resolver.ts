@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type {
   CandidateRecordsQueries,
-  RevokeParcheminService,
   IssuingLinks,
+  RevokeParcheminService,
 } from '@certif/issuing-application';
 import type { IssuingContext } from './issuing-context';
 import { toCredentialType, toVerificationType } from './issuing.mapper';

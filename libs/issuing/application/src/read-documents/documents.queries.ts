@@ -1,11 +1,11 @@
 import type { Principal } from '@certif/platform-auth';
 import { InvalidInput, NotFound } from '@certif/platform-errors';
 import {
-  parcheminTitle,
   currentVersion,
   isStatusListName,
   issuingAuthority,
   parcheminContent,
+  parcheminTitle,
   statusListPosition,
 } from '@certif/issuing-domain';
 import type {
