@@ -23,13 +23,17 @@ import {
   type IssuingContext,
 } from '@certif/issuing-adapters';
 import {
-  CandidateRecords,
-  CpfDeposits,
-  CredentialRevocation,
-  DocumentDesk,
-  FactsIntake,
-  LapseSweep,
+  CandidateRecordsQueries,
+  CpfDepositsQueries,
+  DocumentsQueries,
   personalDataOf,
+  RecordCandidateStateService,
+  RecordCcpAcquiredService,
+  RecordCertificationStateService,
+  RecordDecisionCorrectedService,
+  RecordTitleAwardedService,
+  RevokeParcheminService,
+  SweepLapsesService,
   type IssuingDependencies,
   type IssuingLinks,
 } from '@certif/issuing-application';
@@ -54,8 +58,8 @@ export interface IssuingSettings {
 export type RunningIssuingService = RunningSubgraph<{
   unitOfWork: TypeOrmIssuingUnitOfWork;
   deps: IssuingDependencies;
-  records: CandidateRecords;
-  sweep: LapseSweep;
+  records: CandidateRecordsQueries;
+  sweep: SweepLapsesService;
   /** The public base URL documents point to, e.g. http://localhost:4004. */
   readonly baseUrl: string;
 }>;
@@ -63,7 +67,7 @@ export type RunningIssuingService = RunningSubgraph<{
 function linksTo(base: () => string): IssuingLinks {
   return {
     verification: (code) => `${base()}/verify/${encodeURIComponent(code)}`,
-    credentialPdf: (id) => `${base()}/credentials/${encodeURIComponent(id)}.pdf`,
+    parcheminPdf: (id) => `${base()}/credentials/${encodeURIComponent(id)}.pdf`,
     livretPdf: (id) => `${base()}/livrets/${encodeURIComponent(id)}.pdf`,
     verifiableCredential: (id) => `${base()}/credentials/${encodeURIComponent(id)}.vc.jwt`,
     statusList: (list) => `${base()}/credentials/status/${encodeURIComponent(list)}`,
@@ -71,10 +75,10 @@ function linksTo(base: () => string): IssuingLinks {
 }
 
 /** The lapse sweep every `intervalMs` (and once at start); none when 0. Returns its stop. */
-function scheduleSweep(sweep: LapseSweep, intervalMs: number, logger: Logger): () => void {
+function scheduleSweep(sweep: SweepLapsesService, intervalMs: number, logger: Logger): () => void {
   if (intervalMs <= 0) return () => undefined;
   const runSweep = async () => {
-    const report = await sweep.run();
+    const report = await sweep.execute();
     if (report.changed > 0 || report.failed.length > 0) logger.info({ ...report }, 'lapse sweep');
   };
   const run = () =>
@@ -116,21 +120,27 @@ export function startIssuingService(
         newVerificationCode,
         links,
       };
-      const records = new CandidateRecords(deps);
+      const records = new CandidateRecordsQueries(deps);
       const signer = new JoseCredentialSigner(
         signingKey,
         () => ({ id: `${baseUrl()}/issuer` }),
         await parseRetiredSigningKeys(options.retiredSigningKeys),
       );
-      const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
-      const sweep = new LapseSweep(deps);
-      subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
-      const cpfDeposits = new CpfDeposits(deps, new TypeOrmCpfDepositStore(dataSource));
+      const desk = new DocumentsQueries(deps, new PdfkitDocumentRenderer(), signer);
+      const sweep = new SweepLapsesService(deps);
+      subscribeIssuing(events, unitOfWork, {
+        recordCcpAcquired: new RecordCcpAcquiredService(deps),
+        recordTitleAwarded: new RecordTitleAwardedService(deps),
+        recordDecisionCorrected: new RecordDecisionCorrectedService(deps),
+        recordCertificationState: new RecordCertificationStateService(deps),
+        recordCandidateState: new RecordCandidateStateService(deps),
+      });
+      const cpfDeposits = new CpfDepositsQueries(deps, new TypeOrmCpfDepositStore(dataSource));
       const stops: (() => void)[] = [];
       return {
         schema: await buildIssuingSchema({
           records,
-          revocation: new CredentialRevocation(deps),
+          revokeParchemin: new RevokeParcheminService(deps),
           links,
           cpfDeposits,
         }),

@@ -1,19 +1,22 @@
 // Test support for the issuing service: events as the other contexts publish them, fed to a bus,
 // and the service started whole on a scratch database.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock, LocalDate } from '@certif/platform-calendar';
 import {
   checkPayload,
+  decodeCloudEvent,
   EmbeddedBus,
   encodeCloudEvent,
   type EventDefinition,
   type EventPayload,
   type TransportMessage,
 } from '@certif/platform-events';
+import { waitFor } from '@certif/platform-events/testing';
 import { createLogger } from '@certif/platform-observability';
 import { scratchStorage, type TestDialect } from '@certif/platform-persistence/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
+import { CredentialRow } from '@certif/issuing-adapters';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
@@ -240,5 +243,76 @@ export function tagged(version: CertificationVersion, tag: string): Certificatio
       fromComponentIds: link.fromComponentIds.map(t),
       toComponentId: t(link.toComponentId),
     })),
+  };
+}
+
+/** The topics issuing consumes. */
+const CONSUMED_TOPICS = [
+  ccpAcquired,
+  titleAwarded,
+  decisionCorrected,
+  certificationChanged,
+  candidateChanged,
+].map((d) => d.topic);
+
+/** An issuing.credential.v1 payload, as the specs read it back. */
+export interface PublishedChange {
+  change: string;
+  candidateId: string;
+  credential?: { number: string; status: string };
+  livret?: { status: string; certificationId: string; capitalizationDeadline: string | null };
+}
+
+/**
+ * What the service specs do around a running issuing (`get()`, started in their `beforeAll`):
+ * feed events, wait until they are handled, read back the parchemins and what was published.
+ */
+export function issuingProbes(get: () => TestIssuing) {
+  const settled = () =>
+    waitFor(() => CONSUMED_TOPICS.every((topic) => get().bus.lag(topic, 'issuing') === 0));
+  return {
+    /** A suffix of ids of its own, so that tests never share a certification. */
+    tag: () => randomBytes(3).toString('hex'),
+    settled,
+    /** One event at a time, each handled before the next: the order is the one given. */
+    deliverInOrder: async (messages: TransportMessage[]) => {
+      for (const message of messages) {
+        get().feed(message);
+        await settled();
+      }
+    },
+    /** The candidate's parchemins (rows of the `credential` table), in the order of issue. */
+    credentials: (candidateId: string) =>
+      get().service.dataSource.manager.find(CredentialRow, {
+        where: { candidateId },
+        order: { issuedAt: 'ASC', number: 'ASC' },
+      }),
+    published: async (candidateId: string): Promise<PublishedChange[]> => {
+      await get().service.events.drain();
+      return get()
+        .bus.messages('issuing.credential.v1')
+        .map((m) => decodeCloudEvent(m).data as PublishedChange)
+        .filter((p) => p.candidateId === candidateId);
+    },
+    certification: (version: CertificationVersion) =>
+      eventMessage(certificationChanged, certificationEvent(version)),
+    /** The ccp-acquired of the version's `index`-th component. */
+    ccp: (
+      candidateId: string,
+      version: CertificationVersion,
+      index: number,
+      decidedOn: string,
+      decisionId?: string,
+    ) =>
+      eventMessage(
+        ccpAcquired,
+        ccpAcquiredEvent({
+          candidateId,
+          certificationId: version.id,
+          componentId: (version.components[index] as { id: string }).id,
+          decidedOn,
+          ...(decisionId ? { decisionId } : {}),
+        }),
+      ),
   };
 }

@@ -11,12 +11,12 @@ import {
   type Route,
 } from '@certif/platform-http';
 import type { Logger } from '@certif/platform-observability';
-import type { CandidateRecords, DocumentDesk } from '@certif/issuing-application';
+import type { CandidateRecordsQueries, DocumentsQueries } from '@certif/issuing-application';
 import { verificationPage } from '../documents/verification-page';
 
 export interface IssuingRoutesOptions {
-  desk: DocumentDesk;
-  records: CandidateRecords;
+  desk: DocumentsQueries;
+  records: CandidateRecordsQueries;
   /** Bearer tokens are verified here, as the gateway would: these routes are served directly. */
   verifyToken: (token: string) => Promise<Principal>;
   jwks: () => object;
@@ -53,7 +53,7 @@ export function issuingRoutes(options: IssuingRoutesOptions): Route {
       disposition: 'inline',
       caller,
       produce: async (principal, { id = '' }) => {
-        const { filename, pdf } = await desk.credentialPdf(principal, id);
+        const { filename, pdf } = await desk.parcheminPdf(principal, id);
         return { filename, body: pdf };
       },
       logger,

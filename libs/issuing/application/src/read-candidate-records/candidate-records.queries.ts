@@ -1,20 +1,16 @@
 import type { Principal } from '@certif/platform-auth';
 import {
   computeLivret,
-  credentialTitle,
-  type CredentialStatus,
+  parcheminTitle,
+  standingParchemin,
   type Lineage,
   type LivretView,
+  type Parchemin,
+  type ParcheminStatus,
 } from '@certif/issuing-domain';
 import type { LocalDate } from '@certif/platform-calendar';
-import type {
-  CandidateIdentity,
-  IssuingDependencies,
-  StoredCredential,
-  StoredLivret,
-} from './ports';
-import { assertMayReadRecordOf } from './record-access';
-import { standingParchemin } from './standing-parchemin';
+import type { CandidateIdentity, IssuingDependencies, StoredLivret } from '../ports';
+import { assertMayReadRecordOf } from '../record-access';
 
 export interface LivretRecord {
   livret: StoredLivret;
@@ -23,9 +19,9 @@ export interface LivretRecord {
   view: LivretView;
 }
 
-export interface CredentialVerification {
+export interface ParcheminVerification {
   valid: boolean;
-  status: CredentialStatus | null;
+  status: ParcheminStatus | null;
   holderName: string | null;
   certificationTitle: string | null;
   /** The title's own code (e.g. TP-DWWM), its RNCP code when known, level and certifier. */
@@ -41,7 +37,7 @@ export interface CredentialVerification {
   revocationReason: string | null;
 }
 
-const UNKNOWN: CredentialVerification = {
+const UNKNOWN: ParcheminVerification = {
   valid: false,
   status: null,
   holderName: null,
@@ -62,7 +58,7 @@ export function holderName(identity: CandidateIdentity | undefined): string | nu
 }
 
 /** Reading livrets and parchemins: the holder, session managers and admins (batched for loaders). */
-export class CandidateRecords {
+export class CandidateRecordsQueries {
   constructor(private readonly deps: IssuingDependencies) {}
 
   /** Per candidate: their livrets, or the refusal for that candidate. */
@@ -79,16 +75,15 @@ export class CandidateRecords {
     );
   }
 
-  async credentialsOf(
+  async parcheminsOf(
     principal: Principal | null,
     candidateIds: readonly string[],
-  ): Promise<(StoredCredential[] | Error)[]> {
+  ): Promise<(Parchemin[] | Error)[]> {
     const allowed = candidateIds.filter((id) => this.allowed(principal, id) === null);
-    const credentials = await this.deps.unitOfWork.reader.credentials.findByCandidates(allowed);
+    const parchemins = await this.deps.unitOfWork.reader.parchemins.findByCandidates(allowed);
     return candidateIds.map(
       (id) =>
-        this.allowed(principal, id) ??
-        credentials.filter((c) => c.candidateId === id).sort(byIssue),
+        this.allowed(principal, id) ?? parchemins.filter((c) => c.candidateId === id).sort(byIssue),
     );
   }
 
@@ -104,14 +99,14 @@ export class CandidateRecords {
     });
   }
 
-  async credentialsByIds(
+  async parcheminsByIds(
     principal: Principal | null,
     ids: readonly string[],
-  ): Promise<(StoredCredential | Error | null)[]> {
-    const credentials = await this.deps.unitOfWork.reader.credentials.findByIds(ids);
+  ): Promise<(Parchemin | Error | null)[]> {
+    const parchemins = await this.deps.unitOfWork.reader.parchemins.findByIds(ids);
     return ids.map((id) => {
-      const credential = credentials.find((c) => c.id === id);
-      return credential ? (this.allowed(principal, credential.candidateId) ?? credential) : null;
+      const parchemin = parchemins.find((c) => c.id === id);
+      return parchemin ? (this.allowed(principal, parchemin.candidateId) ?? parchemin) : null;
     });
   }
 
@@ -119,29 +114,29 @@ export class CandidateRecords {
    * Public: anyone holding a code may check it, without signing in. An unknown code says nothing
    * more than that; a revoked parchemin is invalid and says so.
    */
-  async verify(code: string): Promise<CredentialVerification> {
+  async verify(code: string): Promise<ParcheminVerification> {
     const normalized = code.trim().toUpperCase();
     if (normalized.length === 0 || normalized.length > 64) return UNKNOWN;
-    const credential =
-      await this.deps.unitOfWork.reader.credentials.findByVerificationCode(normalized);
-    if (!credential) return UNKNOWN;
+    const parchemin =
+      await this.deps.unitOfWork.reader.parchemins.findByVerificationCode(normalized);
+    if (!parchemin) return UNKNOWN;
     const [identity] = await this.deps.unitOfWork.reader.candidates.findByIds([
-      credential.candidateId,
+      parchemin.candidateId,
     ]);
-    const { certification } = credential.content;
+    const { certification } = parchemin.content;
     return {
-      valid: credential.status === 'VALID',
-      status: credential.status,
+      valid: parchemin.status === 'VALID',
+      status: parchemin.status,
       holderName: holderName(identity),
-      certificationTitle: credentialTitle(credential.content),
+      certificationTitle: parcheminTitle(parchemin.content),
       certificationCode: certification.code,
       rncpCode: certification.rncpCode,
       level: certification.level,
       certifierName: certification.certifier.name,
-      issuedOn: credential.issuedOn,
-      obtainedOn: credential.obtainedOn,
-      revokedOn: credential.revokedAt ? credential.revokedAt.toISOString().slice(0, 10) : null,
-      revocationReason: credential.status === 'REVOKED' ? credential.revocationReason : null,
+      issuedOn: parchemin.issuedOn,
+      obtainedOn: parchemin.obtainedOn,
+      revokedOn: parchemin.revokedAt ? parchemin.revokedAt.toISOString().slice(0, 10) : null,
+      revocationReason: parchemin.status === 'REVOKED' ? parchemin.revocationReason : null,
     };
   }
 
@@ -159,9 +154,9 @@ export class CandidateRecords {
     const { reader } = this.deps.unitOfWork;
     const today = this.deps.clock.today();
     const candidateIds = [...new Set(livrets.map((l) => l.candidateId))];
-    const [facts, credentials, lineages] = await Promise.all([
+    const [facts, parchemins, lineages] = await Promise.all([
       reader.facts.ofCandidates(candidateIds),
-      reader.credentials.findByCandidates(candidateIds),
+      reader.parchemins.findByCandidates(candidateIds),
       reader.certifications.lineagesOf(livrets.map((l) => l.certificationId)),
     ]);
     return livrets.flatMap((livret) => {
@@ -175,13 +170,13 @@ export class CandidateRecords {
         decisions: mine(facts.decisions),
         corrections: mine(facts.corrections),
         today,
-        parcheminIssued: standingParchemin(mine(credentials), livret.lineageRootId) !== undefined,
+        parcheminIssued: standingParchemin(mine(parchemins), livret.lineageRootId) !== undefined,
       });
       return [{ livret, lineage, view }];
     });
   }
 }
 
-function byIssue(a: StoredCredential, b: StoredCredential): number {
+function byIssue(a: Parchemin, b: Parchemin): number {
   return a.issuedAt.getTime() - b.issuedAt.getTime() || a.number.localeCompare(b.number);
 }

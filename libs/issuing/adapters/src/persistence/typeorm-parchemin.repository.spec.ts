@@ -6,14 +6,15 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { pendingSchemaChanges } from '@certif/platform-persistence';
-import { ConcurrentChange, type StoredCredential } from '@certif/issuing-application';
+import type { Parchemin } from '@certif/issuing-domain';
+import { Conflict } from '@certif/platform-errors';
 import { parcheminContent } from '@certif/issuing-domain';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import { CredentialRow } from './credential.row';
 import { issuingTables } from './issuing-migrations';
-import { TypeOrmCredentialRepository } from './typeorm-credential.repository';
+import { TypeOrmParcheminRepository } from './typeorm-parchemin.repository';
 
-function parchemin(overrides: Partial<StoredCredential> = {}): StoredCredential {
+function parchemin(overrides: Partial<Parchemin> = {}): Parchemin {
   return {
     id: randomUUID(),
     number: `TP-CDA-2026-${randomUUID().slice(0, 6)}`,
@@ -36,13 +37,13 @@ function parchemin(overrides: Partial<StoredCredential> = {}): StoredCredential 
   };
 }
 
-describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
+describeOnEachDatabase('TypeOrmParcheminRepository', (dialect) => {
   let db: TestDatabase;
-  let repository: TypeOrmCredentialRepository;
+  let repository: TypeOrmParcheminRepository;
 
   beforeAll(async () => {
     db = await openTestDatabase(dialect, issuingTables);
-    repository = new TypeOrmCredentialRepository(db.dataSource.manager);
+    repository = new TypeOrmParcheminRepository(db.dataSource.manager);
   });
   afterAll(() => db.close());
 
@@ -62,7 +63,7 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
   it('refuses a second parchemin of the same title for the same candidate, but not a CCS of it', async () => {
     await repository.insert(parchemin({ candidateId: 'one' }));
     await expect(repository.insert(parchemin({ candidateId: 'one' }))).rejects.toBeInstanceOf(
-      ConcurrentChange,
+      Conflict,
     );
     await repository.insert(
       parchemin({ candidateId: 'one', specializationKey: 'TP-CDA-CCS-IA', specializationId: 's' }),
@@ -84,7 +85,7 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
     const second = parchemin({ candidateId: 'corrected' });
     await repository.insert(second);
     await expect(repository.insert(parchemin({ candidateId: 'corrected' }))).rejects.toBeInstanceOf(
-      ConcurrentChange,
+      Conflict,
     );
     const both = await repository.findByCandidates(['corrected']);
     expect(both).toHaveLength(2);
@@ -95,13 +96,13 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
     const results = await Promise.allSettled(
       [1, 2].map(() =>
         runInTransaction(db.dataSource, (manager) =>
-          new TypeOrmCredentialRepository(manager).insert(parchemin({ candidateId: 'race' })),
+          new TypeOrmParcheminRepository(manager).insert(parchemin({ candidateId: 'race' })),
         ),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({
-      reason: expect.any(ConcurrentChange),
+      reason: expect.any(Conflict),
     });
     expect(await db.dataSource.manager.countBy(CredentialRow, { candidateId: 'race' })).toBe(1);
   });
@@ -110,7 +111,7 @@ describeOnEachDatabase('TypeOrmCredentialRepository', (dialect) => {
     const numbers = await Promise.all(
       Array.from({ length: 8 }, () =>
         runInTransaction(db.dataSource, (manager) =>
-          new TypeOrmCredentialRepository(manager).nextSequence('TP-SEQ-2026'),
+          new TypeOrmParcheminRepository(manager).nextSequence('TP-SEQ-2026'),
         ),
       ),
     );

@@ -1,7 +1,7 @@
 import type { Principal } from '@certif/platform-auth';
-import type { CandidateRecords } from './candidate-records.service';
-import type { IssuingDependencies } from './ports';
-import { assertMayReadRecordOf } from './record-access';
+import type { CandidateRecordsQueries } from '../read-candidate-records/candidate-records.queries';
+import type { IssuingDependencies } from '../ports';
+import { assertMayReadRecordOf } from '../record-access';
 
 /**
  * GDPR access right (R13): everything issuing holds on a candidate — the identity it prints on
@@ -10,27 +10,27 @@ import { assertMayReadRecordOf } from './record-access';
  */
 export async function personalDataOf(
   deps: IssuingDependencies,
-  records: CandidateRecords,
+  records: CandidateRecordsQueries,
   principal: Principal | null,
   candidateId: string,
 ): Promise<Record<string, unknown> | null> {
   assertMayReadRecordOf(principal, candidateId);
   const { reader } = deps.unitOfWork;
-  const [[identity], facts, [livrets], [credentials]] = await Promise.all([
+  const [[identity], facts, [livrets], [parchemins]] = await Promise.all([
     reader.candidates.findByIds([candidateId]),
     reader.facts.ofCandidates([candidateId]),
     records.livretsOf(principal, [candidateId]),
-    records.credentialsOf(principal, [candidateId]),
+    records.parcheminsOf(principal, [candidateId]),
   ]);
   const livretList = livrets instanceof Error || !livrets ? [] : livrets;
-  const credentialList = credentials instanceof Error || !credentials ? [] : credentials;
+  const parcheminList = parchemins instanceof Error || !parchemins ? [] : parchemins;
   const nothing =
     !identity &&
     facts.acquisitions.length === 0 &&
     facts.decisions.length === 0 &&
     facts.corrections.length === 0 &&
     livretList.length === 0 &&
-    credentialList.length === 0;
+    parcheminList.length === 0;
   if (nothing) return null;
   return {
     identity: identity
@@ -54,16 +54,16 @@ export async function personalDataOf(
       acquiredComponents: view.acquiredComponents,
       missingComponentIds: view.missingComponents.map((component) => component.id),
     })),
-    parchemins: credentialList.map((credential) => ({
-      id: credential.id,
-      number: credential.number,
-      certificationId: credential.certificationId,
-      specializationId: credential.specializationId,
-      status: credential.status,
-      issuedOn: credential.issuedOn,
-      obtainedOn: credential.obtainedOn,
-      revocationReason: credential.revocationReason,
-      verificationCode: credential.verificationCode,
+    parchemins: parcheminList.map((parchemin) => ({
+      id: parchemin.id,
+      number: parchemin.number,
+      certificationId: parchemin.certificationId,
+      specializationId: parchemin.specializationId,
+      status: parchemin.status,
+      issuedOn: parchemin.issuedOn,
+      obtainedOn: parchemin.obtainedOn,
+      revocationReason: parchemin.revocationReason,
+      verificationCode: parchemin.verificationCode,
     })),
   };
 }

@@ -1,85 +1,46 @@
 import type { Principal } from '@certif/platform-auth';
-import type { LocalDate } from '@certif/platform-calendar';
 import { InvalidInput, NotFound } from '@certif/platform-errors';
 import {
-  credentialTitle,
   currentVersion,
   isStatusListName,
   issuingAuthority,
   parcheminContent,
+  parcheminTitle,
   statusListPosition,
-  type LivretStatus,
-  type ParcheminContent,
 } from '@certif/issuing-domain';
-import { CandidateRecords, holderName } from './candidate-records.service';
-import type { CandidateIdentity, IssuingDependencies, StoredCredential } from './ports';
-import { assertMayReadRecordOf, assertSignedIn } from './record-access';
-
-/** What a parchemin document shows. `holderName` is the pseudonym once erased (R13). */
-export interface ParcheminDocument {
-  credential: StoredCredential;
-  title: string;
-  holderName: string | null;
-  /** Under the name, as on a diploma; null when unknown or erased (R13). */
-  holderBirthDate: LocalDate | null;
-  authority: string;
-  verificationUrl: string;
-  /** Where its revocation bit is published (Bitstring Status List), for offline checks. */
-  statusList: { url: string; index: number };
-}
-
-/** A Bitstring Status List of revocations: the parchemins numbered `<list>-…`. */
-export interface RevocationStatusList {
-  list: string;
-  url: string;
-  /** The sequences of the revoked ones. */
-  revokedIndexes: number[];
-}
-
-export interface LivretDocument {
-  livretId: string;
-  holderName: string | null;
-  certification: ParcheminContent['certification'];
-  status: LivretStatus;
-  capitalizationDeadline: LocalDate | null;
-  /** With the exam session each component was acquired at, when known. */
-  acquired: (ParcheminContent['components'][number] & { sessionId: string | null })[];
-  missing: { code: string; title: string }[];
-  authority: string;
-  generatedOn: LocalDate;
-}
-
-export interface DocumentRenderer {
-  parchemin(document: ParcheminDocument): Promise<Buffer>;
-  livret(document: LivretDocument): Promise<Buffer>;
-}
-
-/** Signs a parchemin as a verifiable credential (Open Badges 3.0 / VC 2.0, VC-JOSE). */
-export interface CredentialSigner {
-  sign(document: ParcheminDocument): Promise<string>;
-  /** The status list as a credential signed by the same key (BitstringStatusListCredential). */
-  signStatusList(statusList: RevocationStatusList): Promise<string>;
-}
+import type {
+  CandidateIdentity,
+  CredentialSigner,
+  DocumentRenderer,
+  IssuingDependencies,
+  LivretDocument,
+  ParcheminDocument,
+} from '../ports';
+import { assertMayReadRecordOf, assertSignedIn } from '../record-access';
+import {
+  CandidateRecordsQueries,
+  holderName,
+} from '../read-candidate-records/candidate-records.queries';
 
 /** The documents a holder (or a session manager) downloads. */
-export class DocumentDesk {
-  private readonly records: CandidateRecords;
+export class DocumentsQueries {
+  private readonly records: CandidateRecordsQueries;
 
   constructor(
     private readonly deps: IssuingDependencies,
     private readonly renderer: DocumentRenderer,
     private readonly signer: CredentialSigner,
   ) {
-    this.records = new CandidateRecords(deps);
+    this.records = new CandidateRecordsQueries(deps);
   }
 
-  async credentialPdf(
+  async parcheminPdf(
     principal: Principal | null,
     id: string,
   ): Promise<{ filename: string; pdf: Buffer }> {
     const document = await this.parcheminDocument(principal, id);
     return {
-      filename: `${document.credential.number}.pdf`,
+      filename: `${document.parchemin.number}.pdf`,
       pdf: await this.renderer.parchemin(document),
     };
   }
@@ -90,14 +51,14 @@ export class DocumentDesk {
     id: string,
   ): Promise<{ filename: string; jwt: string }> {
     const document = await this.parcheminDocument(principal, id);
-    if (document.credential.status === 'REVOKED') {
+    if (document.parchemin.status === 'REVOKED') {
       throw new InvalidInput(
-        `credential ${document.credential.number} is revoked; it cannot be downloaded any more`,
+        `credential ${document.parchemin.number} is revoked; it cannot be downloaded any more`,
         'id',
       );
     }
     return {
-      filename: `${document.credential.number}.vc.jwt`,
+      filename: `${document.parchemin.number}.vc.jwt`,
       jwt: await this.signer.sign(document),
     };
   }
@@ -108,7 +69,7 @@ export class DocumentDesk {
    */
   async revocationStatusList(list: string): Promise<string> {
     if (!isStatusListName(list)) throw new NotFound('status list', list);
-    const revoked = await this.deps.unitOfWork.reader.credentials.revokedNumbers(list);
+    const revoked = await this.deps.unitOfWork.reader.parchemins.revokedNumbers(list);
     return this.signer.signStatusList({
       list,
       url: this.deps.links.statusList(list),
@@ -153,20 +114,20 @@ export class DocumentDesk {
     id: string,
   ): Promise<ParcheminDocument> {
     assertSignedIn(principal);
-    const credential = await this.deps.unitOfWork.reader.credentials.findById(id);
-    if (!credential) throw new NotFound('credential', id);
-    assertMayReadRecordOf(principal, credential.candidateId);
-    const identity = await this.identity(credential.candidateId);
+    const parchemin = await this.deps.unitOfWork.reader.parchemins.findById(id);
+    if (!parchemin) throw new NotFound('credential', id);
+    assertMayReadRecordOf(principal, parchemin.candidateId);
+    const identity = await this.identity(parchemin.candidateId);
     return {
-      credential,
-      title: credentialTitle(credential.content),
+      parchemin,
+      title: parcheminTitle(parchemin.content),
       holderName: holderName(identity),
       holderBirthDate: identity && !identity.erasedAt ? identity.birthDate : null,
-      authority: issuingAuthority(credential.content.certification),
-      verificationUrl: this.deps.links.verification(credential.verificationCode),
+      authority: issuingAuthority(parchemin.content.certification),
+      verificationUrl: this.deps.links.verification(parchemin.verificationCode),
       statusList: {
-        url: this.deps.links.statusList(statusListPosition(credential.number).list),
-        index: statusListPosition(credential.number).index,
+        url: this.deps.links.statusList(statusListPosition(parchemin.number).list),
+        index: statusListPosition(parchemin.number).index,
       },
     };
   }

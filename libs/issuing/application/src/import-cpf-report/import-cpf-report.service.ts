@@ -1,5 +1,5 @@
 import type { Clock } from '@certif/platform-calendar';
-import type { CpfDepositStore } from './cpf-ports';
+import type { CpfDepositStore } from '../ports';
 
 /** One line of the Caisse des Dépôts' processing report. */
 export interface CpfReportEntry {
@@ -23,13 +23,13 @@ export interface CpfReportImport {
  * with the message, so that the next export sends them again. Importing a report twice changes
  * nothing the second time.
  */
-export class ImportCpfReport {
+export class ImportCpfReportService {
   constructor(
     private readonly clock: Clock,
     private readonly store: CpfDepositStore,
   ) {}
 
-  async apply(entries: readonly CpfReportEntry[]): Promise<CpfReportImport> {
+  async execute(entries: readonly CpfReportEntry[]): Promise<CpfReportImport> {
     const result: CpfReportImport = { accepted: [], rejected: [], alreadyApplied: [], unknown: [] };
     const at = this.clock.now();
     for (const entry of entries) {

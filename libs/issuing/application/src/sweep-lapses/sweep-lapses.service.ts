@@ -1,6 +1,6 @@
-import { ConcurrentChange } from './concurrent-change';
-import { LivretRefresher } from './livret-refresher';
-import type { IssuingDependencies } from './ports';
+import { Conflict } from '@certif/platform-errors';
+import type { IssuingDependencies } from '../ports';
+import { refreshLivret } from '../refresh-livret';
 
 export interface SweepReport {
   examined: number;
@@ -13,14 +13,10 @@ export interface SweepReport {
  * recomputed (each in its own transaction) so that LAPSED is published when it happens. Reads
  * never depend on it — they compute the status against today themselves.
  */
-export class LapseSweep {
-  private readonly refresher: LivretRefresher;
+export class SweepLapsesService {
+  constructor(private readonly deps: IssuingDependencies) {}
 
-  constructor(private readonly deps: IssuingDependencies) {
-    this.refresher = new LivretRefresher(deps);
-  }
-
-  async run(batchSize = 500): Promise<SweepReport> {
+  async execute(batchSize = 500): Promise<SweepReport> {
     const today = this.deps.clock.today();
     const due = await this.deps.unitOfWork.reader.livrets.findLapsingBefore(today, batchSize);
     const report: SweepReport = { examined: due.length, changed: 0, failed: [] };
@@ -29,15 +25,15 @@ export class LapseSweep {
         const status = await this.deps.unitOfWork.transaction(async (tx) => {
           const lineage = await tx.certifications.lineageOf(stored.certificationId);
           return lineage
-            ? (await this.refresher.refresh(tx, stored.candidateId, lineage)).status
+            ? (await refreshLivret(this.deps, tx, stored.candidateId, lineage)).status
             : stored.status;
         });
         if (status !== stored.status) report.changed += 1;
       } catch (error) {
-        // A concurrent event handled it meanwhile (ConcurrentChange), or a fault: next sweep.
+        // A concurrent event handled it meanwhile (a Conflict), or a fault: next sweep.
         report.failed.push({
           livretId: stored.id,
-          error: error instanceof ConcurrentChange ? 'changed concurrently' : String(error),
+          error: error instanceof Conflict ? 'changed concurrently' : String(error),
         });
       }
     }

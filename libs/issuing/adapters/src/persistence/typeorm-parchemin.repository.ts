@@ -1,36 +1,29 @@
 import { In, Like, type EntityManager } from 'typeorm';
-import type { CredentialStatus } from '@certif/issuing-domain';
-import {
-  ConcurrentChange,
-  type CredentialRepository,
-  type StoredCredential,
-} from '@certif/issuing-application';
-import { CredentialCounterRow, CredentialRow } from './credential.row';
-import { readLock } from './read-lock';
+import type { Parchemin } from '@certif/issuing-domain';
+import { concurrentChange, type ParcheminRepository } from '@certif/issuing-application';
 import { isDuplicateKey, isMysql } from '@certif/platform-persistence';
+import { CredentialCounterRow, CredentialRow } from './credential.row';
+import { toCredentialRow, toParchemin } from './parchemin.mapper';
+import { readLock } from './read-lock';
 
-function toCredential({ validKey: _key, ...row }: CredentialRow): StoredCredential {
-  return { ...row, status: row.status as CredentialStatus };
-}
-
-export class TypeOrmCredentialRepository implements CredentialRepository {
+export class TypeOrmParcheminRepository implements ParcheminRepository {
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
   ) {}
 
-  async findById(id: string): Promise<StoredCredential | null> {
+  async findById(id: string): Promise<Parchemin | null> {
     return (await this.findByIds([id]))[0] ?? null;
   }
 
-  async findByIds(ids: readonly string[]): Promise<StoredCredential[]> {
+  async findByIds(ids: readonly string[]): Promise<Parchemin[]> {
     if (ids.length === 0) return [];
     return (
       await this.manager.find(CredentialRow, {
         where: { id: In([...new Set(ids)]) },
         ...readLock(this.lock),
       })
-    ).map(toCredential);
+    ).map(toParchemin);
   }
 
   async revokedNumbers(prefix: string): Promise<string[]> {
@@ -43,22 +36,22 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
     return rows.map((row) => row.number).filter((number) => number.startsWith(`${prefix}-`));
   }
 
-  async findByVerificationCode(code: string): Promise<StoredCredential | null> {
+  async findByVerificationCode(code: string): Promise<Parchemin | null> {
     const row = await this.manager.findOne(CredentialRow, {
       where: { verificationCode: code },
       ...readLock(this.lock),
     });
-    return row ? toCredential(row) : null;
+    return row ? toParchemin(row) : null;
   }
 
-  async findByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]> {
+  async findByCandidates(candidateIds: readonly string[]): Promise<Parchemin[]> {
     if (candidateIds.length === 0) return [];
     const rows = await this.manager.find(CredentialRow, {
       where: { candidateId: In([...new Set(candidateIds)]) },
       order: { issuedAt: 'ASC', number: 'ASC' },
       ...readLock(this.lock),
     });
-    return rows.map(toCredential);
+    return rows.map(toParchemin);
   }
 
   /**
@@ -85,31 +78,28 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
     return (await this.manager.findOneByOrFail(CredentialCounterRow, { prefix })).lastValue;
   }
 
-  async insert(credential: StoredCredential): Promise<void> {
+  async insert(parchemin: Parchemin): Promise<void> {
     try {
-      await this.manager.insert(CredentialRow, {
-        ...credential,
-        validKey: credential.status === 'VALID' ? credential.specializationKey : null,
-      });
+      await this.manager.insert(CredentialRow, toCredentialRow(parchemin));
     } catch (error) {
       // Another transaction issued this parchemin first: this one must not issue a second VALID.
       if (isDuplicateKey(error))
-        throw new ConcurrentChange(`the parchemin of candidate ${credential.candidateId}`);
+        throw concurrentChange(`the parchemin of candidate ${parchemin.candidateId}`);
       throw error;
     }
   }
 
-  async revoke(credential: StoredCredential): Promise<boolean> {
+  async revoke(parchemin: Parchemin): Promise<boolean> {
     const result = await this.manager.update(
       CredentialRow,
-      { id: credential.id, status: 'VALID' },
+      { id: parchemin.id, status: 'VALID' },
       {
         status: 'REVOKED',
         validKey: null,
-        revokingDecisionId: credential.revokingDecisionId,
-        revokedAt: credential.revokedAt,
-        revokedBy: credential.revokedBy,
-        revocationReason: credential.revocationReason,
+        revokingDecisionId: parchemin.revokingDecisionId,
+        revokedAt: parchemin.revokedAt,
+        revokedBy: parchemin.revokedBy,
+        revocationReason: parchemin.revocationReason,
       },
     );
     return (result.affected ?? 0) > 0;

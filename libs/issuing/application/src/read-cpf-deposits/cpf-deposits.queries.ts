@@ -3,13 +3,13 @@ import {
   cpfOverdueObtainedBefore,
   parcheminContent,
 } from '@certif/issuing-domain';
-import type { IssuingDependencies } from '../ports';
 import type {
   CpfBatchSummary,
   CpfDepositStore,
   CpfOverdueParchemin,
   CpfWithdrawal,
-} from './cpf-ports';
+  IssuingDependencies,
+} from '../ports';
 
 export interface CpfDepositsOverview {
   pending: number;
@@ -24,7 +24,7 @@ export interface CpfDepositsOverview {
  * What is deposited, pending and late. The deadline: each VALID parchemin of an RNCP/RS
  * certification accepted by the Caisse des Dépôts within three months of `obtainedOn`.
  */
-export class CpfDeposits {
+export class CpfDepositsQueries {
   constructor(
     private readonly deps: Pick<IssuingDependencies, 'unitOfWork' | 'clock'>,
     private readonly store: CpfDepositStore,

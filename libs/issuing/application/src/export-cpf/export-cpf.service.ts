@@ -9,14 +9,15 @@ import {
   type CpfHolder,
   type Lineage,
 } from '@certif/issuing-domain';
-import type { CandidateIdentity, IssuingDependencies } from '../ports';
 import type {
+  CandidateIdentity,
   CpfDepositStore,
   CpfFluxOutput,
   CpfFluxWriter,
   CpfPendingParchemin,
   CpfWithdrawal,
-} from './cpf-ports';
+  IssuingDependencies,
+} from '../ports';
 
 const PAGE = 1000;
 
@@ -97,13 +98,13 @@ export function cpfHolderOf(
  * Caisse des Dépôts (rejected ones again), streamed page by page; the batch (`idFlux`) and its
  * passages are recorded once the file is complete, and the file takes its final name only then.
  */
-export class ExportCpf {
+export class ExportCpfService {
   constructor(
     private readonly deps: Pick<IssuingDependencies, 'unitOfWork' | 'clock' | 'newId'>,
     private readonly store: CpfDepositStore,
   ) {}
 
-  async run(output: CpfFluxOutput, options: CpfExportOptions = {}): Promise<CpfExportReport> {
+  async execute(output: CpfFluxOutput, options: CpfExportOptions = {}): Promise<CpfExportReport> {
     const report: CpfExportReport = {
       files: [],
       notDepositable: [],
@@ -198,7 +199,7 @@ export class ExportCpf {
       },
     };
     const writer: CpfFluxWriter = options.dryRun ? dryRunWriter() : output.open(header, fileName);
-    const passages: { credentialId: string; idTechnique: string }[] = [];
+    const passages: { parcheminId: string; idTechnique: string }[] = [];
     const certifications: string[] = [];
     try {
       for (const { certification, versions } of group.byCode.values()) {
@@ -238,7 +239,7 @@ export class ExportCpf {
               started = true;
             }
             await writer.passage(result.passage);
-            passages.push({ credentialId: parchemin.credentialId, idTechnique: parchemin.number });
+            passages.push({ parcheminId: parchemin.parcheminId, idTechnique: parchemin.number });
           }
         }
       }
@@ -286,7 +287,7 @@ export class ExportCpf {
       const page = await this.store.pendingParchemins(certificationIds, afterId, PAGE);
       if (page.length === 0) return;
       yield page;
-      afterId = (page.at(-1) as CpfPendingParchemin).credentialId;
+      afterId = (page.at(-1) as CpfPendingParchemin).parcheminId;
       if (page.length < PAGE) return;
     }
   }

@@ -1,17 +1,24 @@
 import { hasAnyRole, type Principal } from '@certif/platform-auth';
 import { Forbidden, InvalidInput, NotFound } from '@certif/platform-errors';
-import type { IssuingDependencies, StoredCredential } from './ports';
+import type { Parchemin } from '@certif/issuing-domain';
+import type { IssuingDependencies } from '../ports';
 
 const MAX_REASON = 1000;
+
+export interface RevokeParchemin {
+  id: string;
+  reason: string;
+}
 
 /**
  * Revocation by a session manager or an admin, with a reason: the record stays (status REVOKED,
  * who, when, why) and issuing.credential.v1 says REVOKED. Verification then answers invalid.
+ * (Messages say "credential": the public name of a parchemin in the API.)
  */
-export class CredentialRevocation {
+export class RevokeParcheminService {
   constructor(private readonly deps: IssuingDependencies) {}
 
-  async revoke(principal: Principal | null, id: string, reason: string): Promise<StoredCredential> {
+  async execute({ id, reason }: RevokeParchemin, principal: Principal | null): Promise<Parchemin> {
     if (!principal || !hasAnyRole(principal, ['SESSION_MANAGER'])) {
       throw new Forbidden('Revoking a credential needs one of the roles SESSION_MANAGER, ADMIN');
     }
@@ -29,18 +36,18 @@ export class CredentialRevocation {
       );
     }
     return this.deps.unitOfWork.transaction(async (tx) => {
-      const credential = await tx.credentials.findById(id);
-      if (!credential) throw new NotFound('credential', id);
-      const revoked: StoredCredential = {
-        ...credential,
+      const parchemin = await tx.parchemins.findById(id);
+      if (!parchemin) throw new NotFound('credential', id);
+      const revoked: Parchemin = {
+        ...parchemin,
         status: 'REVOKED',
         revokedAt: this.deps.clock.now(),
         revokedBy: principal.sub,
         revocationReason: why,
       };
-      if (credential.status === 'REVOKED' || !(await tx.credentials.revoke(revoked))) {
+      if (parchemin.status === 'REVOKED' || !(await tx.parchemins.revoke(revoked))) {
         throw new InvalidInput(
-          `credential ${credential.number} is already revoked${credential.revokedAt ? ` (since ${credential.revokedAt.toISOString()})` : ''}; nothing to do`,
+          `credential ${parchemin.number} is already revoked${parchemin.revokedAt ? ` (since ${parchemin.revokedAt.toISOString()})` : ''}; nothing to do`,
           'id',
         );
       }
