@@ -1,6 +1,6 @@
 // npm run -s export-cpf -- --out <dir> [--certifier <siret>] [--dry-run]
 // One deposit file per certifier for the Caisse des Dépôts (see the README, "Depositing holders
-// with the Caisse des Dépôts"); the logic is issuing's ExportCpf use case.
+// with the Caisse des Dépôts"); the logic is issuing's ExportCpfService use case.
 import 'reflect-metadata';
 import { systemClock } from '@certif/platform-calendar';
 import { describeCpfExport, exportCpf, issuingSchema } from '@certif/issuing-service';

@@ -1,6 +1,6 @@
 // npm run -s import-cpf-report -- <file>
 // Applies the Caisse des Dépôts' processing report: accepted passages are deposited, rejected ones
-// pending again with the reason. The logic is issuing's ImportCpfReport use case.
+// pending again with the reason. The logic is issuing's ImportCpfReportService use case.
 import 'reflect-metadata';
 import { systemClock } from '@certif/platform-calendar';
 import { describeCpfImport, importCpfReport, issuingSchema } from '@certif/issuing-service';
