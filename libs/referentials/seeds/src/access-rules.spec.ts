@@ -2,17 +2,17 @@
 import { PATHWAYS, type JuryRule, type Pathway } from '@certif/referentials-domain';
 
 import {
+  SEED_CERTIFICATIONS,
   cnamTechnicienDeveloppeur,
-  concepteurDeveloppeurApplications,
-  developpeurLogiciel,
-  developpeurWebWebMobile,
   openclassroomsExpertDeveloppementLogiciel,
 } from './index';
+
+const seedCoded = (code: string) => SEED_CERTIFICATIONS.find((s) => s.code === code);
 
 describe('R9: each seed carries its fiche’s jury rule', () => {
   it.each<[string, string, JuryRule]>([
     [
-      developpeurLogiciel.code,
+      'TP-DL',
       'R8 (000): « un binôme d’évaluateurs composé d’un professionnel et d’un formateur »',
       {
         minMembers: 2,
@@ -22,17 +22,17 @@ describe('R9: each seed carries its fiche’s jury rule', () => {
       },
     ],
     [
-      concepteurDeveloppeurApplications.code,
+      'TP-CDA',
       '001: « un jury composé de professionnels » (2016 rules: at least two)',
       { minMembers: 2, minProfessionals: 2, allProfessionals: true, requiredRoles: [] },
     ],
     [
-      developpeurWebWebMobile.code,
+      'TP-DWWM',
       '002: « un jury composé de professionnels » (2016 rules: at least two)',
       { minMembers: 2, minProfessionals: 2, allProfessionals: true, requiredRoles: [] },
     ],
     [
-      cnamTechnicienDeveloppeur.code,
+      'RNCP28754',
       '003: « l’Administrateur général du Cnam ou son représentant, un enseignant du Cnam, un représentant qualifié des professions »',
       {
         minMembers: 3,
@@ -42,18 +42,12 @@ describe('R9: each seed carries its fiche’s jury rule', () => {
       },
     ],
     [
-      openclassroomsExpertDeveloppementLogiciel.code,
+      'RNCP36912',
       '004: « trois membres dont deux professionnels du secteur informatique »',
       { minMembers: 3, minProfessionals: 2, allProfessionals: false, requiredRoles: [] },
     ],
   ])('%s — %s', (code, _words, rule) => {
-    const seed = [
-      developpeurLogiciel,
-      concepteurDeveloppeurApplications,
-      developpeurWebWebMobile,
-      cnamTechnicienDeveloppeur,
-      openclassroomsExpertDeveloppementLogiciel,
-    ].find((s) => s.code === code);
+    const seed = seedCoded(code);
     expect(seed?.juryRule).toEqual(rule);
   });
 });
@@ -72,11 +66,7 @@ describe('access routes: each seed opens the routes of its fiche’s Oui/Non tab
       [...PATHWAYS],
     ],
   ])('%s opens every route (%s)', (code, _words, pathways) => {
-    const seed = [
-      developpeurLogiciel,
-      concepteurDeveloppeurApplications,
-      developpeurWebWebMobile,
-    ].find((s) => s.code === code);
+    const seed = seedCoded(code);
     expect(seed?.pathways).toEqual(pathways);
   });
 

@@ -29,6 +29,21 @@ interface ExpectedSeed {
   vaeMinimumExperienceYears: number | null;
 }
 
+/** What the fiches of seeds 001 and 002 print alike (Ministère du Travail, 2015/2016 rules). */
+const MINISTERE_DU_TRAVAIL_2016: Omit<ExpectedSeed, 'seed' | 'code' | 'level' | 'components'> = {
+  rncpCode: null,
+  kind: 'PROFESSIONAL_TITLE',
+  nsfCodes: ['326t'],
+  romeCodes: [],
+  formacodes: [],
+  certifier: { name: 'Ministère du Travail', siret: null },
+  registeredFrom: null,
+  registeredUntil: null,
+  capitalizationRule: 'WITHIN_TITLE_VALIDITY',
+  requiresFinalInterview: true,
+  vaeMinimumExperienceYears: 1,
+};
+
 const EXPECTED: ExpectedSeed[] = [
   {
     seed: developpeurLogiciel,
@@ -51,45 +66,25 @@ const EXPECTED: ExpectedSeed[] = [
     vaeMinimumExperienceYears: 3,
   },
   {
+    ...MINISTERE_DU_TRAVAIL_2016,
     seed: concepteurDeveloppeurApplications,
     code: 'TP-CDA',
-    rncpCode: null,
-    kind: 'PROFESSIONAL_TITLE',
     level: 6,
     components: [
       ['TP-CDA-CCP1', 4],
       ['TP-CDA-CCP2', 3],
       ['TP-CDA-CCP3', 4],
     ],
-    nsfCodes: ['326t'],
-    romeCodes: [],
-    formacodes: [],
-    certifier: { name: 'Ministère du Travail', siret: null },
-    registeredFrom: null,
-    registeredUntil: null,
-    capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-    requiresFinalInterview: true,
-    vaeMinimumExperienceYears: 1,
   },
   {
+    ...MINISTERE_DU_TRAVAIL_2016,
     seed: developpeurWebWebMobile,
     code: 'TP-DWWM',
-    rncpCode: null,
-    kind: 'PROFESSIONAL_TITLE',
     level: 5,
     components: [
       ['TP-DWWM-CCP1', 4],
       ['TP-DWWM-CCP2', 4],
     ],
-    nsfCodes: ['326t'],
-    romeCodes: [],
-    formacodes: [],
-    certifier: { name: 'Ministère du Travail', siret: null },
-    registeredFrom: null,
-    registeredUntil: null,
-    capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-    requiresFinalInterview: true,
-    vaeMinimumExperienceYears: 1,
   },
   {
     seed: cnamTechnicienDeveloppeur,
