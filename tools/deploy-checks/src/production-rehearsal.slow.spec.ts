@@ -379,13 +379,8 @@ function refusals(output: string): string[] {
         const { candidateIds, deliberate } = await journey.prepareDeliberation(1, 'TP-REHEARSAL');
         expect((await deliberate()).errors).toBeUndefined();
         const [candidateId] = candidateIds as [string];
-        const credentials = await waitFor(
-          async () => {
-            const found = await journey.credentials(candidateId);
-            expect(found).toHaveLength(1);
-            return found;
-          },
-          { timeoutMs: 120_000, intervalMs: 500 },
+        const credentials = await journey.credentialsOnce(candidateId, (found) =>
+          expect(found).toHaveLength(1),
         );
         expect(credentials[0]).toMatchObject({
           number: expect.stringMatching(/^TP-REHEARSAL-\d{4}-\d{6}$/),

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { startOneProcessPlatform, type OneProcessPlatform } from '@certif/one-process';
 import { describeWithKafka, waitFor } from '@certif/platform-events/testing';
 import { describeOnMysql } from '@certif/platform-persistence/testing';
-import { JOURNEY_JWT_SECRET, Journey } from './journey';
+import { JOURNEY_JWT_SECRET, Journey } from '@certif/one-process/testing';
 import { PrivateBroker } from './private-broker';
 import { countRows, dropDatabases, testDatabaseUrl } from './scratch-databases';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describeWithKafka, waitFor } from '@certif/platform-events/testing';
 import { describeOnMysql } from '@certif/platform-persistence/testing';
-import { JOURNEY_JWT_SECRET, Journey } from './journey';
+import { JOURNEY_JWT_SECRET, Journey } from '@certif/one-process/testing';
 import { PrivateBroker } from './private-broker';
 import { countRows, dropDatabases, testDatabaseUrl } from './scratch-databases';
 
@@ -83,13 +83,8 @@ describeWithKafka('npm run start:services', () => {
       const deliberated = await deliberate();
       expect(deliberated.errors).toBeUndefined();
       for (const candidateId of candidateIds) {
-        const credentials = await waitFor(
-          async () => {
-            const found = await journey.credentials(candidateId);
-            expect(found).toHaveLength(1);
-            return found;
-          },
-          { timeoutMs: 120_000, intervalMs: 500 },
+        const credentials = await journey.credentialsOnce(candidateId, (found) =>
+          expect(found).toHaveLength(1),
         );
         expect(credentials[0]).toMatchObject({
           number: expect.stringMatching(/^TP-DWWM-\d{4}-\d{6}$/),

@@ -6,7 +6,12 @@ import { waitFor } from '@certif/platform-events/testing';
 import { describeOnMysql } from '@certif/platform-persistence/testing';
 import { cpfSchemaErrors } from '@certif/issuing-adapters/testing';
 import { exportCpf, importCpfReport, type RunningIssuingService } from '@certif/issuing-service';
-import { startTestPlatform, type TestPlatform, contractOperationLookup } from './testing';
+import {
+  startTestPlatform,
+  type TestPlatform,
+  contractOperationLookup,
+  journeyInputs,
+} from './testing';
 
 jest.setTimeout(180_000);
 
@@ -156,10 +161,7 @@ describeOnMysql('depositing holders with the Caisse des Dépôts, through the ga
       manager,
     );
     const sessionId = planned.planSession.id;
-    for (const [userId, name] of [
-      ['pro-1', 'Juliette Martin'],
-      ['pro-2', 'Karim Benali'],
-    ])
+    for (const [userId, name] of journeyInputs.professionalJurors)
       await ok(
         op('AddJuror'),
         { sessionId, input: { userId, name, role: 'PROFESSIONAL' } },
@@ -178,12 +180,7 @@ describeOnMysql('depositing holders with the Caisse des Dépôts, through the ga
       op('RecordDeliberation'),
       {
         sessionId,
-        decisions: registrations.map((registrationId) => ({
-          registrationId,
-          outcome: 'TITLE_AWARDED',
-          finalInterviewPassed: true,
-          decidedOn: '2026-06-05',
-        })),
+        decisions: journeyInputs.titleAwardedTo(registrations),
       },
       juror,
     );

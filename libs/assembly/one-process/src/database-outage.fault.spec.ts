@@ -44,95 +44,10 @@ const OUTAGE_MS = 10_000;
       await server?.destroy();
     });
 
-    async function eventually<T>(query: string, variables: object, token: string): Promise<T> {
-      return waitFor(
-        async () => {
-          const response = await t.graphql(query, variables as never, token);
-          if (response.errors) throw new Error(response.errors[0]?.message);
-          return response.data as T;
-        },
-        { timeoutMs: 60_000, intervalMs: 100 },
-      );
-    }
-
     it('issues every parchemin exactly once and dead-letters nothing', async () => {
-      const manager = await t.token(['SESSION_MANAGER'], { sub: 'centre-sete' });
-      const juror = await t.token(['JURY_MEMBER'], { sub: 'pro-1' });
-      const reader = await t.token(['REFERENTIAL_MANAGER']);
-      const { certification } = await eventually<{ certification: { id: string } }>(
-        op('CertificationByCode'),
-        { code: 'TP-DWWM' },
-        reader,
-      );
-      const enrollments: string[] = [];
-      for (const name of HOLDERS) {
-        const [firstName, lastName] = name.split(' ');
-        const { registerCandidate } = await eventually<{ registerCandidate: { id: string } }>(
-          op('RegisterCandidate'),
-          { input: { firstName, lastName } },
-          manager,
-        );
-        candidates.push(registerCandidate.id);
-        const { enrollCandidate } = await eventually<{ enrollCandidate: { id: string } }>(
-          op('EnrollCandidate'),
-          {
-            input: {
-              candidateId: registerCandidate.id,
-              certificationId: certification.id,
-              pathway: 'CONTINUOUS_TRAINING',
-              startedOn: '2025-09-01',
-            },
-          },
-          manager,
-        );
-        enrollments.push(enrollCandidate.id);
-      }
-      const { planSession } = await eventually<{ planSession: { id: string } }>(
-        op('PlanSession'),
-        {
-          input: {
-            certificationId: certification.id,
-            scope: 'FULL_TITLE',
-            center: 'AFPA Sète',
-            startsOn: '2026-06-01',
-            endsOn: '2026-06-05',
-          },
-        },
-        manager,
-      );
-      for (const [userId, name] of [
-        ['pro-1', 'Juliette Martin'],
-        ['pro-2', 'Karim Benali'],
-      ]) {
-        await eventually(
-          op('AddJuror'),
-          { sessionId: planSession.id, input: { userId, name, role: 'PROFESSIONAL' } },
-          manager,
-        );
-      }
-      const registrations: string[] = [];
-      for (const enrollmentId of enrollments) {
-        const { registerToSession } = await eventually<{ registerToSession: { id: string } }>(
-          op('RegisterToSession'),
-          { sessionId: planSession.id, enrollmentId },
-          manager,
-        );
-        registrations.push(registerToSession.id);
-      }
-
-      const deliberated = await t.graphql(
-        op('RecordDeliberation'),
-        {
-          sessionId: planSession.id,
-          decisions: registrations.map((registrationId) => ({
-            registrationId,
-            outcome: 'TITLE_AWARDED',
-            finalInterviewPassed: true,
-            decidedOn: '2026-06-05',
-          })),
-        },
-        juror,
-      );
+      const prepared = await t.journey.prepareDeliberation(HOLDERS);
+      candidates.push(...prepared.candidateIds);
+      const deliberated = await prepared.deliberate();
       expect(deliberated.errors).toBeUndefined();
       // The decisions and their events are committed; the pipeline to issuing is under way.
       await server.stop();

@@ -2,7 +2,12 @@ import { fixedClock } from '@certif/platform-calendar';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import type { RunningIssuingService } from '@certif/issuing-service';
-import { startTestPlatform, type TestPlatform, contractOperationLookup } from './testing';
+import {
+  startTestPlatform,
+  type TestPlatform,
+  contractOperationLookup,
+  journeyInputs,
+} from './testing';
 
 jest.setTimeout(240_000);
 
@@ -93,14 +98,7 @@ describeOnEachDatabase(
       const candidateId = registered.registerCandidate.id;
       const enrolled = await ok<{ enrollCandidate: { id: string } }>(
         'EnrollCandidate',
-        {
-          input: {
-            candidateId,
-            certificationId,
-            pathway: 'CONTINUOUS_TRAINING',
-            startedOn: '2025-09-01',
-          },
-        },
+        { input: journeyInputs.enrollment(candidateId, certificationId) },
         manager,
       );
       return { candidateId, enrollmentId: enrolled.enrollCandidate.id };
@@ -127,10 +125,7 @@ describeOnEachDatabase(
         manager,
       );
       const sessionId = planned.planSession.id;
-      for (const [userId, name] of [
-        ['pro-1', 'Juliette Martin'],
-        ['pro-2', 'Karim Benali'],
-      ])
+      for (const [userId, name] of journeyInputs.professionalJurors)
         await ok('AddJuror', { sessionId, input: { userId, name, role: 'PROFESSIONAL' } }, manager);
       const registrationIds: string[] = [];
       for (const enrollmentId of enrollmentIds) {

@@ -14,6 +14,7 @@ import {
   type GraphQLResponse,
   type TestPlatform,
   contractOperationLookup,
+  journeyInputs,
   errorCode as code,
   errorMessage as message,
 } from './testing';
@@ -85,12 +86,7 @@ describeOnEachDatabase(
       );
       expect(registered.errors).toBeUndefined();
       const candidateId = (registered.data?.['registerCandidate'] as { id: string }).id;
-      const input = {
-        candidateId,
-        certificationId,
-        pathway: 'CONTINUOUS_TRAINING',
-        startedOn: '2025-09-01',
-      };
+      const input = journeyInputs.enrollment(candidateId, certificationId);
       const enrolled = await eventually(op('EnrollCandidate'), { input }, manager);
       expect(enrolled.errors).toBeUndefined();
       return {
@@ -124,23 +120,12 @@ describeOnEachDatabase(
 
       const planned = await eventually(
         op('PlanSession'),
-        {
-          input: {
-            certificationId: certification.id,
-            scope: 'FULL_TITLE',
-            center: 'AFPA Sète',
-            startsOn: '2026-06-01',
-            endsOn: '2026-06-05',
-          },
-        },
+        { input: journeyInputs.sessionAtSete(certification.id) },
         manager,
       );
       expect(planned.errors).toBeUndefined();
       const sessionId = (planned.data?.['planSession'] as { id: string }).id;
-      for (const [userId, name] of [
-        ['pro-1', 'Juliette Martin'],
-        ['pro-2', 'Karim Benali'],
-      ]) {
+      for (const [userId, name] of journeyInputs.professionalJurors) {
         expect(
           (
             await t.graphql(

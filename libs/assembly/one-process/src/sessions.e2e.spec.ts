@@ -19,6 +19,7 @@ import {
   startTestPlatform,
   type TestPlatform,
   contractOperationLookup,
+  journeyInputs,
   errorCode as code,
   errorMessage as message,
   errorRule as rule,
@@ -201,20 +202,7 @@ describeOnEachDatabase('sessions through the gateway', (dialect) => {
   }
 
   async function createCertification(codeOf: string, extra: object = {}): Promise<string> {
-    const input = {
-      code: codeOf,
-      title: `Titre ${codeOf}`,
-      kind: 'PROFESSIONAL_TITLE',
-      level: 5,
-      certifier: { name: 'Ministère du Travail' },
-      capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-      requiresFinalInterview: true,
-      components: [
-        { code: `${codeOf}-CCP1`, title: 'Première activité', kind: 'CCP' },
-        { code: `${codeOf}-CCP2`, title: 'Seconde activité', kind: 'CCP' },
-      ],
-      ...extra,
-    };
+    const input = { ...journeyInputs.titleOfTwoCcps(codeOf), ...extra };
     const created = await t.graphql(op('CreateCertification'), { input }, referentialManager);
     const id = (created.data?.['createCertification'] as { id: string }).id;
     await t.graphql(op('PublishCertification'), { id }, referentialManager);

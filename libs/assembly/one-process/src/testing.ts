@@ -1,57 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock } from '@certif/platform-calendar';
 import { scratchStorage, type TestDialect } from '@certif/platform-persistence/testing';
+import { Journey } from './journey';
 import { startOneProcessPlatform, type OneProcessPlatform } from './one-process-platform';
 
+export {
+  contractNextOperations,
+  contractOperationLookup,
+  contractOperations,
+} from './contract-operations';
+export * from './journey';
+
 const TEST_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256!';
-
-/** The operations the front-ends send (../shared/contract/operations.graphql), by name. */
-export function contractOperations(): Map<string, string> {
-  return operationsOf(
-    process.env['CONTRACT_OPERATIONS'] ??
-      resolve(__dirname, '../../../../../shared/contract/operations.graphql'),
-  );
-}
-
-/** The operations the next release adds (../shared/contract/operations.next.graphql), by name. */
-export function contractNextOperations(): Map<string, string> {
-  return operationsOf(
-    process.env['CONTRACT_NEXT_OPERATIONS'] ??
-      resolve(__dirname, '../../../../../shared/contract/operations.next.graphql'),
-  );
-}
-
-/**
- * `op(name)`: the contract's operation of that name, this release's (and the next one's with
- * `next`); an unknown name fails the test that asks for it.
- */
-export function contractOperationLookup(
-  options: { next?: boolean } = {},
-): (name: string) => string {
-  const operations = new Map([
-    ...contractOperations(),
-    ...(options.next ? contractNextOperations() : []),
-  ]);
-  return (name) => {
-    const operation = operations.get(name);
-    if (!operation) throw new Error(`operation ${name} is not in the contract`);
-    return operation;
-  };
-}
-
-function operationsOf(path: string): Map<string, string> {
-  const document: DocumentNode = parse(readFileSync(path, 'utf8'));
-  const operations = new Map<string, string>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) {
-      operations.set(definition.name.value, print(definition as OperationDefinitionNode));
-    }
-  }
-  return operations;
-}
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -78,6 +38,8 @@ export interface TestPlatform {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GraphQLResponse<T>>;
+  /** The contract's journey through this platform's gateway, with its tokens. */
+  journey: Journey;
   stop(): Promise<void>;
 }
 
@@ -113,6 +75,7 @@ export async function startTestPlatform(
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
+    journey: new Journey(platform.gatewayUrl, TEST_SECRET),
     stop: async () => {
       await platform.stop();
       await storage.remove();

@@ -1,9 +1,58 @@
 import { mintToken, type Role } from '@certif/platform-auth';
 import { waitFor } from '@certif/platform-events/testing';
-import { contractOperations } from '@certif/one-process/testing';
+import { contractOperations } from './contract-operations';
 
 /** The secret the test platforms sign bearer tokens with. */
 export const JOURNEY_JWT_SECRET = 'kafka-journey-secret-that-is-long-enough-for-hs256!';
+
+/**
+ * The contract journey's inputs, in one place for every end-to-end spec: a titre of two CCPs,
+ * a session at AFPA Sète with two professional jurors, enrolments and a jury that awards.
+ */
+export const journeyInputs = {
+  /** A professional title of two CCPs with a final interview (CreateCertification's input). */
+  titleOfTwoCcps: (code: string) => ({
+    code,
+    title: `Titre ${code}`,
+    kind: 'PROFESSIONAL_TITLE',
+    level: 5,
+    certifier: { name: 'Ministère du Travail' },
+    capitalizationRule: 'WITHIN_TITLE_VALIDITY',
+    requiresFinalInterview: true,
+    components: [
+      { code: `${code}-CCP1`, title: 'Première activité', kind: 'CCP' },
+      { code: `${code}-CCP2`, title: 'Seconde activité', kind: 'CCP' },
+    ],
+  }),
+  /** EnrollCandidate's input: continuous training since September 2025. */
+  enrollment: (candidateId: string, certificationId: string) => ({
+    candidateId,
+    certificationId,
+    pathway: 'CONTINUOUS_TRAINING',
+    startedOn: '2025-09-01',
+  }),
+  /** PlanSession's input: a full-title session at AFPA Sète, 1–5 June 2026. */
+  sessionAtSete: (certificationId: string) => ({
+    certificationId,
+    scope: 'FULL_TITLE',
+    center: 'AFPA Sète',
+    startsOn: '2026-06-01',
+    endsOn: '2026-06-05',
+  }),
+  /** The two professional jurors the session needs: [userId, name]. */
+  professionalJurors: [
+    ['pro-1', 'Juliette Martin'],
+    ['pro-2', 'Karim Benali'],
+  ] as const,
+  /** RecordDeliberation's decisions: the title awarded to every registration, on 5 June 2026. */
+  titleAwardedTo: (registrationIds: readonly string[]) =>
+    registrationIds.map((registrationId) => ({
+      registrationId,
+      outcome: 'TITLE_AWARDED',
+      finalInterviewPassed: true,
+      decidedOn: '2026-06-05',
+    })),
+};
 
 export interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
@@ -59,21 +108,7 @@ export class Journey {
     const manager = await this.token(['REFERENTIAL_MANAGER']);
     const created = await this.eventually<{ id: string }>(
       'CreateCertification',
-      {
-        input: {
-          code,
-          title: `Titre ${code}`,
-          kind: 'PROFESSIONAL_TITLE',
-          level: 5,
-          certifier: { name: 'Ministère du Travail' },
-          capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-          requiresFinalInterview: true,
-          components: [
-            { code: `${code}-CCP1`, title: 'Première activité', kind: 'CCP' },
-            { code: `${code}-CCP2`, title: 'Seconde activité', kind: 'CCP' },
-          ],
-        },
-      },
+      { input: journeyInputs.titleOfTwoCcps(code) },
       manager,
       'createCertification',
     );
@@ -87,11 +122,12 @@ export class Journey {
 
   /**
    * The contract's journey to a deliberation: the certification `code` (by default the TP-DWWM
-   * seed), `count` candidates registered and enrolled, a session planned with two professional
-   * jurors, every candidate registered to it. Returns the candidates and a deliberation to record.
+   * seed), `holders` candidates registered and enrolled (a count, named Ada0 Lovelace…, or their
+   * "First Last" names), a session planned with two professional jurors, every candidate
+   * registered to it. Returns the candidates and a deliberation to record.
    */
   async prepareDeliberation(
-    count: number,
+    holders: number | readonly string[],
     code = 'TP-DWWM',
   ): Promise<{
     candidateIds: string[];
@@ -107,23 +143,21 @@ export class Journey {
       'certification',
     );
     const candidates: { candidateId: string; enrollmentId: string }[] = [];
-    for (let i = 0; i < count; i += 1) {
+    const names =
+      typeof holders === 'number'
+        ? Array.from({ length: holders }, (_, i) => `Ada${i} Lovelace`)
+        : holders;
+    for (const name of names) {
+      const [firstName, lastName] = name.split(' ');
       const registered = await this.eventually<{ id: string }>(
         'RegisterCandidate',
-        { input: { firstName: `Ada${i}`, lastName: 'Lovelace' } },
+        { input: { firstName, lastName } },
         manager,
         'registerCandidate',
       );
       const enrolled = await this.eventually<{ id: string }>(
         'EnrollCandidate',
-        {
-          input: {
-            candidateId: registered.id,
-            certificationId: certification.id,
-            pathway: 'CONTINUOUS_TRAINING',
-            startedOn: '2025-09-01',
-          },
-        },
+        { input: journeyInputs.enrollment(registered.id, certification.id) },
         manager,
         'enrollCandidate',
       );
@@ -131,22 +165,11 @@ export class Journey {
     }
     const session = await this.eventually<{ id: string }>(
       'PlanSession',
-      {
-        input: {
-          certificationId: certification.id,
-          scope: 'FULL_TITLE',
-          center: 'AFPA Sète',
-          startsOn: '2026-06-01',
-          endsOn: '2026-06-05',
-        },
-      },
+      { input: journeyInputs.sessionAtSete(certification.id) },
       manager,
       'planSession',
     );
-    for (const [userId, name] of [
-      ['pro-1', 'Juliette Martin'],
-      ['pro-2', 'Karim Benali'],
-    ]) {
+    for (const [userId, name] of journeyInputs.professionalJurors) {
       await this.eventually(
         'AddJuror',
         { sessionId: session.id, input: { userId, name, role: 'PROFESSIONAL' } },
@@ -169,15 +192,7 @@ export class Journey {
       deliberate: () =>
         this.call(
           'RecordDeliberation',
-          {
-            sessionId: session.id,
-            decisions: registrations.map((registrationId) => ({
-              registrationId,
-              outcome: 'TITLE_AWARDED',
-              finalInterviewPassed: true,
-              decidedOn: '2026-06-05',
-            })),
-          },
+          { sessionId: session.id, decisions: journeyInputs.titleAwardedTo(registrations) },
           juror,
         ),
     };
@@ -194,6 +209,21 @@ export class Journey {
       credentials: { number: string; status: string; verificationCode: string }[];
     } | null;
     return candidate?.credentials ?? [];
+  }
+
+  /** The candidate's parchemins once `check` passes on them (retried while it throws). */
+  async credentialsOnce(
+    candidateId: string,
+    check: (found: { number: string; status: string; verificationCode: string }[]) => void,
+  ): Promise<{ number: string; status: string; verificationCode: string }[]> {
+    return waitFor(
+      async () => {
+        const found = await this.credentials(candidateId);
+        check(found);
+        return found;
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
   }
 
   /** What anyone who holds a parchemin's verification code learns (no token needed). */
