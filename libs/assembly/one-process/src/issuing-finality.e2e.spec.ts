@@ -65,26 +65,7 @@ describeOnEachDatabase(
     ): Promise<{ id: string; components: { id: string; code: string }[] }> {
       const created = await ok<{
         createCertification: { id: string; components: { id: string; code: string }[] };
-      }>(
-        'CreateCertification',
-        {
-          input: {
-            code,
-            title: `Titre ${code}`,
-            kind: 'PROFESSIONAL_TITLE',
-            level: 5,
-            certifier: { name: 'Ministère du Travail' },
-            capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-            requiresFinalInterview: true,
-            components: [1, 2].map((i) => ({
-              code: `${code}-CCP${i}`,
-              title: `CCP ${i}`,
-              kind: 'CCP',
-            })),
-          },
-        },
-        certifier,
-      );
+      }>('CreateCertification', { input: journeyInputs.titleOfTwoCcps(code) }, certifier);
       await ok('PublishCertification', { id: created.createCertification.id }, certifier);
       return created.createCertification;
     }

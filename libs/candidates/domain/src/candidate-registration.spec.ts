@@ -26,6 +26,23 @@ const lyon = {
   country: 'France',
 };
 
+/** The table rows' check: the draft changed by `change` is refused, naming `field`. */
+function refusesNamingTheField(row: {
+  change: Partial<RegistrationDraft>;
+  field: string;
+  message: RegExp;
+}): void {
+  const { change, field, message } = row;
+  const error = refusalOf(() => validateRegistration(draft(change), today));
+  expect(error.field).toBe(field);
+  expect(error.message).toMatch(message);
+}
+
+/** The table rows' check: the draft changed by `change` is accepted. */
+function accepts({ change }: { change: Partial<RegistrationDraft> }): void {
+  expect(() => validateRegistration(draft(change), today)).not.toThrow();
+}
+
 describe('validateRegistration', () => {
   it('trims names and accommodations and lower-cases the email', () => {
     const registered = validateRegistration(
@@ -105,11 +122,7 @@ describe('validateRegistration', () => {
       ${'a country code of 2 letters'} | ${{ birthPlace: { ...lyon, countryCode: 'FR' } }}        | ${'input.birthPlace.countryCode'} | ${/3 characters/}
       ${'a city of 61 characters'}     | ${{ birthPlace: { ...lyon, city: 'x'.repeat(61) } }}     | ${'input.birthPlace.city'}        | ${/at most 60 characters; got 61/}
       ${'a birth name of 101 chars'}   | ${{ birthName: 'x'.repeat(101) }}                        | ${'input.birthName'}              | ${/at most 100 characters/}
-    `('refuses $case, naming the field', ({ change, field, message }) => {
-      const error = refusalOf(() => validateRegistration(draft(change), today));
-      expect(error.field).toBe(field);
-      expect(error.message).toMatch(message);
-    });
+    `('refuses $case, naming the field', refusesNamingTheField);
 
     it.each`
       case                                  | change
@@ -117,9 +130,7 @@ describe('validateRegistration', () => {
       ${'born abroad (INSEE country code)'} | ${{ birthPlace: { inseeCode: '99134', postalCode: null, city: 'Madrid', countryCode: 'ESP', country: 'Espagne' } }}
       ${'a postal code only'}               | ${{ birthPlace: { ...lyon, inseeCode: null } }}
       ${'M'}                                | ${{ sex: 'M' }}
-    `('accepts $case', ({ change }) => {
-      expect(() => validateRegistration(draft(change), today)).not.toThrow();
-    });
+    `('accepts $case', accepts);
   });
 
   it('takes a blank optional email or birth date as not given', () => {
@@ -161,11 +172,7 @@ describe('validateRegistration', () => {
     ${'an empty accommodation'}        | ${{ accommodations: ['tiers-temps', ' '] }}                          | ${'input.accommodations[1]'} | ${/must not be empty/}
     ${'an accommodation of 201 chars'} | ${{ accommodations: ['x'.repeat(201)] }}                             | ${'input.accommodations[0]'} | ${/at most 200 characters/}
     ${'11 accommodations'}             | ${{ accommodations: Array.from({ length: 11 }, (_, i) => `a${i}`) }} | ${'input.accommodations'}    | ${/at most 10 accommodations; got 11/}
-  `('refuses $case, naming the field', ({ change, field, message }) => {
-    const error = refusalOf(() => validateRegistration(draft(change), today));
-    expect(error.field).toBe(field);
-    expect(error.message).toMatch(message);
-  });
+  `('refuses $case, naming the field', refusesNamingTheField);
 
   it.each`
     case                                 | change
@@ -174,9 +181,7 @@ describe('validateRegistration', () => {
     ${'exactly 10 accommodations'}       | ${{ accommodations: Array.from({ length: 10 }, (_, i) => `a${i}`) }}
     ${'a hyphenated sub-domain'}         | ${{ email: 'jean-luc.o-neil@mail.centre-afpa.fr' }}
     ${'a plus address'}                  | ${{ email: 'lea+vae@example.com' }}
-  `('accepts $case', ({ change }) => {
-    expect(() => validateRegistration(draft(change), today)).not.toThrow();
-  });
+  `('accepts $case', accepts);
 
   it('reports every problem in one refusal', () => {
     const error = refusalOf(() =>

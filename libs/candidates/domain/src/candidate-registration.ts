@@ -27,15 +27,28 @@ const EMAIL =
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
-function checkName(problems: InputProblems, field: string, value: string): void {
-  problems
+/** A text the form requires: not empty and at most `maxLength` characters. */
+function checkFilledText(
+  problems: InputProblems,
+  field: string,
+  value: string,
+  maxLength: number,
+): InputProblems {
+  return problems
     .check(value !== '', field, 'must not be empty')
     .check(
-      value.length <= NAME_MAX_LENGTH,
+      value.length <= maxLength,
       field,
-      `must be at most ${NAME_MAX_LENGTH} characters; got ${value.length}`,
-    )
-    .check(!CONTROL_CHARACTERS.test(value), field, 'must not contain control characters');
+      `must be at most ${maxLength} characters; got ${value.length}`,
+    );
+}
+
+function checkName(problems: InputProblems, field: string, value: string): void {
+  checkFilledText(problems, field, value, NAME_MAX_LENGTH).check(
+    !CONTROL_CHARACTERS.test(value),
+    field,
+    'must not contain control characters',
+  );
 }
 
 function checkBirthDate(problems: InputProblems, birthDate: LocalDate, today: LocalDate): void {
@@ -67,16 +80,14 @@ function checkAccommodations(problems: InputProblems, accommodations: string[]):
     'input.accommodations',
     `at most ${ACCOMMODATIONS_MAX_COUNT} accommodations; got ${accommodations.length}`,
   );
-  accommodations.forEach((accommodation, index) => {
-    const field = `input.accommodations[${index}]`;
-    problems
-      .check(accommodation !== '', field, 'must not be empty')
-      .check(
-        accommodation.length <= ACCOMMODATION_MAX_LENGTH,
-        field,
-        `must be at most ${ACCOMMODATION_MAX_LENGTH} characters; got ${accommodation.length}`,
-      );
-  });
+  accommodations.forEach((accommodation, index) =>
+    checkFilledText(
+      problems,
+      `input.accommodations[${index}]`,
+      accommodation,
+      ACCOMMODATION_MAX_LENGTH,
+    ),
+  );
 }
 
 function checkSex(problems: InputProblems, sex: Sex): void {
