@@ -1,7 +1,7 @@
 import { addDays, isAfter, todayIn, type LocalDate } from '@certif/platform-calendar';
 import { InputProblems, InvalidInput } from '@certif/platform-errors';
 import type { ExamSession, Juror, JuryDecision, Registration } from './exam-session';
-import { awarded, checkDecidedOn } from './deliberation';
+import { awarded, checkDecidedOn, juryDecision } from './deliberation';
 import { assertJuryRule } from './jury-rule';
 import type { CertificationView } from './read-models';
 import { DECISION_OUTCOMES, type DecisionOutcome, type SessionStatus } from './session-vocabulary';
@@ -171,23 +171,10 @@ export function correctionDecision(
   recording: { id: string; recordedAt: Date; recordedBy: string; correctedOn: LocalDate },
 ): JuryDecision {
   const { superseded } = checked;
-  return {
-    id: recording.id,
-    registrationId: registration.id,
-    sessionId: session.id,
-    candidateId: registration.candidateId,
-    enrollmentId: registration.enrollmentId,
-    certificationId: superseded.certificationId,
-    outcome: checked.outcome,
-    awardedComponentIds: checked.awardedComponentIds,
-    finalInterviewPassed: checked.finalInterviewPassed,
-    decidedOn: checked.decidedOn,
-    recordedAt: recording.recordedAt,
-    recordedBy: recording.recordedBy,
+  return juryDecision(session, registration, superseded.certificationId, checked, recording, {
     sequence: superseded.sequence + 1,
     supersedesId: superseded.id,
-    supersededById: null,
     correctionReason: checked.reason,
     correctedOn: recording.correctedOn,
-  };
+  });
 }

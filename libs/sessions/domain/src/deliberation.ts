@@ -219,23 +219,46 @@ export function recordedDecision(
   checked: CheckedDecision,
   recording: { id: string; recordedAt: Date; recordedBy: string },
 ): JuryDecision {
-  return {
-    id: recording.id,
-    registrationId: checked.registration.id,
-    sessionId: session.id,
-    candidateId: checked.registration.candidateId,
-    enrollmentId: checked.registration.enrollmentId,
-    certificationId: session.certificationId,
-    outcome: checked.outcome,
-    awardedComponentIds: checked.awardedComponentIds,
-    finalInterviewPassed: checked.finalInterviewPassed,
-    decidedOn: checked.decidedOn,
-    recordedAt: recording.recordedAt,
-    recordedBy: recording.recordedBy,
+  return juryDecision(session, checked.registration, session.certificationId, checked, recording, {
     sequence: 1,
     supersedesId: null,
-    supersededById: null,
     correctionReason: null,
     correctedOn: null,
+  });
+}
+
+/**
+ * A decision as the jury records it, first or correcting another (R9): the registration's parts,
+ * the jury's terms, who recorded it when, and its place in the registration's history.
+ */
+export function juryDecision(
+  session: ExamSession,
+  registration: Registration,
+  certificationId: string,
+  terms: Pick<
+    JuryDecision,
+    'outcome' | 'awardedComponentIds' | 'finalInterviewPassed' | 'decidedOn'
+  >,
+  recording: { id: string; recordedAt: Date; recordedBy: string },
+  history: Pick<JuryDecision, 'sequence' | 'supersedesId' | 'correctionReason' | 'correctedOn'>,
+): JuryDecision {
+  return {
+    id: recording.id,
+    registrationId: registration.id,
+    sessionId: session.id,
+    candidateId: registration.candidateId,
+    enrollmentId: registration.enrollmentId,
+    certificationId,
+    outcome: terms.outcome,
+    awardedComponentIds: terms.awardedComponentIds,
+    finalInterviewPassed: terms.finalInterviewPassed,
+    decidedOn: terms.decidedOn,
+    recordedAt: recording.recordedAt,
+    recordedBy: recording.recordedBy,
+    sequence: history.sequence,
+    supersedesId: history.supersedesId,
+    supersededById: null,
+    correctionReason: history.correctionReason,
+    correctedOn: history.correctedOn,
   };
 }
