@@ -77,15 +77,17 @@ describeOnMysql('runServiceMigrations', () => {
     await connection.end();
   });
 
+  /** One instance's start: the probe service's migrations on the scratch database. */
+  const run = () =>
+    runServiceMigrations({
+      service: 'probe',
+      schema,
+      databaseUrl: mysqlUrl,
+      databasePrefix: prefix,
+      logger,
+    });
+
   it('applies the migrations once when several instances start together', async () => {
-    const run = () =>
-      runServiceMigrations({
-        service: 'probe',
-        schema,
-        databaseUrl: mysqlUrl,
-        databasePrefix: prefix,
-        logger,
-      });
     // allSettled: a runner that fails must not leave the others running past the test.
     const results = await Promise.allSettled([run(), run(), run()]);
     const reports = results.map((result) =>
@@ -108,14 +110,10 @@ describeOnMysql('runServiceMigrations', () => {
   it('is a no-op on a current schema, through the command an init container runs', async () => {
     const env = { DATABASE_URL: mysqlUrl, DATABASE_PREFIX: prefix, LOG_LEVEL: 'silent' };
     await expect(runMigrationsCommand('probe', schema, env)).resolves.toBe(0);
-    await expect(
-      runServiceMigrations({
-        service: 'probe',
-        schema,
-        databaseUrl: mysqlUrl,
-        databasePrefix: prefix,
-        logger,
-      }),
-    ).resolves.toMatchObject({ kind: 'migrated', applied: [], alreadyApplied: 1 });
+    await expect(run()).resolves.toMatchObject({
+      kind: 'migrated',
+      applied: [],
+      alreadyApplied: 1,
+    });
   });
 });
