@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, type ClassType } from 'type-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
 import { DateScalar } from '@certif/platform-graphql';
 import type { DecisionOutcome, JurorRole, SessionScope } from '@certif/sessions-domain';
@@ -43,38 +43,47 @@ export class JurorInput {
   role!: JurorRole;
 }
 
+/** A class with no fields of its own: the start of an input built from mixins. */
+class NoFields {}
+
+/**
+ * The jury's terms of a decision (outcome, components, final interview, day), a type-graphql
+ * mixin (no field or argument takes it: not in the schema); inherited fields print first, so
+ * each input picks what comes before them.
+ */
+function withDecisionTerms<Base extends ClassType>(base: Base) {
+  @InputType()
+  class DecisionTerms extends base {
+    @Field(() => DecisionOutcomeEnum)
+    outcome!: DecisionOutcome;
+
+    @Field(() => [ID], {
+      nullable: true,
+      description: 'COMPONENTS_AWARDED: the components awarded.',
+    })
+    awardedComponentIds?: string[] | null;
+
+    @Field(() => Boolean, { nullable: true, description: 'R3: the final interview with the jury.' })
+    finalInterviewPassed?: boolean | null;
+
+    @Field(() => DateScalar)
+    decidedOn!: LocalDate;
+  }
+  return DecisionTerms;
+}
+
 @InputType()
-export class DecisionCorrectionInput {
-  @Field(() => DecisionOutcomeEnum)
-  outcome!: DecisionOutcome;
-
-  @Field(() => [ID], { nullable: true, description: 'COMPONENTS_AWARDED: the components awarded.' })
-  awardedComponentIds?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'R3: the final interview with the jury.' })
-  finalInterviewPassed?: boolean | null;
-
-  @Field(() => DateScalar)
-  decidedOn!: LocalDate;
-
+export class DecisionCorrectionInput extends withDecisionTerms(NoFields) {
   @Field(() => String, { description: 'Why the decision is corrected; kept in the record (R9).' })
   reason!: string;
 }
 
+/** What comes first in a deliberation's decision: the registration (not in the schema). */
 @InputType()
-export class DecisionInput {
+class RegistrationDecided {
   @Field(() => ID)
   registrationId!: string;
-
-  @Field(() => DecisionOutcomeEnum)
-  outcome!: DecisionOutcome;
-
-  @Field(() => [ID], { nullable: true, description: 'COMPONENTS_AWARDED: the components awarded.' })
-  awardedComponentIds?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'R3: the final interview with the jury.' })
-  finalInterviewPassed?: boolean | null;
-
-  @Field(() => DateScalar)
-  decidedOn!: LocalDate;
 }
+
+@InputType()
+export class DecisionInput extends withDecisionTerms(RegistrationDecided) {}
