@@ -32,23 +32,13 @@ export function erase(candidate: Candidate, now: Date): Candidate | null {
   return {
     ...candidate,
     ...pseudonymFor(candidate.id),
-    ...clearedIdentity(),
-    erasedAt: now,
-    version: candidate.version + 1,
-  };
-}
-
-/** R13: the identity an erased candidate keeps none of, beyond the pseudonymised names. */
-function clearedIdentity(): Pick<
-  Candidate,
-  'birthDate' | 'sex' | 'birthName' | 'birthPlace' | 'email' | 'accommodations'
-> {
-  return {
     birthDate: null,
     sex: null,
     birthName: null,
     birthPlace: null,
     email: null,
     accommodations: [],
+    erasedAt: now,
+    version: candidate.version + 1,
   };
 }
