@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int, type ClassType } from 'type-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
 import { DateScalar } from '@certif/platform-graphql';
-import type { DecisionOutcome, JurorRole, SessionScope } from '@certif/sessions-domain';
-import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum } from './enums';
+import type { DecisionOutcome, SessionScope } from '@certif/sessions-domain';
+import { DecisionOutcomeEnum, SessionScopeEnum } from './enums';
+import { withJurorFields } from './juror-fields';
 
 @InputType()
 export class PlanSessionInput {
@@ -31,20 +32,11 @@ export class PlanSessionInput {
   capacity?: number | null;
 }
 
-@InputType()
-export class JurorInput {
-  @Field(() => String, { description: 'The `sub` of the juror’s token.' })
-  userId!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => JurorRoleEnum)
-  role!: JurorRole;
-}
-
 /** A class with no fields of its own: the start of an input built from mixins. */
 class NoFields {}
+
+@InputType()
+export class JurorInput extends withJurorFields(NoFields) {}
 
 /**
  * The jury's terms of a decision (outcome, components, final interview, day), a type-graphql

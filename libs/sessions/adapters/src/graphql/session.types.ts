@@ -1,29 +1,20 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
 import { DateScalar } from '@certif/platform-graphql';
-import type {
-  DecisionOutcome,
-  JurorRole,
-  SessionScope,
-  SessionStatus,
-} from '@certif/sessions-domain';
-import { DecisionOutcomeEnum, JurorRoleEnum, SessionScopeEnum } from './enums';
+import type { DecisionOutcome, SessionScope, SessionStatus } from '@certif/sessions-domain';
+import { DecisionOutcomeEnum, SessionScopeEnum } from './enums';
+import { withJurorFields } from './juror-fields';
 import { CandidateReference, CertificationReference, ComponentReference } from './references.types';
 
-@ObjectType('Juror')
-export class JurorType {
+/** What comes first in a juror: the id (not in the schema). */
+@ObjectType()
+class JurorIdentity {
   @Field(() => ID)
   id!: string;
-
-  @Field(() => String, { description: 'The `sub` of the juror’s token.' })
-  userId!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => JurorRoleEnum)
-  role!: JurorRole;
 }
+
+@ObjectType('Juror')
+export class JurorType extends withJurorFields(JurorIdentity) {}
 
 @ObjectType('JuryDecision', {
   description:
