@@ -85,14 +85,24 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     page: PageRequest,
   ): Promise<Page<Certification>> {
     const filtered = this.filtered(filter, today);
-    const totalCount = await filtered.clone().getCount();
     const pageQuery = filtered
       .clone()
       .orderBy('c.code', 'ASC')
       .take(page.first + 1);
-    if (page.afterCode !== null)
+    let rows: CertificationRow[];
+    let totalCount: number;
+    if (page.afterCode === null) {
+      // The first page (most reads) in one statement: each row carries the filter's count
+      // (a window function); no row means nothing matches.
+      const { entities, raw } = await pageQuery
+        .addSelect('COUNT(*) OVER ()', 'total_count')
+        .getRawAndEntities<{ total_count: number | string }>();
+      rows = entities;
+      totalCount = Number(raw[0]?.total_count ?? 0);
+    } else {
       pageQuery.andWhere('c.code > :afterCode', { afterCode: page.afterCode });
-    const rows = await pageQuery.getMany();
+      [totalCount, rows] = await Promise.all([filtered.clone().getCount(), pageQuery.getMany()]);
+    }
     const items = await this.assemble(rows.slice(0, page.first));
     return { items, totalCount, hasNextPage: rows.length > page.first };
   }
