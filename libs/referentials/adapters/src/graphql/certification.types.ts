@@ -64,6 +64,8 @@ export class ComponentType {
   @Field(() => ID)
   id!: string;
 
+  /** Shareable: issuing serves it from its read model (a livret's components). */
+  @Directive('@shareable')
   @Field(() => String)
   code!: string;
 
@@ -107,6 +109,8 @@ export class CertificationType {
   @Field(() => ID)
   id!: string;
 
+  /** Shareable, as `title`: issuing serves both from its read model (livrets, parchemins). */
+  @Directive('@shareable')
   @Field(() => String)
   code!: string;
 
@@ -116,6 +120,7 @@ export class CertificationType {
   })
   rncpCode!: string | null;
 
+  @Directive('@shareable')
   @Field(() => String)
   title!: string;
 
