@@ -49,7 +49,9 @@ export function packageOf(url: string, functionName: string): string {
 
 const where = (node: ProfileNode) => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(libs|apps|tools)\//, '$1/');
+  const file = url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^file:\/\/.*?\/(libs|apps|tools)\//, '$1/');
   return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
 };
 

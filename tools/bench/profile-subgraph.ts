@@ -72,10 +72,17 @@ async function main(): Promise<void> {
   const summary = summariseProfile(path, Number(process.env['PROFILE_TOP'] ?? 12), window);
   console.log(`\n${path}: busy ${summary.busyPercent.toFixed(0)} % of the time`);
   console.log('\nself time by function (% of busy samples):');
-  for (const e of summary.functions) console.log(`  ${e.percent.toFixed(1).padStart(5)} %  ${e.name}`);
+  for (const e of summary.functions)
+    console.log(`  ${e.percent.toFixed(1).padStart(5)} %  ${e.name}`);
   console.log('\nself time by package:');
-  for (const e of summary.packages) console.log(`  ${e.percent.toFixed(1).padStart(5)} %  ${e.name}`);
-  console.log(`\nload average: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  for (const e of summary.packages)
+    console.log(`  ${e.percent.toFixed(1).padStart(5)} %  ${e.name}`);
+  console.log(
+    `\nload average: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -73,7 +73,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${options.name} was not ready after ${options.readyTimeoutMs ?? 120_000} ms`);
+      throw new Error(
+        `${options.name} was not ready after ${options.readyTimeoutMs ?? 120_000} ms`,
+      );
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -1,9 +1,5 @@
 import { ExpiringLru } from './token-cache';
-import {
-  clearInternalTokenCaches,
-  signInternalToken,
-  verifyInternalToken,
-} from './internal-token';
+import { clearInternalTokenCaches, signInternalToken, verifyInternalToken } from './internal-token';
 import { secretKeyObjects } from './secrets';
 
 describe('ExpiringLru', () => {
