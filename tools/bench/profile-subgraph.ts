@@ -3,10 +3,11 @@
 // bench's `Certifications(first: 20)` at 16 connections straight to it (with the identity the
 // gateway forwards). Prints the profile's top entries by self time (functions and packages) and
 // leaves the .cpuprofile under bench/profiles (open it in Chrome's DevTools).
+// PROFILE=gateway: the same load through a gateway process (profiled) in front of it.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { DEVELOPMENT_INTERNAL_SECRET, signInternalToken } from '@certif/platform-auth';
+import { DEVELOPMENT_INTERNAL_SECRET, mintToken, signInternalToken } from '@certif/platform-auth';
 import { contractOperations } from '@certif/one-process/testing';
 import { summariseProfile } from './cpu-profile';
 import { generateLoad } from './load-generator';
@@ -17,6 +18,7 @@ const databaseUrl = process.env['BENCH_DATABASE_URL'] ?? 'mysql://root@127.0.0.1
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const prefix = `certif_bench_${randomBytes(4).toString('hex')}`;
 const profileDir = resolve('bench/profiles');
+const JWT_SECRET = 'profile-secret-that-is-long-enough-for-hs256-signing!';
 
 async function main(): Promise<void> {
   mkdirSync(profileDir, { recursive: true });
@@ -24,21 +26,40 @@ async function main(): Promise<void> {
   const query = contractOperations().get('Certifications');
   if (!query) throw new Error('the contract has no Certifications operation');
   let window: { fromMicros: number; toMicros: number } | undefined;
+  const profiled = process.env['PROFILE'] === 'gateway' ? 'gateway' : 'referentials';
   const subgraph = await startServiceProcess({
     name: 'referentials',
     env: { DATABASE_URL: databaseUrl, DATABASE_PREFIX: prefix },
-    cpuProfileDir: profileDir,
+    ...(profiled === 'referentials' ? { cpuProfileDir: profileDir } : {}),
   });
+  const gateway =
+    profiled === 'gateway'
+      ? await startServiceProcess({
+          name: 'gateway',
+          env: { REFERENTIALS_URL: subgraph.url, AUTH_JWT_SECRET: JWT_SECRET },
+          cpuProfileDir: profileDir,
+        }).catch(async (error: unknown) => {
+          await subgraph.stop();
+          throw error;
+        })
+      : null;
   try {
-    const token = await signInternalToken(DEVELOPMENT_INTERNAL_SECRET, {
-      sub: 'bench-manager',
-      roles: ['SESSION_MANAGER'],
-    });
+    const headers: Record<string, string> = gateway
+      ? {
+          authorization: `Bearer ${await mintToken({ roles: ['SESSION_MANAGER'], secret: JWT_SECRET })}`,
+        }
+      : {
+          'x-certif-gateway-token': await signInternalToken(DEVELOPMENT_INTERNAL_SECRET, {
+            sub: 'bench-manager',
+            roles: ['SESSION_MANAGER'],
+          }),
+        };
+    const url = gateway?.url ?? subgraph.url;
     const body = JSON.stringify({ query, variables: { first: 20 } });
     // Warm up apart, so that the profile's window holds the measured run only.
     await generateLoad({
-      url: subgraph.url,
-      headers: { 'x-certif-gateway-token': token },
+      url,
+      headers,
       bodies: [body],
       connections: 16,
       warmUpSeconds: 1,
@@ -46,8 +67,8 @@ async function main(): Promise<void> {
     });
     const from = Number(process.hrtime.bigint() / 1000n);
     const result = await generateLoad({
-      url: subgraph.url,
-      headers: { 'x-certif-gateway-token': token },
+      url,
+      headers,
       bodies: [body],
       connections: 16,
       warmUpSeconds: 1,
@@ -55,11 +76,12 @@ async function main(): Promise<void> {
     });
     window = { fromMicros: from, toMicros: Number(process.hrtime.bigint() / 1000n) };
     console.log(
-      `referentials, Certifications(first: 20), 16 connections: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
+      `${profiled}, Certifications(first: 20), 16 connections: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
         `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.failures} failures`,
     );
   } finally {
     await new Promise((r) => setTimeout(r, 500));
+    await gateway?.stop();
     await subgraph.stop();
     await dropScratchDatabases(databaseUrl, prefix);
   }
