@@ -16,6 +16,8 @@ export interface Topology {
   label: string;
   gatewayUrl: string;
   subgraphUrl(name: string): string;
+  /** CPU time used so far by the process of `name` (gateway or a subgraph), ms; null if unknown. */
+  cpuMs?(name: string): number | null;
 }
 
 export interface DeployedTopology extends Topology {
@@ -84,6 +86,7 @@ export async function startDeployedTopology(
         if (!url) throw new Error(`${name} does not run in a process of its own in this bench`);
         return url;
       },
+      cpuMs: (name) => started.find((p) => p.name === name)?.cpuMs() ?? null,
       stop,
     };
   } catch (error) {

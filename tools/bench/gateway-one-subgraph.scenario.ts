@@ -98,8 +98,22 @@ export async function gatewayOneSubgraph(
       warmUpSeconds: settings.warmUpSeconds,
       seconds: settings.seconds,
     });
+  // In the deployed topology, the CPU each process spends per request (load-independent, unlike
+  // latencies on a busy machine): the gateway's and the subgraph's through the gateway, the
+  // subgraph's alone when called directly.
+  const cpu = (name: string) => topology.cpuMs?.(name) ?? null;
+  const perRequest = (before: number | null, after: number | null, result: LoadResult) =>
+    before === null || after === null
+      ? null
+      : (after - before) / Math.max(1, result.requests + (result.warmUpRequests ?? 0));
+  const [gatewayBefore, subgraphBefore] = [cpu('gateway'), cpu(spec.subgraph)];
   const viaGateway = await load(gatewayUrl, gatewayHeaders);
+  const [gatewayAfter, subgraphBetween] = [cpu('gateway'), cpu(spec.subgraph)];
   const straight = await load(subgraphUrl, await direct());
+  const subgraphAfter = cpu(spec.subgraph);
+  const gatewayCpu = perRequest(gatewayBefore, gatewayAfter, viaGateway);
+  const subgraphCpuViaGateway = perRequest(subgraphBefore, subgraphBetween, viaGateway);
+  const subgraphCpu = perRequest(subgraphBetween, subgraphAfter, straight);
   let ceiling: LoadResult | null = null;
   if (run.ceiling ?? true) {
     const bare = await startBareServer(bytes);
@@ -163,6 +177,24 @@ export async function gatewayOneSubgraph(
       text: '≥ 50 % of the minimal Apollo subgraph',
       met: againstFloor.value >= 0.5 * againstFloor.reference.value,
     };
+  if (gatewayCpu !== null && subgraphCpu !== null && subgraphCpuViaGateway !== null) {
+    figures.push(
+      {
+        scenario: scenario('gateway process, CPU per request'),
+        measure: 'CPU ms/request',
+        value: gatewayCpu,
+        unit: 'ms',
+        reference: { label: `${spec.subgraph} process, direct`, value: subgraphCpu },
+      },
+      {
+        scenario: scenario(`${spec.subgraph} process, CPU per request via the gateway`),
+        measure: 'CPU ms/request',
+        value: subgraphCpuViaGateway,
+        unit: 'ms',
+        reference: { label: 'direct', value: subgraphCpu },
+      },
+    );
+  }
   if (run.targets) {
     for (const which of ['via gateway', 'via gateway, 1 connection']) {
       const p50 = figures.find((f) => f.scenario === scenario(which) && f.measure === 'p50');

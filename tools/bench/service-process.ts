@@ -1,6 +1,7 @@
 // One app (apps/<name>/src/main.ts) in a process of its own, as a container runs it: the
 // deployed topology of the bench, and the subject of a CPU profile.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -11,6 +12,8 @@ export interface ServiceProcess {
   /** http://127.0.0.1:<port>/graphql */
   url: string;
   pid: number;
+  /** CPU time the process has used so far (user + system), in ms; Linux (/proc) only, else null. */
+  cpuMs(): number | null;
   /** SIGTERM, then waits for the exit (a CPU profile is written then). */
   stop(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     name: options.name,
     url: `${base}/graphql`,
     pid: child.pid ?? 0,
+    cpuMs: () => processCpuMs(child.pid ?? 0),
     stop: async () => {
       if (gone) return;
       child.kill('SIGTERM');
@@ -91,4 +95,21 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       clearTimeout(killer);
     },
   };
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every Linux this runs on). */
+const USER_HZ = 100;
+
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (2nd field) may hold spaces: count the fields after its closing ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+    return Number.isFinite(utime) && Number.isFinite(stime)
+      ? ((utime + stime) * 1000) / USER_HZ
+      : null;
+  } catch {
+    return null;
+  }
 }

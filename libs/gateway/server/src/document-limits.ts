@@ -165,7 +165,8 @@ export function documentProblems(
 }
 
 type MeasuredDocument =
-  | { kind: 'too many tokens' | 'unparsable' }
+  | { kind: 'too many tokens' }
+  | { kind: 'unparsable' }
   | {
       kind: 'parsed';
       document: DocumentNode;
