@@ -107,6 +107,16 @@ export async function gatewayFederated(
       seconds: settings.seconds,
     });
 
+  // Fresh processes (the deployed topology): a first run pays for their JIT compilation.
+  if (topology.cpuMs)
+    await generateLoad({
+      url: topology.gatewayUrl,
+      headers: gatewayHeaders,
+      bodies: parts.gateway,
+      connections: settings.connections,
+      warmUpSeconds: 1,
+      seconds: 3,
+    });
   const viaGateway = await load(topology.gatewayUrl, gatewayHeaders, parts.gateway);
   // Without queueing: the latency of one such request when nothing else runs.
   const alone = await load(topology.gatewayUrl, gatewayHeaders, parts.gateway, 1);
