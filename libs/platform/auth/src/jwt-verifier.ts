@@ -56,6 +56,9 @@ export function createJwtVerifier(
   };
   // A client sends the same token with every request: its principal is remembered until the
   // token stops being acceptable (exp, or iat + the maximum age, without the skew tolerance).
+  // With JWKS, a token already seen stays accepted until then even if the provider withdraws its
+  // key meanwhile (a JWT cannot be revoked anyway; removing a key only stops new verifications).
+  // Only valid tokens are remembered: a bad one costs its verification every time.
   const verified = new ExpiringLru<Principal>(VERIFIED_TOKENS_CAPACITY);
   return async (token) => {
     const known = verified.get(token);
