@@ -6,7 +6,7 @@ import {
   type Lineage,
   type LivretView,
 } from '@certif/issuing-domain';
-import type { LocalDate } from '@certif/platform-calendar';
+import { utcDateOf, type LocalDate } from '@certif/platform-calendar';
 import type {
   CandidateIdentity,
   IssuingDependencies,
@@ -140,7 +140,7 @@ export class CandidateRecords {
       certifierName: certification.certifier.name,
       issuedOn: credential.issuedOn,
       obtainedOn: credential.obtainedOn,
-      revokedOn: credential.revokedAt ? credential.revokedAt.toISOString().slice(0, 10) : null,
+      revokedOn: credential.revokedAt ? utcDateOf(credential.revokedAt) : null,
       revocationReason: credential.status === 'REVOKED' ? credential.revocationReason : null,
     };
   }

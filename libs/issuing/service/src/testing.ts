@@ -154,7 +154,7 @@ export function decisionCorrectedEvent(
 export function candidateEvent(
   id: string,
   names: { firstName: string; lastName: string },
-  options: { version?: number; erasedAt?: string | null; birthDate?: string | null } = {},
+  options: { version?: number; erasedAt?: string | null; birthDate?: LocalDate | null } = {},
 ): EventPayload<typeof candidateChanged> {
   return {
     change: options.erasedAt ? 'ERASED' : 'REGISTERED',

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /** sessions.ccp-acquired.v1, one row per (decision, component): a replay finds it there. */
 @Entity('acquired_component')
@@ -21,7 +22,7 @@ export class AcquiredComponentRow {
   sessionId!: string | null;
 
   @Column({ type: 'date' })
-  acquiredOn!: string;
+  acquiredOn!: LocalDate;
 
   @Column({ type: 'datetime', precision: 3 })
   recordedAt!: Date;
@@ -48,10 +49,10 @@ export class DecisionCorrectionRow {
   certificationId!: string;
 
   @Column({ type: 'date' })
-  decidedOn!: string;
+  decidedOn!: LocalDate;
 
   @Column({ type: 'date' })
-  correctedOn!: string;
+  correctedOn!: LocalDate;
 
   @Column({ type: 'varchar', length: 1000 })
   reason!: string;
@@ -78,7 +79,7 @@ export class TitleDecisionRow {
   sessionId!: string | null;
 
   @Column({ type: 'date' })
-  decidedOn!: string;
+  decidedOn!: LocalDate;
 
   @Column({ type: 'varchar', length: 30 })
   outcome!: string;

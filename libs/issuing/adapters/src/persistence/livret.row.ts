@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /**
  * One livret per candidate and lineage: its stable id, and what was last published about it.
@@ -24,10 +25,10 @@ export class LivretRow {
   status!: string;
 
   @Column({ type: 'date', nullable: true })
-  capitalizationDeadline!: string | null;
+  capitalizationDeadline!: LocalDate | null;
 
   @Column({ type: 'date', nullable: true })
-  lapsesAfter!: string | null;
+  lapsesAfter!: LocalDate | null;
 
   @Column({ type: 'int' })
   version!: number;
