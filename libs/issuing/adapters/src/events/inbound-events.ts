@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EventPayload, ServiceEvents } from '@certif/platform-events';
+import type { EventHandler, EventPayload, ServiceEvents } from '@certif/platform-events';
 import type {
   CertificationVersion,
   ComponentAcquisition,
@@ -8,14 +8,34 @@ import type {
 import type {
   CandidateIdentity,
   CorrectedDecision,
-  FactsIntake,
-  IssuingTransaction,
+  RecordCandidateStateService,
+  RecordCcpAcquired,
+  RecordCcpAcquiredService,
+  RecordCertificationStateService,
+  RecordDecisionCorrected,
+  RecordDecisionCorrectedService,
+  RecordTitleAwarded,
+  RecordTitleAwardedService,
 } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
-/** The contracts' payloads, read into the issuing domain's facts. */
+/** The contracts' payloads, read into the issuing domain's facts and the use cases' commands. */
+export function toRecordCcpAcquired(p: EventPayload<typeof ccpAcquired>): RecordCcpAcquired {
+  return { candidateId: p.candidateId, acquisition: toAcquisition(p) };
+}
+
+export function toRecordTitleAwarded(p: EventPayload<typeof titleAwarded>): RecordTitleAwarded {
+  return { candidateId: p.candidateId, decision: toTitleDecision(p) };
+}
+
+export function toRecordDecisionCorrected(
+  p: EventPayload<typeof decisionCorrected>,
+): RecordDecisionCorrected {
+  return { candidateId: p.candidateId, corrected: toCorrectedDecision(p) };
+}
+
 export function toAcquisition(p: EventPayload<typeof ccpAcquired>): ComponentAcquisition {
   return {
     decisionId: p.decisionId,
@@ -137,34 +157,49 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
   };
 }
 
+/** The use cases the five topics feed. */
+export interface IssuingConsumers {
+  recordCcpAcquired: Pick<RecordCcpAcquiredService, 'execute'>;
+  recordTitleAwarded: Pick<RecordTitleAwardedService, 'execute'>;
+  recordDecisionCorrected: Pick<RecordDecisionCorrectedService, 'execute'>;
+  recordCertificationState: Pick<RecordCertificationStateService, 'execute'>;
+  recordCandidateState: Pick<RecordCandidateStateService, 'execute'>;
+}
+
+/** Where a use case joins the consumer's transaction (TypeOrmIssuingUnitOfWork.joining). */
+export interface JoinsTransaction {
+  joining<T>(manager: EntityManager, work: () => Promise<T>): Promise<T>;
+}
+
+/** One topic's handler: the payload read into a command, the use case run in the event's transaction. */
+function handle<T, C>(
+  unitOfWork: JoinsTransaction,
+  read: (payload: T) => C,
+  useCase: { execute(command: C): Promise<void> },
+): EventHandler<T> {
+  return (event, manager) => unitOfWork.joining(manager, () => useCase.execute(read(event.data)));
+}
+
 /**
- * The five topics issuing consumes. Each handler runs in the consumer's transaction (which also
+ * The five topics issuing consumes. Each use case runs in the consumer's transaction (which also
  * records the event as handled), so a fact, the livrets recomputed from it and the events they
  * cause commit together or not at all.
  */
 export function subscribeIssuing(
-  events: ServiceEvents,
-  intake: FactsIntake,
-  within: (manager: EntityManager) => IssuingTransaction,
+  events: Pick<ServiceEvents, 'on'>,
+  unitOfWork: JoinsTransaction,
+  useCases: IssuingConsumers,
 ): void {
   events
-    .on(ccpAcquired, (event, manager) =>
-      intake.componentAcquired(within(manager), event.data.candidateId, toAcquisition(event.data)),
+    .on(ccpAcquired, handle(unitOfWork, toRecordCcpAcquired, useCases.recordCcpAcquired))
+    .on(titleAwarded, handle(unitOfWork, toRecordTitleAwarded, useCases.recordTitleAwarded))
+    .on(
+      decisionCorrected,
+      handle(unitOfWork, toRecordDecisionCorrected, useCases.recordDecisionCorrected),
     )
-    .on(titleAwarded, (event, manager) =>
-      intake.titleAwarded(within(manager), event.data.candidateId, toTitleDecision(event.data)),
+    .on(
+      certificationChanged,
+      handle(unitOfWork, toCertificationVersion, useCases.recordCertificationState),
     )
-    .on(decisionCorrected, (event, manager) =>
-      intake.decisionCorrected(
-        within(manager),
-        event.data.candidateId,
-        toCorrectedDecision(event.data),
-      ),
-    )
-    .on(certificationChanged, (event, manager) =>
-      intake.certificationChanged(within(manager), toCertificationVersion(event.data)),
-    )
-    .on(candidateChanged, (event, manager) =>
-      intake.candidateChanged(within(manager), toCandidateIdentity(event.data)),
-    );
+    .on(candidateChanged, handle(unitOfWork, toCandidateIdentity, useCases.recordCandidateState));
 }

@@ -1,12 +1,12 @@
 import type {
-  CandidateRecords,
+  CandidateRecordsQueries,
   IssuingLinks,
   LivretRecord,
-  StoredCredential,
 } from '@certif/issuing-application';
+import type { Parchemin } from '@certif/issuing-domain';
 import { CredentialType, LivretType } from './issuing.types';
 
-type Verification = Awaited<ReturnType<CandidateRecords['verify']>>;
+type Verification = Awaited<ReturnType<CandidateRecordsQueries['verify']>>;
 
 export function toLivretType(record: LivretRecord, links: IssuingLinks): LivretType {
   const { livret, view } = record;
@@ -26,24 +26,22 @@ export function toLivretType(record: LivretRecord, links: IssuingLinks): LivretT
   });
 }
 
-export function toCredentialType(
-  credential: StoredCredential,
-  links: IssuingLinks,
-): CredentialType {
+/** A parchemin as the GraphQL type `Credential` shows it. */
+export function toCredentialType(parchemin: Parchemin, links: IssuingLinks): CredentialType {
   return Object.assign(new CredentialType(), {
-    id: credential.id,
-    number: credential.number,
-    status: credential.status,
-    issuedOn: credential.issuedOn,
-    obtainedOn: credential.obtainedOn,
-    verificationCode: credential.verificationCode,
-    certification: { id: credential.certificationId },
-    specializationId: credential.specializationId,
-    revokedAt: credential.revokedAt,
-    revocationReason: credential.revocationReason,
-    verificationUrl: links.verification(credential.verificationCode),
-    pdfUrl: links.credentialPdf(credential.id),
-    verifiableCredentialUrl: links.verifiableCredential(credential.id),
+    id: parchemin.id,
+    number: parchemin.number,
+    status: parchemin.status,
+    issuedOn: parchemin.issuedOn,
+    obtainedOn: parchemin.obtainedOn,
+    verificationCode: parchemin.verificationCode,
+    certification: { id: parchemin.certificationId },
+    specializationId: parchemin.specializationId,
+    revokedAt: parchemin.revokedAt,
+    revocationReason: parchemin.revocationReason,
+    verificationUrl: links.verification(parchemin.verificationCode),
+    pdfUrl: links.parcheminPdf(parchemin.id),
+    verifiableCredentialUrl: links.verifiableCredential(parchemin.id),
   });
 }
 

@@ -36,8 +36,8 @@ async function insertInSlices<T extends object>(
   rows: T[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const metadata = manager.connection.getMetadata(entity);
-  const driver = manager.connection.driver;
+  const metadata = manager.dataSource.getMetadata(entity);
+  const driver = manager.dataSource.driver;
   const columns = metadata.columns.filter((column) => !column.isVirtual);
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   const tuple = `(${columns.map(() => '?').join(', ')})`;
