@@ -1,4 +1,4 @@
-import { parseLocalDate, type LocalDate } from '@certif/platform-calendar';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { CertificationVersion } from './certification-lineage';
 import type { ComponentAcquisition, TitleDecision } from './facts';
 import { computeLivret, type LivretView } from './livret';
@@ -91,8 +91,9 @@ describe('computeLivret: the seed certifications', () => {
   });
 
   const cnam = SEED_VERSIONS['003'];
+  // A cast, not parseLocalDate: i = 4 gives '20110-06-01', which parseLocalDate refuses.
   const allBlocs = ['BC01', 'BC02', 'BC03', 'BC04', 'BC05'].map((bc, i) =>
-    acquired(`RNCP28754${bc}`, parseLocalDate(`201${6 + i}-06-01`)),
+    acquired(`RNCP28754${bc}`, `201${6 + i}-06-01` as LocalDate),
   );
   it.each`
     case                                                            | decisions                                | today           | due      | status
