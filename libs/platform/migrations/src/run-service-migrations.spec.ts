@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createLogger } from '@certif/platform-observability';
 import {
@@ -8,7 +7,7 @@ import {
   pendingSchemaChanges,
   type MysqlTarget,
 } from '@certif/platform-persistence';
-import { describeOnMysql } from '@certif/platform-persistence/testing';
+import { describeOnMysql, dropDatabasesOf } from '@certif/platform-persistence/testing';
 import { runMigrationsCommand } from './migrate-command';
 import { runServiceMigrations, type MigrationsReport } from './run-service-migrations';
 
@@ -66,16 +65,8 @@ describeOnMysql('runServiceMigrations', () => {
   const prefix = `certif_migrate_${randomBytes(3).toString('hex')}`;
   const target = databaseTarget('probe', mysqlUrl, '', prefix) as MysqlTarget;
 
-  afterAll(async () => {
-    const connection = await createConnection({
-      host: target.host,
-      port: target.port,
-      user: target.user,
-      password: target.password,
-    });
-    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await connection.end();
-  });
+  // The probe's scratch database, `<prefix>_probe`.
+  afterAll(() => dropDatabasesOf(mysqlUrl, prefix));
 
   /** One instance's start: the probe service's migrations on the scratch database. */
   const run = () =>
