@@ -1,25 +1,13 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityReference, ReferenceById } from '@certif/platform-graphql';
 
 /** Owned by referentials: issuing points at it by id. */
-@ObjectType('Certification')
-@Directive('@key(fields: "id", resolvable: false)')
-export class CertificationReference {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Certification')
+export class CertificationReference extends ReferenceById {}
 
 /** A CCP or bloc, owned by referentials. */
-@ObjectType('Component')
-@Directive('@key(fields: "id", resolvable: false)')
-export class ComponentReference {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Component')
+export class ComponentReference extends ReferenceById {}
 
 /** Owned by candidates; issuing adds `livrets` and `credentials`. */
-@ObjectType('Candidate')
-@Directive('@key(fields: "id")')
-export class CandidateType {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Candidate', { resolvable: true })
+export class CandidateType extends ReferenceById {}
