@@ -1,9 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** The id every federated entity is keyed by: the one field a reference to it carries. */
-@ObjectType({ isAbstract: true })
+/** A reference to a federated entity: the id it is keyed by (`@EntityReference` exposes it). */
 export abstract class ReferenceById {
-  @Field(() => ID)
   id!: string;
 }
 
@@ -18,6 +16,7 @@ export function EntityReference(
 ): ClassDecorator {
   const key = resolvable ? '@key(fields: "id")' : '@key(fields: "id", resolvable: false)';
   return (target) => {
+    Field(() => ID)(target.prototype as object, 'id');
     Directive(key)(target);
     ObjectType(typeName)(target);
   };
