@@ -18,7 +18,12 @@ import type {
   RecordTitleAwardedService,
 } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
-import { certificationChanged } from '@certif/referentials-contracts';
+import {
+  certificationChanged,
+  certificationIdentity,
+  certifierWithCpfIdentifiers,
+  versionLinks,
+} from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
 /** The contracts' payloads, read into the issuing domain's facts and the use cases' commands. */
@@ -102,18 +107,8 @@ export function toCertificationVersion(
 ): CertificationVersion {
   const c = p.certification;
   return {
-    id: c.id,
-    code: c.code,
-    rncpCode: c.rncpCode,
-    title: c.title,
-    kind: c.kind,
-    level: c.level,
-    certifier: {
-      name: c.certifier.name,
-      siret: c.certifier.siret,
-      cpfClientId: c.certifier.cpfClientId ?? null,
-      cpfContractId: c.certifier.cpfContractId ?? null,
-    },
+    ...certificationIdentity(c),
+    certifier: certifierWithCpfIdentifiers(c.certifier),
     registeredFrom: c.registeredFrom,
     registeredUntil: c.registeredUntil,
     capitalizationRule: c.capitalizationRule,
@@ -124,14 +119,7 @@ export function toCertificationVersion(
       title,
       position,
     })),
-    specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
-    revisesId: c.revisesId,
-    revisedById: c.revisedById,
-    correspondences: c.correspondences.map((link) => ({
-      fromComponentIds: [...link.fromComponentIds],
-      toComponentId: link.toComponentId,
-    })),
-    version: c.version,
+    ...versionLinks(c),
   };
 }
 
