@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
+import { sampleCertificationState } from '@certif/referentials-contracts/testing';
 import { PATHWAYS } from '@certif/candidates-domain';
 import { candidatesTables } from '../persistence/candidates-migrations';
 import { TypeOrmKnownCertificationStore } from '../persistence/typeorm-known-certification.store';
@@ -25,30 +26,8 @@ const schema = {
   migrations: [...eventsSchema.migrations, ...(candidatesTables.migrations as [])],
 };
 
-function state(version: number, overrides: Partial<CertificationState> = {}): CertificationState {
-  return {
-    id: 'cert-tp-cda',
-    code: 'TP-CDA',
-    rncpCode: null,
-    title: 'Concepteur développeur d’applications',
-    kind: 'PROFESSIONAL_TITLE',
-    level: 6,
-    status: 'ACTIVE',
-    registeredFrom: null,
-    registeredUntil: null,
-    capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-    requiresFinalInterview: true,
-    vaeMinimumExperienceYears: 1,
-    certifier: { name: 'Ministère du Travail', siret: null },
-    components: [],
-    specializations: [],
-    revisesId: null,
-    revisedById: null,
-    correspondences: [],
-    version,
-    ...overrides,
-  };
-}
+const state = (version: number, overrides: Partial<CertificationState> = {}) =>
+  sampleCertificationState({ version, ...overrides });
 
 function message(certification: CertificationState, id = randomUUID()) {
   const change = 'PUBLISHED' as const;

@@ -17,36 +17,20 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
+import { sampleCertificationState } from '@certif/referentials-contracts/testing';
 import { sessionsTables } from '../persistence/sessions-tables';
 import { TypeOrmReadModelRepository } from '../persistence/typeorm-read-model.repository';
 import { subscribeReadModels } from './read-model-consumers';
 
-function certificationState(overrides: Partial<CertificationState> = {}): CertificationState {
-  return {
+const certificationState = (overrides: Partial<CertificationState> = {}) =>
+  sampleCertificationState({
     id: 'cda',
-    code: 'TP-CDA',
-    rncpCode: null,
     title: "Concepteur développeur d'applications",
-    kind: 'PROFESSIONAL_TITLE',
-    level: 6,
-    status: 'ACTIVE',
-    registeredFrom: null,
-    registeredUntil: null,
-    capitalizationRule: 'WITHIN_TITLE_VALIDITY',
-    requiresFinalInterview: true,
-    vaeMinimumExperienceYears: 1,
-    certifier: { name: 'Ministère du Travail', siret: null },
     components: [
       { id: 'ccp1', code: 'TP-CDA-CCP1', title: 'Composants', kind: 'CCP', position: 1 },
     ],
-    specializations: [],
-    revisesId: null,
-    revisedById: null,
-    correspondences: [],
-    version: 1,
     ...overrides,
-  };
-}
+  });
 
 const enrollment = {
   id: 'enrollment-1',
