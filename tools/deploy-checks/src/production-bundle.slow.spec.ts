@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { dropDatabasesOf, freePort } from './scratch-server';
+import { dropDatabasesOf, freePort } from '@certif/platform-persistence/testing';
 import { workspacePath } from './workspace';
 
 // SLOW (about 30–60 s: two tsc builds). What the image runs, without Docker: the production
