@@ -43,8 +43,11 @@ RUN test -n "${APP}" || { echo 'build with --build-arg APP=<app> (see infra/serv
 RUN node tools/build/build-apps.mjs "${APP}"
 
 # ---- production dependencies, compiled for the same Node and libc as the runtime.
+# --omit=optional too: TypeORM names ts-node as an optional peer, so `--omit=dev` alone would
+# still install ts-node and typescript (devOptional in the lockfile). production-bundle.slow.spec.ts
+# runs this command and starts the bundles on what it installs.
 FROM toolchain AS production-dependencies
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --no-audit --no-fund
 
 # ---- runtime
 FROM ${NODE_IMAGE} AS runtime

@@ -44,7 +44,7 @@ describe('Dockerfile', () => {
   it('ships production dependencies only, without compilers', () => {
     const all = stages();
     const production = all.find((stage) => stage.name === 'production-dependencies');
-    expect(text(production?.lines)).toMatch(/npm ci --omit=dev/);
+    expect(text(production?.lines)).toMatch(/npm ci --omit=dev --omit=optional/);
     expect(text(runtime()?.lines)).toMatch(
       /COPY --from=production-dependencies \/app\/node_modules/,
     );

@@ -120,7 +120,7 @@ describeOnEachDatabase(
         superseded: string,
         decisionId: string,
         outcome: 'TITLE_AWARDED' | 'NOT_AWARDED',
-        decidedOn: string,
+        decidedOn: LocalDate,
         reason: string,
       ) =>
         decisionCorrection(candidateId, version, {

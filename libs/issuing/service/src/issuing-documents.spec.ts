@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { parseLocalDate } from '@certif/platform-calendar';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
@@ -29,7 +30,9 @@ describeOnEachDatabase(
           { firstName: 'Camille', lastName: 'Durand <b>&' },
           { birthDate: '1991-04-02' },
         ),
-        ...cda.components.map((_, i) => ccp(candidateId, cda, i, `2025-0${i + 1}-15`)),
+        ...cda.components.map((_, i) =>
+          ccp(candidateId, cda, i, parseLocalDate(`2025-0${i + 1}-15`)),
+        ),
         award(candidateId, cda, '2025-03-15'),
       );
       credential = await waitFor(async () => {

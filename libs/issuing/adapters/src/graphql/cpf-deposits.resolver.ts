@@ -73,7 +73,7 @@ export class CpfWithdrawalType {
   revocationReason!: string | null;
 }
 
-@ObjectType('CpfDepositsQueries', {
+@ObjectType('CpfDeposits', {
   description:
     'The deposit of holders with the Caisse des Dépôts: each VALID parchemin of an RNCP/RS ' +
     'certification accepted within three months of obtainedOn.',

@@ -62,7 +62,7 @@ export class TypeOrmParcheminRepository implements ParcheminRepository {
    * also hands the new value back (LAST_INSERT_ID), sparing a SELECT under the lock.
    */
   async nextSequence(prefix: string): Promise<number> {
-    const table = this.manager.connection.getMetadata(CredentialCounterRow).tableName;
+    const table = this.manager.dataSource.getMetadata(CredentialCounterRow).tableName;
     if (isMysql(this.manager)) {
       const result = (await this.manager.query(
         `INSERT INTO \`${table}\` (prefix, lastValue) VALUES (?, LAST_INSERT_ID(1)) ` +

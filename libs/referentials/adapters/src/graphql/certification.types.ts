@@ -64,6 +64,8 @@ abstract class PartOfCertificationType {
   @Field(() => ID)
   id!: string;
 
+  /** Shareable: issuing serves it from its read model (a livret's components). */
+  @Directive('@shareable')
   @Field(() => String)
   code!: string;
 
@@ -102,6 +104,8 @@ export class CertificationType {
   @Field(() => ID)
   id!: string;
 
+  /** Shareable, as `title`: issuing serves both from its read model (livrets, parchemins). */
+  @Directive('@shareable')
   @Field(() => String)
   code!: string;
 
@@ -111,6 +115,7 @@ export class CertificationType {
   })
   rncpCode!: string | null;
 
+  @Directive('@shareable')
   @Field(() => String)
   title!: string;
 
