@@ -1,18 +1,15 @@
+// What consumers' tests reuse: a referentials.certification.v1 state as referentials publishes it.
 import type { CertificationState } from './certification-changed.event';
 
-/**
- * Test support for consumers of referentials.certification.v1: a version 1 state of a
- * PROFESSIONAL_TITLE, active, with no component, no revision and no dates; `overrides` says what a
- * spec needs otherwise.
- */
+/** TP-CDA, ACTIVE, version 1, no component: a state for a consumer's test to adjust. */
 export function sampleCertificationState(
   overrides: Partial<CertificationState> = {},
 ): CertificationState {
   return {
-    id: 'cert-tp-cda',
+    id: 'cda',
     code: 'TP-CDA',
     rncpCode: null,
-    title: 'Concepteur développeur d’applications',
+    title: "Concepteur développeur d'applications",
     kind: 'PROFESSIONAL_TITLE',
     level: 6,
     status: 'ACTIVE',

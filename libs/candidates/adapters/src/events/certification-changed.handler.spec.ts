@@ -26,8 +26,14 @@ const schema = {
   migrations: [...eventsSchema.migrations, ...(candidatesTables.migrations as [])],
 };
 
-const state = (version: number, overrides: Partial<CertificationState> = {}) =>
-  sampleCertificationState({ version, ...overrides });
+function state(version: number, overrides: Partial<CertificationState> = {}): CertificationState {
+  return sampleCertificationState({
+    id: 'cert-tp-cda',
+    title: 'Concepteur développeur d’applications',
+    version,
+    ...overrides,
+  });
+}
 
 function message(certification: CertificationState, id = randomUUID()) {
   const change = 'PUBLISHED' as const;

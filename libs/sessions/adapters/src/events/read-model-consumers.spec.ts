@@ -22,15 +22,14 @@ import { sessionsTables } from '../persistence/sessions-tables';
 import { TypeOrmReadModelRepository } from '../persistence/typeorm-read-model.repository';
 import { subscribeReadModels } from './read-model-consumers';
 
-const certificationState = (overrides: Partial<CertificationState> = {}) =>
-  sampleCertificationState({
-    id: 'cda',
-    title: "Concepteur développeur d'applications",
+function certificationState(overrides: Partial<CertificationState> = {}): CertificationState {
+  return sampleCertificationState({
     components: [
       { id: 'ccp1', code: 'TP-CDA-CCP1', title: 'Composants', kind: 'CCP', position: 1 },
     ],
     ...overrides,
   });
+}
 
 const enrollment: EnrollmentState = {
   id: 'enrollment-1',
