@@ -23,6 +23,8 @@ export interface ServiceEventsOptions {
   registry?: Registry;
   /** How long the event tables keep sent rows, inbox ids and dead letters; pruned on a schedule. */
   retention?: Partial<RetentionPolicy>;
+  /** Waiting events of a partition the consumer handles in one transaction, at most (50). */
+  batchSize?: number;
   /** A transport made elsewhere (tests); `kafkaBrokers` and `bus` are then not used. */
   transport?: EventTransport;
 }
@@ -68,6 +70,7 @@ export class ServiceEvents {
       groupId: service,
       logger,
       metrics,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     });
   }
 
