@@ -78,12 +78,19 @@ export class FactsIntake {
     await tx.candidates.save(identity);
   }
 
+  /** At once, or once at the end of the batch of events the transaction handles. */
   private async refreshLineageOf(
     tx: IssuingTransaction,
     candidateId: string,
     certificationId: string,
   ) {
     const lineage = await tx.certifications.lineageOf(certificationId);
-    if (lineage) await this.refresher.refresh(tx, candidateId, lineage);
+    if (!lineage) return;
+    const refresh = async () => {
+      await this.refresher.refresh(tx, candidateId, lineage);
+    };
+    if (tx.deferUntilBatchEnd)
+      tx.deferUntilBatchEnd(`livret ${candidateId} ${lineage.rootId}`, refresh);
+    else await refresh();
   }
 }

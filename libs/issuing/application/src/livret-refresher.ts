@@ -46,7 +46,6 @@ export class LivretRefresher {
     let credentials = (await tx.credentials.findByCandidates([candidateId])).filter(
       (c) => c.lineageRootId === lineage.rootId,
     );
-    // Read before issuing: a parchemin's number holds a lock until commit (see nextSequence).
     const stored = await tx.livrets.findOne(candidateId, lineage.rootId);
     const compute = (parcheminIssued: boolean) =>
       computeLivret({

@@ -110,7 +110,9 @@ export async function startIssuingService(
   );
   const desk = new DocumentDesk(deps, new PdfkitDocumentRenderer(), signer);
   const sweep = new LapseSweep(deps);
-  subscribeIssuing(events, new FactsIntake(deps), (manager) => unitOfWork.within(manager));
+  subscribeIssuing(events, new FactsIntake(deps), (manager, batch) =>
+    unitOfWork.within(manager, batch),
+  );
   await events.start();
 
   const cpfDeposits = new CpfDeposits(deps, new TypeOrmCpfDepositStore(dataSource));

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EventPayload, ServiceEvents } from '@certif/platform-events';
+import type { EventBatch, EventPayload, ServiceEvents } from '@certif/platform-events';
 import type {
   CertificationVersion,
   ComponentAcquisition,
@@ -137,34 +137,57 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
   };
 }
 
+/** The candidates a batch of sessions' events is about, each once. */
+function candidatesOf(batch: EventBatch): string[] {
+  const ids = batch.events.map((event) => (event.data as { candidateId?: unknown }).candidateId);
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
+
 /**
  * The five topics issuing consumes. Each handler runs in the consumer's transaction (which also
  * records the event as handled), so a fact, the livrets recomputed from it and the events they
- * cause commit together or not at all.
+ * cause commit together or not at all. The transaction may hold a batch of one topic's events:
+ * the facts of sessions' events lock all their candidates first, in one order, and each livret
+ * is recomputed once at the end of the batch (`within(manager, batch)`).
  */
 export function subscribeIssuing(
   events: ServiceEvents,
   intake: FactsIntake,
-  within: (manager: EntityManager) => IssuingTransaction,
+  within: (manager: EntityManager, batch?: EventBatch) => IssuingTransaction,
 ): void {
+  const factsOf = async (manager: EntityManager, batch: EventBatch) => {
+    const tx = within(manager, batch);
+    await batch.shared('issuing candidates locked', () =>
+      tx.candidates.lockFacts(...candidatesOf(batch)),
+    );
+    return tx;
+  };
   events
-    .on(ccpAcquired, (event, manager) =>
-      intake.componentAcquired(within(manager), event.data.candidateId, toAcquisition(event.data)),
+    .on(ccpAcquired, async (event, manager, batch) =>
+      intake.componentAcquired(
+        await factsOf(manager, batch),
+        event.data.candidateId,
+        toAcquisition(event.data),
+      ),
     )
-    .on(titleAwarded, (event, manager) =>
-      intake.titleAwarded(within(manager), event.data.candidateId, toTitleDecision(event.data)),
+    .on(titleAwarded, async (event, manager, batch) =>
+      intake.titleAwarded(
+        await factsOf(manager, batch),
+        event.data.candidateId,
+        toTitleDecision(event.data),
+      ),
     )
-    .on(decisionCorrected, (event, manager) =>
+    .on(decisionCorrected, async (event, manager, batch) =>
       intake.decisionCorrected(
-        within(manager),
+        await factsOf(manager, batch),
         event.data.candidateId,
         toCorrectedDecision(event.data),
       ),
     )
-    .on(certificationChanged, (event, manager) =>
-      intake.certificationChanged(within(manager), toCertificationVersion(event.data)),
+    .on(certificationChanged, (event, manager, batch) =>
+      intake.certificationChanged(within(manager, batch), toCertificationVersion(event.data)),
     )
-    .on(candidateChanged, (event, manager) =>
-      intake.candidateChanged(within(manager), toCandidateIdentity(event.data)),
+    .on(candidateChanged, (event, manager, batch) =>
+      intake.candidateChanged(within(manager, batch), toCandidateIdentity(event.data)),
     );
 }

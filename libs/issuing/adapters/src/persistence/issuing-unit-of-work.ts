@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { runInTransaction } from '@certif/platform-events';
+import { runInTransaction, type EventBatch } from '@certif/platform-events';
 import type {
   IssuingEvents,
   IssuingStores,
@@ -7,42 +7,73 @@ import type {
   IssuingUnitOfWork,
 } from '@certif/issuing-application';
 import { isMysql } from '@certif/platform-persistence';
+import { CounterBlockNumbers } from './counter-block-numbers';
 import { TypeOrmCandidateDirectory } from './typeorm-candidate-directory';
 import { TypeOrmCertificationReadModel } from './typeorm-certification-read-model';
-import { TypeOrmCredentialRepository } from './typeorm-credential.repository';
+import {
+  TypeOrmCredentialRepository,
+  type CredentialNumbers,
+} from './typeorm-credential.repository';
 import { TypeOrmFactStore } from './typeorm-fact-store';
 import { TypeOrmLivretRepository } from './typeorm-livret.repository';
 
 /** Binds the events port to the transaction's EntityManager (the outbox writes through it). */
 export type IssuingEventsFactory = (manager: EntityManager) => IssuingEvents;
 
-/** `lock`: reads are locking reads (see read-lock.ts); for transactions on MySQL. */
-export function issuingStores(manager: EntityManager, lock = false): IssuingStores {
+/**
+ * `lock`: reads are locking reads (see read-lock.ts); for transactions on MySQL. `numbers`:
+ * where parchemin numbers come from (ADR 0016); the counter row in the transaction otherwise.
+ */
+export function issuingStores(
+  manager: EntityManager,
+  lock = false,
+  numbers?: CredentialNumbers,
+): IssuingStores {
   return {
     certifications: new TypeOrmCertificationReadModel(manager, lock),
     candidates: new TypeOrmCandidateDirectory(manager, lock),
     facts: new TypeOrmFactStore(manager, lock),
     livrets: new TypeOrmLivretRepository(manager, lock),
-    credentials: new TypeOrmCredentialRepository(manager, lock),
+    credentials: new TypeOrmCredentialRepository(manager, lock, numbers),
   };
+}
+
+export interface IssuingUnitOfWorkOptions {
+  /** Numbers reserved at a time per prefix on MySQL (ADR 0016); default 1. */
+  numberBlockSize?: number;
 }
 
 export class TypeOrmIssuingUnitOfWork implements IssuingUnitOfWork {
   readonly reader: IssuingStores;
+  /** On MySQL, numbers from the counter without holding its lock until commit (ADR 0016). */
+  private readonly numbers: CredentialNumbers | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: IssuingEventsFactory,
+    options: IssuingUnitOfWorkOptions = {},
   ) {
     this.reader = issuingStores(dataSource.manager);
+    this.numbers = isMysql(dataSource.manager)
+      ? new CounterBlockNumbers(dataSource, options.numberBlockSize)
+      : undefined;
   }
 
   transaction<T>(work: (tx: IssuingTransaction) => Promise<T>): Promise<T> {
     return runInTransaction(this.dataSource, (manager) => work(this.within(manager)));
   }
 
-  /** A transaction someone else started: an event consumer's, which also records the event. */
-  within(manager: EntityManager): IssuingTransaction {
-    return { ...issuingStores(manager, isMysql(manager)), events: this.events(manager) };
+  /**
+   * A transaction someone else started: an event consumer's, which also records the event. With
+   * the consumer's `batch`, one set of stores serves the batch's events, and livret refreshes
+   * wait for its end (`deferUntilBatchEnd`).
+   */
+  within(manager: EntityManager, batch?: EventBatch): IssuingTransaction {
+    const make = (): IssuingTransaction => ({
+      ...issuingStores(manager, isMysql(manager), this.numbers),
+      events: this.events(manager),
+      ...(batch ? { deferUntilBatchEnd: (key, work) => batch.beforeCommit(key, work) } : {}),
+    });
+    return batch ? batch.shared('issuing transaction', make) : make();
   }
 }

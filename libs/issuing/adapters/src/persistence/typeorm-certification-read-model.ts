@@ -59,12 +59,19 @@ function toRow(v: CertificationVersion): KnownCertificationRow {
 }
 
 export class TypeOrmCertificationReadModel implements CertificationReadModel {
+  /**
+   * Lineages read by this instance (one transaction, or a batch of events in one): with locking
+   * reads no other transaction changes them meanwhile, and `save` forgets them.
+   */
+  private readonly lineages = new Map<string, Lineage | null>();
+
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
   ) {}
 
   async save(version: CertificationVersion): Promise<boolean> {
+    this.lineages.clear();
     const stored = await this.manager.findOne(KnownCertificationRow, {
       where: { id: version.id },
       ...readLock(this.lock),
@@ -91,7 +98,12 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
 
   /** Every known version linked to this one, whichever way the links point. */
   async lineageOf(certificationId: string): Promise<Lineage | null> {
-    return (await this.lineagesOf([certificationId])).get(certificationId) ?? null;
+    const remembered = this.lineages.get(certificationId);
+    if (remembered !== undefined && this.lock) return remembered;
+    const lineage = (await this.lineagesOf([certificationId])).get(certificationId) ?? null;
+    // A version not known yet may arrive before the end of the transaction: not remembered.
+    if (lineage && this.lock) this.lineages.set(certificationId, lineage);
+    return lineage;
   }
 
   /**

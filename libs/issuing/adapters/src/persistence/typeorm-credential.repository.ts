@@ -9,6 +9,11 @@ import { CredentialCounterRow, CredentialRow } from './credential.row';
 import { readLock } from './read-lock';
 import { isDuplicateKey, isMysql } from '@certif/platform-persistence';
 
+/** Where parchemin numbers come from when not from the counter row in the transaction. */
+export interface CredentialNumbers {
+  next(prefix: string): Promise<number>;
+}
+
 function toCredential({ validKey: _key, ...row }: CredentialRow): StoredCredential {
   return { ...row, status: row.status as CredentialStatus };
 }
@@ -17,6 +22,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
+    private readonly numbers?: CredentialNumbers,
   ) {}
 
   async findById(id: string): Promise<StoredCredential | null> {
@@ -62,13 +68,14 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   /**
-   * One atomic upsert per number: the row lock it takes makes concurrent issuers of the same
-   * prefix wait for each other, so no two transactions get the same number; a rolled-back
-   * transaction leaves a gap, never a duplicate. The lock lasts until the issuing transaction
-   * commits, so parchemins of one prefix are issued one after the other: on MySQL the upsert
-   * also hands the new value back (LAST_INSERT_ID), sparing a SELECT under the lock.
+   * From `numbers` when given (on MySQL: blocks reserved outside the transaction, ADR 0016).
+   * Otherwise one atomic upsert per number in the transaction: the row lock it takes makes
+   * concurrent issuers of the same prefix wait for each other until commit, so no two
+   * transactions get the same number; a rolled-back transaction leaves a gap, never a duplicate.
+   * On MySQL the upsert also hands the new value back (LAST_INSERT_ID), sparing a SELECT.
    */
   async nextSequence(prefix: string): Promise<number> {
+    if (this.numbers) return this.numbers.next(prefix);
     const table = this.manager.connection.getMetadata(CredentialCounterRow).tableName;
     if (isMysql(this.manager)) {
       const result = (await this.manager.query(
