@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createJwtVerifier } from '@certif/platform-auth';
 import { ServiceEvents } from '@certif/platform-events';
 import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import { isMysql } from '@certif/platform-persistence';
 import {
   openServiceStorage,
   startHttpService,
@@ -12,6 +13,7 @@ import {
   type ServiceStartOptions,
 } from '@certif/platform-http';
 import {
+  CounterBlockNumbers,
   createIssuingLoaders,
   issuingRoutes,
   JoseCredentialSigner,
@@ -52,6 +54,8 @@ export interface IssuingSettings {
   publicBaseUrl?: string | (() => string);
   /** How often the lapse sweep runs; 0 or unset in tests: only when called. Default 1 hour. */
   sweepIntervalMs?: number;
+  /** Parchemin numbers reserved at a time per prefix on MySQL (ADR 0016); default 10. */
+  numberBlockSize?: number;
 }
 
 export interface RunningIssuingService extends RunningService {
@@ -91,9 +95,14 @@ export async function startIssuingService(
   const baseUrl = () =>
     (typeof configured === 'function' ? configured() : (configured ?? ownUrl)).replace(/\/+$/, '');
   const links = linksTo(baseUrl);
+  // MySQL: parchemin numbers without a lock held until commit (ADR 0016).
+  const numbers = isMysql(dataSource.manager)
+    ? await CounterBlockNumbers.open(dataSource, options.numberBlockSize)
+    : undefined;
   const unitOfWork = new TypeOrmIssuingUnitOfWork(
     dataSource,
     (manager) => new OutboxIssuingEvents(events.outbox, manager),
+    numbers ? { numbers } : {},
   );
   const deps: IssuingDependencies = {
     unitOfWork,
@@ -185,6 +194,7 @@ export async function startIssuingService(
       unwatchCpf();
       await http.stop();
       await events.stop();
+      await numbers?.close();
       await dataSource.destroy();
     },
   };

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CredentialCounterRow } from './credential.row';
 import type { CredentialNumbers } from './typeorm-credential.repository';
 
@@ -14,17 +14,40 @@ interface Block {
  * handed out from memory, in order. Two issuances never get the same number, in one process or
  * across replicas; a number taken by a transaction that rolls back, and what is left of a block
  * when the process stops, are never given: gaps.
+ *
+ * The upserts run on a connection of their own (`open`): an issuing transaction holds a
+ * connection of the service's pool while it asks for a number, and transactions that filled the
+ * pool would otherwise wait for each other forever.
  */
 export class CounterBlockNumbers implements CredentialNumbers {
   private readonly blocks = new Map<string, Block>();
   private readonly reserving = new Map<string, Promise<void>>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly blockSize = 1,
-  ) {
+  private constructor(
+    private readonly counter: DataSource,
+    private readonly blockSize: number,
+  ) {}
+
+  /** A one-connection pool beside `dataSource`'s, on the same database. */
+  static async open(dataSource: DataSource, blockSize = 10): Promise<CounterBlockNumbers> {
     if (!Number.isInteger(blockSize) || blockSize < 1)
       throw new Error('numberBlockSize must be a positive integer');
+    const counter = new DataSource({
+      ...dataSource.options,
+      poolSize: 1,
+      entities: [CredentialCounterRow],
+      migrations: [],
+      subscribers: [],
+      migrationsRun: false,
+      synchronize: false,
+      logging: false,
+    } as DataSourceOptions);
+    await counter.initialize();
+    return new CounterBlockNumbers(counter, blockSize);
+  }
+
+  async close(): Promise<void> {
+    if (this.counter.isInitialized) await this.counter.destroy();
   }
 
   async next(prefix: string): Promise<number> {
@@ -41,10 +64,10 @@ export class CounterBlockNumbers implements CredentialNumbers {
   }
 
   private async reserve(prefix: string): Promise<void> {
-    const table = this.dataSource.getMetadata(CredentialCounterRow).tableName;
+    const table = this.counter.getMetadata(CredentialCounterRow).tableName;
     const size = this.blockSize;
-    // Outside any transaction: a pool connection in autocommit, so the row lock ends here.
-    const result = (await this.dataSource.query(
+    // Outside any transaction (autocommit): the row lock ends with the statement.
+    const result = (await this.counter.query(
       `INSERT INTO \`${table}\` (prefix, lastValue) VALUES (?, LAST_INSERT_ID(?)) ` +
         'ON DUPLICATE KEY UPDATE lastValue = LAST_INSERT_ID(lastValue + ?)',
       [prefix, size, size],

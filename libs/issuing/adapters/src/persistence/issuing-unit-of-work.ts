@@ -7,7 +7,6 @@ import type {
   IssuingUnitOfWork,
 } from '@certif/issuing-application';
 import { isMysql } from '@certif/platform-persistence';
-import { CounterBlockNumbers } from './counter-block-numbers';
 import { TypeOrmCandidateDirectory } from './typeorm-candidate-directory';
 import { TypeOrmCertificationReadModel } from './typeorm-certification-read-model';
 import {
@@ -39,13 +38,15 @@ export function issuingStores(
 }
 
 export interface IssuingUnitOfWorkOptions {
-  /** Numbers reserved at a time per prefix on MySQL (ADR 0016); default 1. */
-  numberBlockSize?: number;
+  /**
+   * Where parchemin numbers come from (`CounterBlockNumbers` on MySQL, ADR 0016); without it,
+   * from the counter row inside the issuing transaction, whose lock lasts until commit.
+   */
+  numbers?: CredentialNumbers;
 }
 
 export class TypeOrmIssuingUnitOfWork implements IssuingUnitOfWork {
   readonly reader: IssuingStores;
-  /** On MySQL, numbers from the counter without holding its lock until commit (ADR 0016). */
   private readonly numbers: CredentialNumbers | undefined;
 
   constructor(
@@ -54,9 +55,7 @@ export class TypeOrmIssuingUnitOfWork implements IssuingUnitOfWork {
     options: IssuingUnitOfWorkOptions = {},
   ) {
     this.reader = issuingStores(dataSource.manager);
-    this.numbers = isMysql(dataSource.manager)
-      ? new CounterBlockNumbers(dataSource, options.numberBlockSize)
-      : undefined;
+    this.numbers = options.numbers;
   }
 
   transaction<T>(work: (tx: IssuingTransaction) => Promise<T>): Promise<T> {
