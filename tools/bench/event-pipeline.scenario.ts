@@ -159,15 +159,20 @@ export async function eventPipeline(
   const n = measured.length;
   const rate = run.events / run.pipelineSeconds;
   const inserts = run.events / reference.insertSeconds;
+  const backbone = run.events / reference.backboneSeconds;
+  const share = rate / backbone;
   return [
     {
       scenario: `event pipeline · ${n} candidates`,
       measure: 'events/s, end to end',
       value: rate,
       unit: 'events/s',
-      reference: { label: 'batched INSERTs', value: inserts },
-      target: { text: '≥ 1,000 events/s', met: rate >= 1000 },
-      note: `${run.events} events in ${run.pipelineSeconds.toFixed(2)} s from the call to the last parchemin`,
+      reference: { label: 'no-op backbone, same run', value: backbone },
+      target: {
+        text: '≥ 1,000 events/s and ≥ 50 % of the no-op backbone',
+        met: rate >= 1000 && share >= 0.5,
+      },
+      note: `${run.events} events in ${run.pipelineSeconds.toFixed(2)} s from the call to the last parchemin; ${Math.round(100 * share)} % of the backbone alone; batched INSERTs of the same rows: ${Math.round(inserts)} rows/s`,
     },
     {
       scenario: `event pipeline · ${n} candidates`,

@@ -101,7 +101,7 @@ export async function startIssuingService(
     : undefined;
   const unitOfWork = new TypeOrmIssuingUnitOfWork(
     dataSource,
-    (manager) => new OutboxIssuingEvents(events.outbox, manager),
+    (manager, batch) => new OutboxIssuingEvents(events.outbox, manager, batch),
     numbers ? { numbers } : {},
   );
   const deps: IssuingDependencies = {

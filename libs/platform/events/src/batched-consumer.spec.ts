@@ -248,6 +248,25 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
     ]);
   });
 
+  it('runs deferred work given again once its key ran, after what waits', async () => {
+    const order: string[] = [];
+    await startConsumer(async (event, manager, batch) => {
+      batch.beforeCommit('flush', async () => {
+        order.push('flush');
+      });
+      batch.beforeCommit(`refresh ${event.data.counterId}`, async () => {
+        order.push(`refresh ${event.data.counterId}`);
+        batch.beforeCommit('flush', async () => {
+          order.push('flush');
+        });
+      });
+      await recordEffect(event, manager, batch);
+    });
+    await transport.publish(increments(4));
+    await waitFor(async () => expect(await effects()).toHaveLength(4));
+    expect(order).toEqual(['flush', 'refresh c1', 'refresh c2', 'flush']);
+  });
+
   it('rolls the batch back when its deferred work fails, and retries it', async () => {
     let fail = true;
     await startConsumer(async (event, manager, batch) => {

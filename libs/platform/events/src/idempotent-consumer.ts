@@ -39,7 +39,8 @@ export interface EventBatch {
   shared<V>(key: string, make: () => V): V;
   /**
    * Runs `work` once per key, after the batch's last handler and before commit (in the order keys
-   * were first given; work may defer more). A failure rolls the whole batch back.
+   * were first given; work may defer more, and a key given again after its work ran runs again).
+   * A failure rolls the whole batch back.
    */
   beforeCommit(key: string, work: () => Promise<void>): void;
 }
@@ -296,10 +297,13 @@ class TransactionBatch implements EventBatch {
   }
 
   beforeCommit(key: string, work: () => Promise<void>): void {
-    if (!this.deferred.has(key)) this.deferred.set(key, work);
+    if (this.deferred.get(key)) return;
+    // Work of a key that already ran is new work: it runs again, after what is waiting.
+    this.deferred.delete(key);
+    this.deferred.set(key, work);
   }
 
-  /** Each deferred work once, including work deferred meanwhile. */
+  /** Each deferred work once, including work deferred meanwhile (a Map visits added keys). */
   async runDeferred(): Promise<void> {
     for (const [key, work] of this.deferred) {
       if (!work) continue;

@@ -12,6 +12,7 @@ import type {
   IssuingTransaction,
 } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
+import { batchCandidates } from '../persistence/issuing-unit-of-work';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
@@ -137,12 +138,6 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
   };
 }
 
-/** The candidates a batch of sessions' events is about, each once. */
-function candidatesOf(batch: EventBatch): string[] {
-  const ids = batch.events.map((event) => (event.data as { candidateId?: unknown }).candidateId);
-  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-}
-
 /**
  * The five topics issuing consumes. Each handler runs in the consumer's transaction (which also
  * records the event as handled), so a fact, the livrets recomputed from it and the events they
@@ -158,7 +153,7 @@ export function subscribeIssuing(
   const factsOf = async (manager: EntityManager, batch: EventBatch) => {
     const tx = within(manager, batch);
     await batch.shared('issuing candidates locked', () =>
-      tx.candidates.lockFacts(...candidatesOf(batch)),
+      tx.candidates.lockFacts(...batchCandidates(batch)),
     );
     return tx;
   };

@@ -15,25 +15,40 @@ import {
 } from './typeorm-credential.repository';
 import { TypeOrmFactStore } from './typeorm-fact-store';
 import { TypeOrmLivretRepository } from './typeorm-livret.repository';
+import { BatchReadAhead } from './batch-read-ahead';
 
-/** Binds the events port to the transaction's EntityManager (the outbox writes through it). */
-export type IssuingEventsFactory = (manager: EntityManager) => IssuingEvents;
+/**
+ * Binds the events port to the transaction's EntityManager (the outbox writes through it); with
+ * the consumer's batch, the events may be written together before commit.
+ */
+export type IssuingEventsFactory = (manager: EntityManager, batch?: EventBatch) => IssuingEvents;
+
+/** The candidates a batch of events is about (the `candidateId` of their payloads), each once. */
+export function batchCandidates(batch: EventBatch): string[] {
+  const ids = batch.events.map((event) => (event.data as { candidateId?: unknown }).candidateId);
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
 
 /**
  * `lock`: reads are locking reads (see read-lock.ts); for transactions on MySQL. `numbers`:
  * where parchemin numbers come from (ADR 0016); the counter row in the transaction otherwise.
+ * `batch`: the consumer's batch, whose candidates' facts, livrets and parchemins are read
+ * together (BatchReadAhead).
  */
 export function issuingStores(
   manager: EntityManager,
   lock = false,
   numbers?: CredentialNumbers,
+  batch?: EventBatch,
 ): IssuingStores {
+  const ahead = <T>() =>
+    batch && lock ? new BatchReadAhead<T>(() => batchCandidates(batch)) : undefined;
   return {
     certifications: new TypeOrmCertificationReadModel(manager, lock),
     candidates: new TypeOrmCandidateDirectory(manager, lock),
-    facts: new TypeOrmFactStore(manager, lock),
-    livrets: new TypeOrmLivretRepository(manager, lock),
-    credentials: new TypeOrmCredentialRepository(manager, lock, numbers),
+    facts: new TypeOrmFactStore(manager, lock, ahead()),
+    livrets: new TypeOrmLivretRepository(manager, lock, ahead()),
+    credentials: new TypeOrmCredentialRepository(manager, lock, numbers, ahead()),
   };
 }
 
@@ -69,8 +84,8 @@ export class TypeOrmIssuingUnitOfWork implements IssuingUnitOfWork {
    */
   within(manager: EntityManager, batch?: EventBatch): IssuingTransaction {
     const make = (): IssuingTransaction => ({
-      ...issuingStores(manager, isMysql(manager), this.numbers),
-      events: this.events(manager),
+      ...issuingStores(manager, isMysql(manager), this.numbers, batch),
+      events: this.events(manager, batch),
       ...(batch ? { deferUntilBatchEnd: (key, work) => batch.beforeCommit(key, work) } : {}),
     });
     return batch ? batch.shared('issuing transaction', make) : make();

@@ -7,6 +7,7 @@ import {
 } from '@certif/issuing-application';
 import { CredentialCounterRow, CredentialRow } from './credential.row';
 import { readLock } from './read-lock';
+import { BatchReadAhead, byCandidate } from './batch-read-ahead';
 import { isDuplicateKey, isMysql } from '@certif/platform-persistence';
 
 /** Where parchemin numbers come from when not from the counter row in the transaction. */
@@ -23,6 +24,8 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
     private readonly manager: EntityManager,
     private readonly lock = false,
     private readonly numbers?: CredentialNumbers,
+    /** A batch's read-ahead of its candidates' parchemins (see BatchReadAhead). */
+    private readonly readAhead?: BatchReadAhead<StoredCredential[]>,
   ) {}
 
   async findById(id: string): Promise<StoredCredential | null> {
@@ -58,6 +61,14 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async findByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]> {
+    if (!this.readAhead || candidateIds.length === 0) return this.readByCandidates(candidateIds);
+    const each = await this.readAhead.of(candidateIds, async (ids) =>
+      byCandidate(ids, await this.readByCandidates(ids)),
+    );
+    return each.flat();
+  }
+
+  private async readByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]> {
     if (candidateIds.length === 0) return [];
     const rows = await this.manager.find(CredentialRow, {
       where: { candidateId: In([...new Set(candidateIds)]) },
@@ -93,6 +104,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async insert(credential: StoredCredential): Promise<void> {
+    this.readAhead?.forget(credential.candidateId);
     try {
       await this.manager.insert(CredentialRow, {
         ...credential,
@@ -107,6 +119,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async revoke(credential: StoredCredential): Promise<boolean> {
+    this.readAhead?.forget(credential.candidateId);
     const result = await this.manager.update(
       CredentialRow,
       { id: credential.id, status: 'VALID' },

@@ -8,14 +8,18 @@ import type { CandidateFacts, FactStore } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
 import { AcquiredComponentRow, DecisionCorrectionRow, TitleDecisionRow } from './fact.rows';
+import { BatchReadAhead, byCandidate } from './batch-read-ahead';
 
 export class TypeOrmFactStore implements FactStore {
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
+    /** A batch's read-ahead of its candidates' facts (see BatchReadAhead). */
+    private readonly readAhead?: BatchReadAhead<CandidateFacts>,
   ) {}
 
   async addAcquisition(candidateId: string, a: ComponentAcquisition): Promise<void> {
+    this.readAhead?.forget(candidateId);
     await this.insertOnce(AcquiredComponentRow, {
       decisionId: a.decisionId,
       componentId: a.componentId,
@@ -28,14 +32,43 @@ export class TypeOrmFactStore implements FactStore {
   }
 
   async addDecision(candidateId: string, d: TitleDecision): Promise<void> {
+    this.readAhead?.forget(candidateId);
     await this.insertOnce(TitleDecisionRow, { ...d, candidateId, recordedAt: new Date() });
   }
 
   async addCorrection(candidateId: string, c: DecisionCorrection): Promise<void> {
+    this.readAhead?.forget(candidateId);
     await this.insertOnce(DecisionCorrectionRow, { ...c, candidateId, recordedAt: new Date() });
   }
 
   async ofCandidates(candidateIds: readonly string[]): Promise<CandidateFacts> {
+    if (!this.readAhead || candidateIds.length === 0) return this.read(candidateIds);
+    const each = await this.readAhead.of(candidateIds, async (ids) => {
+      const { acquisitions, decisions, corrections } = await this.read(ids);
+      const [a, d, c] = [
+        byCandidate(ids, acquisitions),
+        byCandidate(ids, decisions),
+        byCandidate(ids, corrections),
+      ];
+      return new Map(
+        ids.map((id) => [
+          id,
+          {
+            acquisitions: a.get(id) ?? [],
+            decisions: d.get(id) ?? [],
+            corrections: c.get(id) ?? [],
+          },
+        ]),
+      );
+    });
+    return {
+      acquisitions: each.flatMap((facts) => facts.acquisitions),
+      decisions: each.flatMap((facts) => facts.decisions),
+      corrections: each.flatMap((facts) => facts.corrections),
+    };
+  }
+
+  private async read(candidateIds: readonly string[]): Promise<CandidateFacts> {
     if (candidateIds.length === 0) return { acquisitions: [], decisions: [], corrections: [] };
     const ids = In([...new Set(candidateIds)]);
     const [acquisitions, decisions, corrections] = await Promise.all([

@@ -9,6 +9,7 @@ import {
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
 import { LivretRow } from './livret.row';
+import { BatchReadAhead, byCandidate } from './batch-read-ahead';
 
 function toLivret(row: LivretRow): StoredLivret {
   return {
@@ -27,6 +28,8 @@ export class TypeOrmLivretRepository implements LivretRepository {
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
+    /** A batch's read-ahead of its candidates' livrets (see BatchReadAhead). */
+    private readonly readAhead?: BatchReadAhead<StoredLivret[]>,
   ) {}
 
   async findById(id: string): Promise<StoredLivret | null> {
@@ -54,6 +57,12 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async findOne(candidateId: string, lineageRootId: string): Promise<StoredLivret | null> {
+    if (this.readAhead) {
+      const [livrets] = await this.readAhead.of([candidateId], async (ids) =>
+        byCandidate(ids, await this.findByCandidates(ids)),
+      );
+      return livrets?.find((livret) => livret.lineageRootId === lineageRootId) ?? null;
+    }
     const row = await this.manager.findOne(LivretRow, {
       where: { candidateId, lineageRootId },
       ...readLock(this.lock),
@@ -71,6 +80,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async insert(livret: StoredLivret): Promise<void> {
+    this.readAhead?.forget(livret.candidateId);
     try {
       await this.manager.insert(LivretRow, { ...livret, updatedAt: new Date() });
     } catch (error) {
@@ -81,6 +91,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async update(livret: StoredLivret): Promise<void> {
+    this.readAhead?.forget(livret.candidateId);
     const { id, version, ...fields } = livret;
     const result = await this.manager.update(
       LivretRow,
