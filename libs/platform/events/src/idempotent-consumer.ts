@@ -76,6 +76,17 @@ type Outcome = 'processed' | 'duplicate';
 interface Route {
   definition: EventDefinition<unknown>;
   handler: EventHandler<unknown>;
+  isolation: RouteOptions['isolation'];
+}
+
+export interface RouteOptions {
+  /**
+   * The isolation of the transaction that handles this event type (MySQL; the server's default,
+   * REPEATABLE READ, when not given). READ COMMITTED takes no gap locks on locking reads, so
+   * that batches about different keys do not deadlock on neighbouring index ranges; the handler
+   * must then hold what it relies on by row locks (ADR 0016).
+   */
+  isolation?: 'READ COMMITTED';
 }
 
 /**
@@ -100,7 +111,11 @@ export class EventConsumer {
   }
 
   /** Registers the handler of one event type; call before `start()`. */
-  on<T>(definition: EventDefinition<T>, handler: EventHandler<T>): this {
+  on<T>(
+    definition: EventDefinition<T>,
+    handler: EventHandler<T>,
+    options: RouteOptions = {},
+  ): this {
     if (this.subscription) throw new Error('register handlers before start()');
     const byType = this.routes.get(definition.topic) ?? new Map<string, Route>();
     if (byType.has(definition.type)) {
@@ -109,6 +124,7 @@ export class EventConsumer {
     byType.set(definition.type, {
       definition: definition as EventDefinition<unknown>,
       handler: handler as EventHandler<unknown>,
+      isolation: options.isolation,
     });
     this.routes.set(definition.topic, byType);
     return this;
@@ -206,7 +222,13 @@ export class EventConsumer {
             await batch.runDeferred();
             return fresh.map((handled): Outcome => (handled ? 'processed' : 'duplicate'));
           },
-          { logger: this.logger },
+          {
+            logger: this.logger,
+            // READ COMMITTED only when every event of the batch asks for it.
+            ...(prepared.every(({ route }) => route.isolation === 'READ COMMITTED')
+              ? { isolation: 'READ COMMITTED' as const }
+              : {}),
+          },
         ),
     );
     for (const [i, { topic, event }] of prepared.entries()) {

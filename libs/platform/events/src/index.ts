@@ -37,6 +37,7 @@ export {
   type EventBatch,
   type EventConsumerOptions,
   type EventHandler,
+  type RouteOptions,
 } from './idempotent-consumer';
 export { EventMetrics, type EventMetricsOptions, type ConsumeOutcome } from './event-metrics';
 export { readOutboxStatus, type OutboxStatus } from './outbox-status';

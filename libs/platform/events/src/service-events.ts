@@ -6,7 +6,7 @@ import type { EventDefinition } from './event-definition';
 import type { EventLogger } from './event-logger';
 import { EventMetrics } from './event-metrics';
 import type { EventTransport, TransportHealth } from './event-transport';
-import { EventConsumer, type EventHandler } from './idempotent-consumer';
+import { EventConsumer, type EventHandler, type RouteOptions } from './idempotent-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { defaultRetention, schedulePrune, type RetentionPolicy } from './retention';
@@ -74,8 +74,8 @@ export class ServiceEvents {
     });
   }
 
-  on<T>(definition: EventDefinition<T>, handler: EventHandler<T>): this {
-    this.consumer.on(definition, handler);
+  on<T>(definition: EventDefinition<T>, handler: EventHandler<T>, options?: RouteOptions): this {
+    this.consumer.on(definition, handler, options);
     this.subscribed = true;
     return this;
   }

@@ -157,27 +157,39 @@ export function subscribeIssuing(
     );
     return tx;
   };
+  // No gap locks: the candidates' row locks keep their facts apart, and a fact is stored before
+  // its certification is read, so that a certification arriving at once sees it (ADR 0016).
+  const facts = { isolation: 'READ COMMITTED' } as const;
   events
-    .on(ccpAcquired, async (event, manager, batch) =>
-      intake.componentAcquired(
-        await factsOf(manager, batch),
-        event.data.candidateId,
-        toAcquisition(event.data),
-      ),
+    .on(
+      ccpAcquired,
+      async (event, manager, batch) =>
+        intake.componentAcquired(
+          await factsOf(manager, batch),
+          event.data.candidateId,
+          toAcquisition(event.data),
+        ),
+      facts,
     )
-    .on(titleAwarded, async (event, manager, batch) =>
-      intake.titleAwarded(
-        await factsOf(manager, batch),
-        event.data.candidateId,
-        toTitleDecision(event.data),
-      ),
+    .on(
+      titleAwarded,
+      async (event, manager, batch) =>
+        intake.titleAwarded(
+          await factsOf(manager, batch),
+          event.data.candidateId,
+          toTitleDecision(event.data),
+        ),
+      facts,
     )
-    .on(decisionCorrected, async (event, manager, batch) =>
-      intake.decisionCorrected(
-        await factsOf(manager, batch),
-        event.data.candidateId,
-        toCorrectedDecision(event.data),
-      ),
+    .on(
+      decisionCorrected,
+      async (event, manager, batch) =>
+        intake.decisionCorrected(
+          await factsOf(manager, batch),
+          event.data.candidateId,
+          toCorrectedDecision(event.data),
+        ),
+      facts,
     )
     .on(certificationChanged, (event, manager, batch) =>
       intake.certificationChanged(within(manager, batch), toCertificationVersion(event.data)),
