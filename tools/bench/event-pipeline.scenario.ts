@@ -141,6 +141,8 @@ export async function eventPipeline(
   operations: Map<string, string>,
   enrollments: readonly PlannedEnrollment[],
   componentCount: number,
+  /** Called around the measured deliberation only (e.g. a CPU profile). */
+  measuring?: { start(): Promise<void>; stop(): Promise<void> },
 ): Promise<Figure[]> {
   const warmUp = enrollments.slice(0, settings.warmUpDeliberated);
   const measured = enrollments.slice(settings.warmUpDeliberated);
@@ -151,8 +153,12 @@ export async function eventPipeline(
     componentCount,
   );
   const prepared = await prepareSession(bench, operations, measured);
+  await measuring?.start();
+  const deliberated = await deliberate(bench, operations, prepared, componentCount).finally(() =>
+    measuring?.stop(),
+  );
   const run = {
-    ...(await deliberate(bench, operations, prepared, componentCount)),
+    ...deliberated,
     registrationSeconds: prepared.registrationSeconds,
   };
   const reference = await pipelineReferences(settings, run.events);

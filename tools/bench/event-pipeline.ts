@@ -1,9 +1,13 @@
 // npm run bench:event-pipeline: the event pipeline scenario of `npm run bench` alone (the same
 // seeding, platform and figures, without the gateway, N+1 and RNCP scenarios), for working on
 // the consumers. Prints its figures and writes bench/event-pipeline.json; drops its databases.
-// Env: as `npm run bench` (BENCH_DELIBERATED, BENCH_CANDIDATES…), and EVENTS_BATCH_SIZE.
+// Env: as `npm run bench` (BENCH_DELIBERATED, BENCH_CANDIDATES…), EVENTS_BATCH_SIZE, and
+// BENCH_CPU_PROFILE=<file.cpuprofile> to profile the scenario (what `node --cpu-prof` records, for
+// the scenario alone) and print the functions that cost the most CPU of their own.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { contractOperations } from '@certif/one-process/testing';
 import { startBenchPlatform, type BenchPlatform } from './bench-platform';
 import { benchSettings } from './bench-settings';
@@ -37,12 +41,29 @@ async function main(): Promise<void> {
     const seeded = await seedPlatform(bench, settings.volumes);
     step('event pipeline and bulk deliberation');
     const pipeline = seeded.catalog.find((c) => c.code === PIPELINE_CERTIFICATION);
+    const profile = process.env['BENCH_CPU_PROFILE'];
+    const session = profile ? new Session() : undefined;
     const figures = await eventPipeline(
       bench,
       settings,
       contractOperations(),
       seeded.plan.pipelineEnrollments,
       pipeline?.componentIds.length ?? 0,
+      session && profile
+        ? {
+            start: async () => {
+              session.connect();
+              await session.post('Profiler.enable');
+              await session.post('Profiler.start');
+            },
+            stop: async () => {
+              const { profile: recorded } = await session.post('Profiler.stop');
+              writeFileSync(profile, JSON.stringify(recorded));
+              printTopCosts(recorded);
+              session.disconnect();
+            },
+          }
+        : undefined,
     );
     console.log(`\n${formatTable(figures)}\n`);
     for (const f of figures.filter((f) => f.note))
@@ -63,6 +84,30 @@ async function main(): Promise<void> {
     step(`dropped ${dropped.join(', ') || 'no database'}`);
     clearTimeout(watchdog);
   }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** The 15 functions with the most samples of their own, with where they are. */
+function printTopCosts(profile: { nodes: ProfileNode[]; samples?: number[] }): void {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  for (const id of samples) {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame) continue;
+    const where = frame.url.replace(/^.*\/(node_modules|libs|tools)\//, '$1/');
+    const name = `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  console.log('\nCPU profile of the scenario, self time:');
+  for (const [name, count] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(
+      `${((100 * count) / Math.max(1, samples.length)).toFixed(1).padStart(5)} %  ${name}`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -60,8 +60,12 @@ export class FactsIntake {
     for (const acquisition of corrected.acquisitions)
       await tx.facts.addAcquisition(candidateId, acquisition);
     if (corrected.decision) await tx.facts.addDecision(candidateId, corrected.decision);
-    const lineage = await tx.certifications.lineageOf(corrected.correction.certificationId);
-    if (lineage) await this.refresher.refresh(tx, candidateId, lineage, corrected.correction);
+    await this.refreshLineageOf(
+      tx,
+      candidateId,
+      corrected.correction.certificationId,
+      corrected.correction,
+    );
   }
 
   /** A revision moves every livret of the lineage to the new version; a closure sets deadlines. */
@@ -78,19 +82,28 @@ export class FactsIntake {
     await tx.candidates.save(identity);
   }
 
-  /** At once, or once at the end of the batch of events the transaction handles. */
+  /**
+   * At once, or once per candidate and certification at the end of the batch of events the
+   * transaction handles (a correction's own refresh once per correction). The certification is
+   * read after the fact is stored, either way: a certification handled at the same moment then
+   * sees the fact, or the fact's refresh sees the certification.
+   */
   private async refreshLineageOf(
     tx: IssuingTransaction,
     candidateId: string,
     certificationId: string,
+    correction?: DecisionCorrection,
   ) {
-    const lineage = await tx.certifications.lineageOf(certificationId);
-    if (!lineage) return;
     const refresh = async () => {
-      await this.refresher.refresh(tx, candidateId, lineage);
+      const lineage = await tx.certifications.lineageOf(certificationId);
+      if (lineage) await this.refresher.refresh(tx, candidateId, lineage, correction);
     };
-    if (tx.deferUntilBatchEnd)
-      tx.deferUntilBatchEnd(`livret ${candidateId} ${lineage.rootId}`, refresh);
-    else await refresh();
+    if (!tx.deferUntilBatchEnd) return refresh();
+    tx.deferUntilBatchEnd(
+      correction
+        ? `correction ${correction.decisionId}`
+        : `livret ${candidateId} ${certificationId}`,
+      refresh,
+    );
   }
 }

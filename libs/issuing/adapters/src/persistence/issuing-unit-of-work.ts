@@ -46,7 +46,7 @@ export function issuingStores(
   return {
     certifications: new TypeOrmCertificationReadModel(manager, lock),
     candidates: new TypeOrmCandidateDirectory(manager, lock),
-    facts: new TypeOrmFactStore(manager, lock, ahead()),
+    facts: new TypeOrmFactStore(manager, lock, ahead(), batch),
     livrets: new TypeOrmLivretRepository(manager, lock, ahead()),
     credentials: new TypeOrmCredentialRepository(manager, lock, numbers, ahead()),
   };

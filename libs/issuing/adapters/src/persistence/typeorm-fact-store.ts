@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import type { EventBatch } from '@certif/platform-events';
 import type {
   ComponentAcquisition,
   DecisionCorrection,
@@ -10,12 +11,20 @@ import { isDuplicateKey } from '@certif/platform-persistence';
 import { AcquiredComponentRow, DecisionCorrectionRow, TitleDecisionRow } from './fact.rows';
 import { BatchReadAhead, byCandidate } from './batch-read-ahead';
 
+type FactEntity =
+  typeof AcquiredComponentRow | typeof TitleDecisionRow | typeof DecisionCorrectionRow;
+
 export class TypeOrmFactStore implements FactStore {
+  /** Facts of a batch not written yet: written together before commit, or before a read. */
+  private readonly pending: { entity: FactEntity; row: object }[] = [];
+
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
     /** A batch's read-ahead of its candidates' facts (see BatchReadAhead). */
     private readonly readAhead?: BatchReadAhead<CandidateFacts>,
+    /** The consumer's batch: facts are then written with one INSERT per kind. */
+    private readonly batch?: EventBatch,
   ) {}
 
   async addAcquisition(candidateId: string, a: ComponentAcquisition): Promise<void> {
@@ -42,6 +51,7 @@ export class TypeOrmFactStore implements FactStore {
   }
 
   async ofCandidates(candidateIds: readonly string[]): Promise<CandidateFacts> {
+    await this.flush();
     if (!this.readAhead || candidateIds.length === 0) return this.read(candidateIds);
     const each = await this.readAhead.of(candidateIds, async (ids) => {
       const { acquisitions, decisions, corrections } = await this.read(ids);
@@ -121,6 +131,7 @@ export class TypeOrmFactStore implements FactStore {
   }
 
   async candidatesWithFactsIn(certificationIds: readonly string[]): Promise<string[]> {
+    await this.flush();
     if (certificationIds.length === 0) return [];
     const ids = [...new Set(certificationIds)];
     const [acquisitions, decisions, corrections] = await Promise.all([
@@ -143,8 +154,30 @@ export class TypeOrmFactStore implements FactStore {
     return query.getRawMany<{ candidateId: string }>();
   }
 
+  /** The batch's facts not written yet, one multi-row INSERT per kind, a replayed one skipped. */
+  async flush(): Promise<void> {
+    const pending = this.pending.splice(0);
+    for (const entity of new Set(pending.map((fact) => fact.entity))) {
+      const rows = pending.filter((fact) => fact.entity === entity).map((fact) => fact.row);
+      await this.manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows as never)
+        // A replayed fact (same key) is already there: left as it is (a no-op update).
+        .orUpdate(['decisionId'])
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
   /** A replayed fact (same key) is already there: nothing to add, and not an error. */
-  private async insertOnce<T extends object>(entity: new () => T, row: T): Promise<void> {
+  private async insertOnce<T extends object>(entity: FactEntity, row: T): Promise<void> {
+    if (this.batch && this.lock) {
+      this.pending.push({ entity, row });
+      this.batch.beforeCommit('issuing facts', () => this.flush());
+      return;
+    }
     try {
       await this.manager.insert(entity, row as never);
     } catch (error) {
