@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { onStatement } from '@certif/platform-persistence';
 import { contractOperations } from '@certif/one-process/testing';
 import { startBenchPlatform, type BenchPlatform } from './bench-platform';
 import { benchSettings } from './bench-settings';
@@ -43,27 +44,54 @@ async function main(): Promise<void> {
     const pipeline = seeded.catalog.find((c) => c.code === PIPELINE_CERTIFICATION);
     const profile = process.env['BENCH_CPU_PROFILE'];
     const session = profile ? new Session() : undefined;
+    // BENCH_STATEMENTS=1: the SQL statements each service sent during the measured deliberation.
+    const statements = new Map<string, Map<string, number>>();
+    const stops: (() => void)[] = [];
+    const countStatements = () => {
+      if (!process.env['BENCH_STATEMENTS'] || !bench) return;
+      for (const name of ['sessions', 'issuing']) {
+        const counts = new Map<string, number>();
+        statements.set(name, counts);
+        stops.push(
+          onStatement(bench.dataSource(name), (sql) => {
+            const shape = sql.replace(/\s+/g, ' ').slice(0, 70);
+            counts.set(shape, (counts.get(shape) ?? 0) + 1);
+          }),
+        );
+      }
+    };
+    const printStatements = () => {
+      for (const stop of stops.splice(0)) stop();
+      for (const [name, counts] of statements) {
+        const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+        console.log(`\n${name}: ${total} statements`);
+        for (const [shape, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12))
+          console.log(`${String(n).padStart(6)}  ${shape}`);
+      }
+    };
     const figures = await eventPipeline(
       bench,
       settings,
       contractOperations(),
       seeded.plan.pipelineEnrollments,
       pipeline?.componentIds.length ?? 0,
-      session && profile
-        ? {
-            start: async () => {
-              session.connect();
-              await session.post('Profiler.enable');
-              await session.post('Profiler.start');
-            },
-            stop: async () => {
-              const { profile: recorded } = await session.post('Profiler.stop');
-              writeFileSync(profile, JSON.stringify(recorded));
-              printTopCosts(recorded);
-              session.disconnect();
-            },
-          }
-        : undefined,
+      {
+        start: async () => {
+          countStatements();
+          if (!session) return;
+          session.connect();
+          await session.post('Profiler.enable');
+          await session.post('Profiler.start');
+        },
+        stop: async () => {
+          printStatements();
+          if (!session || !profile) return;
+          const { profile: recorded } = await session.post('Profiler.stop');
+          writeFileSync(profile, JSON.stringify(recorded));
+          printTopCosts(recorded);
+          session.disconnect();
+        },
+      },
     );
     console.log(`\n${formatTable(figures)}\n`);
     for (const f of figures.filter((f) => f.note))
