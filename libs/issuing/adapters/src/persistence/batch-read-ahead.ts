@@ -34,6 +34,12 @@ export class BatchReadAhead<T> {
       .filter((value): value is T => value !== undefined);
   }
 
+  /** The transaction wrote this candidate's rows, and knows what they are now. */
+  change(candidateId: string, next: (value: T) => T): void {
+    const value = this.known.get(candidateId);
+    if (value !== undefined) this.known.set(candidateId, next(value));
+  }
+
   /** The transaction wrote this candidate's rows: read them again next time. */
   forget(candidateId: string): void {
     this.known.delete(candidateId);

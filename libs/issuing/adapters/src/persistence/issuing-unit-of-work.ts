@@ -47,8 +47,8 @@ export function issuingStores(
     certifications: new TypeOrmCertificationReadModel(manager, lock),
     candidates: new TypeOrmCandidateDirectory(manager, lock),
     facts: new TypeOrmFactStore(manager, lock, ahead(), batch),
-    livrets: new TypeOrmLivretRepository(manager, lock, ahead()),
-    credentials: new TypeOrmCredentialRepository(manager, lock, numbers, ahead()),
+    livrets: new TypeOrmLivretRepository(manager, lock, ahead(), batch),
+    credentials: new TypeOrmCredentialRepository(manager, lock, numbers, ahead(), batch),
   };
 }
 

@@ -1,4 +1,5 @@
 import { In, Like, type EntityManager } from 'typeorm';
+import type { EventBatch } from '@certif/platform-events';
 import type { CredentialStatus } from '@certif/issuing-domain';
 import {
   ConcurrentChange,
@@ -26,7 +27,24 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
     private readonly numbers?: CredentialNumbers,
     /** A batch's read-ahead of its candidates' parchemins (see BatchReadAhead). */
     private readonly readAhead?: BatchReadAhead<StoredCredential[]>,
+    /** The consumer's batch: new parchemins are then written together before commit. */
+    private readonly batch?: EventBatch,
   ) {}
+
+  private readonly pending: CredentialRow[] = [];
+
+  /** The batch's new parchemins, in one INSERT; before any read, and before commit. */
+  private async flush(): Promise<void> {
+    const rows = this.pending.splice(0);
+    if (rows.length === 0) return;
+    try {
+      await this.manager.insert(CredentialRow, rows);
+    } catch (error) {
+      // Another transaction issued one of them first: the batch must not issue a second VALID.
+      if (isDuplicateKey(error)) throw new ConcurrentChange('a parchemin of the batch');
+      throw error;
+    }
+  }
 
   async findById(id: string): Promise<StoredCredential | null> {
     return (await this.findByIds([id]))[0] ?? null;
@@ -34,6 +52,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
 
   async findByIds(ids: readonly string[]): Promise<StoredCredential[]> {
     if (ids.length === 0) return [];
+    await this.flush();
     return (
       await this.manager.find(CredentialRow, {
         where: { id: In([...new Set(ids)]) },
@@ -43,6 +62,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async revokedNumbers(prefix: string): Promise<string[]> {
+    await this.flush();
     // LIKE's wildcards differ in escaping between MySQL and SQLite: `_` in a prefix may match
     // more here, and the exact prefix is checked below.
     const rows = await this.manager.find(CredentialRow, {
@@ -53,6 +73,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async findByVerificationCode(code: string): Promise<StoredCredential | null> {
+    await this.flush();
     const row = await this.manager.findOne(CredentialRow, {
       where: { verificationCode: code },
       ...readLock(this.lock),
@@ -70,6 +91,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
 
   private async readByCandidates(candidateIds: readonly string[]): Promise<StoredCredential[]> {
     if (candidateIds.length === 0) return [];
+    await this.flush();
     const rows = await this.manager.find(CredentialRow, {
       where: { candidateId: In([...new Set(candidateIds)]) },
       order: { issuedAt: 'ASC', number: 'ASC' },
@@ -104,12 +126,18 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async insert(credential: StoredCredential): Promise<void> {
-    this.readAhead?.forget(credential.candidateId);
+    const row: CredentialRow = {
+      ...credential,
+      validKey: credential.status === 'VALID' ? credential.specializationKey : null,
+    };
+    if (this.batch && this.readAhead) {
+      this.pending.push(row);
+      this.readAhead.change(credential.candidateId, (known) => [...known, credential]);
+      this.batch.beforeCommit('issuing parchemins', () => this.flush());
+      return;
+    }
     try {
-      await this.manager.insert(CredentialRow, {
-        ...credential,
-        validKey: credential.status === 'VALID' ? credential.specializationKey : null,
-      });
+      await this.manager.insert(CredentialRow, row);
     } catch (error) {
       // Another transaction issued this parchemin first: this one must not issue a second VALID.
       if (isDuplicateKey(error))
@@ -119,6 +147,7 @@ export class TypeOrmCredentialRepository implements CredentialRepository {
   }
 
   async revoke(credential: StoredCredential): Promise<boolean> {
+    await this.flush();
     this.readAhead?.forget(credential.candidateId);
     const result = await this.manager.update(
       CredentialRow,

@@ -1,4 +1,5 @@
 import { In, LessThan, type EntityManager } from 'typeorm';
+import type { EventBatch } from '@certif/platform-events';
 import type { LocalDate } from '@certif/platform-calendar';
 import type { LivretStatus } from '@certif/issuing-domain';
 import {
@@ -30,7 +31,27 @@ export class TypeOrmLivretRepository implements LivretRepository {
     private readonly lock = false,
     /** A batch's read-ahead of its candidates' livrets (see BatchReadAhead). */
     private readonly readAhead?: BatchReadAhead<StoredLivret[]>,
+    /** The consumer's batch: new livrets are then written together before commit. */
+    private readonly batch?: EventBatch,
   ) {}
+
+  private readonly pending: StoredLivret[] = [];
+
+  /** The batch's new livrets, in one INSERT; before any other statement, and before commit. */
+  private async flush(): Promise<void> {
+    const livrets = this.pending.splice(0);
+    if (livrets.length === 0) return;
+    const updatedAt = new Date();
+    try {
+      await this.manager.insert(
+        LivretRow,
+        livrets.map((livret) => ({ ...livret, updatedAt })),
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ConcurrentChange('a livret of the batch');
+      throw error;
+    }
+  }
 
   async findById(id: string): Promise<StoredLivret | null> {
     return (await this.findByIds([id]))[0] ?? null;
@@ -38,6 +59,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
 
   async findByIds(ids: readonly string[]): Promise<StoredLivret[]> {
     if (ids.length === 0) return [];
+    await this.flush();
     return (
       await this.manager.find(LivretRow, {
         where: { id: In([...new Set(ids)]) },
@@ -48,6 +70,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
 
   async findByCandidates(candidateIds: readonly string[]): Promise<StoredLivret[]> {
     if (candidateIds.length === 0) return [];
+    await this.flush();
     const rows = await this.manager.find(LivretRow, {
       where: { candidateId: In([...new Set(candidateIds)]) },
       order: { lineageRootId: 'ASC' },
@@ -63,6 +86,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
       );
       return livrets?.find((livret) => livret.lineageRootId === lineageRootId) ?? null;
     }
+    await this.flush();
     const row = await this.manager.findOne(LivretRow, {
       where: { candidateId, lineageRootId },
       ...readLock(this.lock),
@@ -71,6 +95,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async findLapsingBefore(today: LocalDate, limit: number): Promise<StoredLivret[]> {
+    await this.flush();
     const rows = await this.manager.find(LivretRow, {
       where: { status: 'IN_PROGRESS', lapsesAfter: LessThan(today) },
       order: { lapsesAfter: 'ASC', id: 'ASC' },
@@ -80,7 +105,12 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async insert(livret: StoredLivret): Promise<void> {
-    this.readAhead?.forget(livret.candidateId);
+    if (this.batch && this.readAhead) {
+      this.pending.push(livret);
+      this.readAhead.change(livret.candidateId, (known) => [...known, livret]);
+      this.batch.beforeCommit('issuing livrets', () => this.flush());
+      return;
+    }
     try {
       await this.manager.insert(LivretRow, { ...livret, updatedAt: new Date() });
     } catch (error) {
@@ -91,7 +121,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
   }
 
   async update(livret: StoredLivret): Promise<void> {
-    this.readAhead?.forget(livret.candidateId);
+    await this.flush();
     const { id, version, ...fields } = livret;
     const result = await this.manager.update(
       LivretRow,
@@ -99,5 +129,8 @@ export class TypeOrmLivretRepository implements LivretRepository {
       { ...fields, version, updatedAt: new Date() },
     );
     if (result.affected === 0) throw new ConcurrentChange(`livret ${id}`);
+    this.readAhead?.change(livret.candidateId, (known) =>
+      known.map((stored) => (stored.id === id ? livret : stored)),
+    );
   }
 }
