@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DeadLetterEntity } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnMysql } from '@certif/platform-persistence/testing';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
@@ -130,6 +131,28 @@ describeOnMysql('issuing consumers: a batch of events in one transaction', () =>
     expect(new Set(issued.map((c) => c.number)).size).toBe(40);
     // Unique and growing, not necessarily contiguous (ADR 0016).
     for (const credential of issued) expect(credential.number).toMatch(`${oc.code}-2025-`);
+  });
+
+  it('isolates a poison event of a batch: the others issue, it alone is dead-lettered', async () => {
+    const cda = await known(tagged(SEED_VERSIONS['001'], randomBytes(3).toString('hex')));
+    const [candidateId] = await knownCandidates(1);
+    const holder = candidateId as string;
+    t.feed(...components(cda, holder));
+    await settled();
+    // The title and, behind it in the same partition (same key), one its schema refuses.
+    const valid = title(cda, holder);
+    const payload = JSON.parse(title(cda, holder).value) as Record<string, unknown>;
+    const poison = { ...title(cda, holder) };
+    poison.value = JSON.stringify({ ...payload, decidedOn: 'not a date' });
+    t.feed(poison, valid);
+    await settled();
+    expect(
+      await t.service.dataSource.manager.findBy(CredentialRow, { candidateId: holder }),
+    ).toMatchObject([{ status: 'VALID' }]);
+    const letters = await t.service.dataSource.manager.findBy(DeadLetterEntity, {
+      eventId: poison.headers['ce_id'] as string,
+    });
+    expect(letters).toMatchObject([{ reason: 'invalid-payload', consumerGroup: 'issuing' }]);
   });
 
   it('handles a batch delivered again once: no second parchemin, no second livret event', async () => {
