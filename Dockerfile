@@ -15,6 +15,18 @@ FROM ${NODE_IMAGE} AS toolchain
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
+# better-sqlite3 12 is compiled against the headers of the Node that package.json pins (the `node`
+# devDependency, ADR 0016), from the registry's node-linux-<arch> package: built against 24.19+
+# headers, it aborts the process when a statement is garbage-collected (nodejs/node#65446). The
+# ABI is the same for every 24.x, so it runs on the image's Node.
+ARG NODE_HEADERS_VERSION=24.18.1
+RUN cd /tmp \
+  && npm pack --silent "node-linux-$(node -p process.arch)@${NODE_HEADERS_VERSION}" \
+  && mkdir -p /opt/node-headers \
+  && tar -xzf node-linux-*.tgz -C /opt/node-headers --strip-components=1 package/include \
+  && rm node-linux-*.tgz
+ENV npm_config_nodedir=/opt/node-headers \
+    npm_config_build_from_source=true
 WORKDIR /app
 COPY package.json package-lock.json ./
 
@@ -31,8 +43,11 @@ RUN test -n "${APP}" || { echo 'build with --build-arg APP=<app> (see infra/serv
 RUN node tools/build/build-apps.mjs "${APP}"
 
 # ---- production dependencies, compiled for the same Node and libc as the runtime.
+# --omit=optional too: TypeORM names ts-node as an optional peer, so `--omit=dev` alone would
+# still install ts-node and typescript (devOptional in the lockfile). production-bundle.slow.spec.ts
+# runs this command and starts the bundles on what it installs.
 FROM toolchain AS production-dependencies
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional --no-audit --no-fund
 
 # ---- runtime
 FROM ${NODE_IMAGE} AS runtime

@@ -21,6 +21,7 @@ const depConstraints = [
   { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:platform', 'type:domain'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain'] },
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:service', 'type:platform'] },
 ];
 
 export default [

@@ -14,7 +14,7 @@ import {
 } from '@certif/platform-auth';
 import { fixedClock, type LocalDate } from '@certif/platform-calendar';
 
-const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing!';
+export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing!';
 
 export interface GraphQLBody<T = Record<string, unknown>> {
   data?: T | null;
@@ -48,7 +48,7 @@ export async function startBenchPlatform(
   const dataDir = mkdtempSync(join(tmpdir(), 'certif-bench-'));
   const platform = await startOneProcessPlatform({
     logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
-    auth: { kind: 'hs256', secret: JWT_SECRET },
+    auth: { kind: 'hs256', secret: BENCH_JWT_SECRET },
     freePorts: true,
     dataDir,
     databaseUrl,
@@ -81,7 +81,7 @@ export async function startBenchPlatform(
         throw new Error(`the ${name} service does not expose its data source`);
       return dataSource;
     },
-    token: (roles, claims = {}) => mintToken({ roles, secret: JWT_SECRET, ...claims }),
+    token: (roles, claims = {}) => mintToken({ roles, secret: BENCH_JWT_SECRET, ...claims }),
     internalToken: (principal) => signInternalToken(DEVELOPMENT_INTERNAL_SECRET, principal),
     graphql: async <T>(
       url: string,

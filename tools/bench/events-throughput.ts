@@ -5,7 +5,6 @@
 // Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306), EVENTS (default 3000).
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
@@ -19,7 +18,12 @@ import {
   OutboxRelay,
 } from '@certif/platform-events';
 import { referenceOutboxRow } from './insert-reference';
-import { databaseTarget, openDataSource, type MysqlTarget } from '@certif/platform-persistence';
+import {
+  databaseTarget,
+  dropMysqlDatabase,
+  openDataSource,
+  type MysqlTarget,
+} from '@certif/platform-persistence';
 
 const events = Number(process.env['EVENTS'] ?? 3000);
 const writers = 8;
@@ -214,14 +218,7 @@ async function main(): Promise<void> {
     print(await run(dataSource), `${version} at ${target.host}:${target.port}`);
   } finally {
     await dataSource.destroy();
-    const connection = await createConnection({
-      host: target.host,
-      port: target.port,
-      user: target.user,
-      password: target.password,
-    });
-    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await connection.end();
+    await dropMysqlDatabase(target);
   }
 }
 

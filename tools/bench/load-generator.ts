@@ -19,6 +19,8 @@ export interface LoadResult {
   p99: number;
   mean: number;
   requests: number;
+  /** Answered during the warm-up (not in the other figures). */
+  warmUpRequests?: number;
   /** Non-2xx answers, connection errors, and 200s whose body holds GraphQL errors. */
   failures: number;
   bytesPerResponse: number;
@@ -65,8 +67,8 @@ const run = (seconds) => new Promise((resolve, reject) => {
 });
 const at = (sorted, q) => sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 run(options.warmUpSeconds)
-  .then(() => run(options.seconds))
-  .then(({ times, bytes, elapsed, failures }) => {
+  .then((warm) => run(options.seconds).then((measured) => ({ ...measured, warmUp: warm.times.length })))
+  .then(({ times, bytes, elapsed, failures, warmUp }) => {
     const sorted = Float64Array.from(times).sort();
     parentPort.postMessage({
       requestsPerSecond: times.length / elapsed,
@@ -74,6 +76,7 @@ run(options.warmUpSeconds)
       p99: at(sorted, 0.99),
       mean: times.reduce((sum, t) => sum + t, 0) / Math.max(1, times.length),
       requests: times.length,
+      warmUpRequests: warmUp,
       failures,
       bytesPerResponse: times.length > 0 ? bytes / times.length : 0,
     });

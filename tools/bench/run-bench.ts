@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { contractOperations } from '@certif/one-process/testing';
 import { startBenchPlatform, type BenchPlatform } from './bench-platform';
 import { benchSettings } from './bench-settings';
+import { startDeployedTopology, type DeployedTopology } from './deployed-topology';
 import { eventPipeline } from './event-pipeline.scenario';
 import { gatewayFederated } from './gateway-federated.scenario';
 import { gatewayOneSubgraph, ONE_SUBGRAPH_QUERIES } from './gateway-one-subgraph.scenario';
@@ -16,15 +17,27 @@ import { dropScratchDatabases, serverVersion } from './scratch-databases';
 import { PIPELINE_CERTIFICATION, seedPlatform } from './seed-writer';
 import { statementCounts } from './statement-counts.scenario';
 
-/** The run stops itself (and drops its databases) rather than run past ten minutes. */
-const WATCHDOG_MS = 9.5 * 60 * 1000;
+/** The run stops itself (and drops its databases) rather than run past a quarter of an hour. */
+const WATCHDOG_MS = 14 * 60 * 1000;
 
 const settings = benchSettings(randomBytes(4).toString('hex'));
 const started = process.hrtime.bigint();
 const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 const step = (what: string) => console.log(`[${elapsed().toFixed(0).padStart(3)} s] ${what}`);
 
+let deployed: DeployedTopology | undefined;
+
+/**
+ * BENCH_ONLY=deployed,one-process,n+1,events,rncp (comma-separated) runs those scenarios only
+ * (seeding always runs); all of them by default.
+ */
+const only = (process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean);
+const runs = (scenario: string) => only.length === 0 || only.includes(scenario);
+
 async function cleanUp(bench: BenchPlatform | undefined): Promise<void> {
+  await deployed
+    ?.stop()
+    .catch((error: unknown) => console.error('stopping the separate processes failed:', error));
   await bench
     ?.stop()
     .catch((error: unknown) => console.error('stopping the platform failed:', error));
@@ -84,29 +97,66 @@ async function main(): Promise<void> {
       },
     );
     const operations = contractOperations();
-    for (const query of ONE_SUBGRAPH_QUERIES) {
-      step(`one subgraph: ${query.label}`);
-      figures.push(...(await gatewayOneSubgraph(bench, settings, operations, query)));
+    if (runs('deployed')) {
+      // The deployed topology first, while nothing else has run: the gateway is judged here.
+      step('deployed topology: the gateway, referentials, candidates, issuing as processes');
+      deployed = await startDeployedTopology(bench, settings);
+      for (const query of ONE_SUBGRAPH_QUERIES) {
+        step(`one subgraph, separate processes: ${query.label}`);
+        figures.push(
+          ...(await gatewayOneSubgraph(bench, settings, operations, query, {
+            topology: deployed,
+            ceiling: false,
+            targets: true,
+          })),
+        );
+      }
+      step('federated, separate processes: CandidateRecord');
+      figures.push(
+        ...(await gatewayFederated(bench, settings, operations, seeded, {
+          topology: deployed,
+          parts: false,
+          targets: true,
+        })),
+      );
+      await deployed.stop();
+      deployed = undefined;
     }
-    step('federated: CandidateRecord');
-    figures.push(...(await gatewayFederated(bench, settings, operations, seeded)));
-    step('N+1: statements per page');
-    const counts = await statementCounts(bench);
-    figures.push(...counts.figures);
-    details = { statementsOfAPageOf100: counts.largestPage };
-    step('event pipeline and bulk deliberation');
-    const pipeline = seeded.catalog.find((c) => c.code === PIPELINE_CERTIFICATION);
-    figures.push(
-      ...(await eventPipeline(
-        bench,
-        settings,
-        operations,
-        seeded.plan.pipelineEnrollments,
-        pipeline?.componentIds.length ?? 0,
-      )),
-    );
-    step(`RNCP import: ${settings.rncpFiches} fiches, then the same export again`);
-    figures.push(...(await rncpImport({ ...settings, fiches: settings.rncpFiches })));
+    if (runs('one-process')) {
+      for (const query of ONE_SUBGRAPH_QUERIES) {
+        step(`one subgraph, one process: ${query.label}`);
+        figures.push(
+          ...(await gatewayOneSubgraph(bench, settings, operations, query, {
+            floor: !runs('deployed'),
+          })),
+        );
+      }
+      step('federated, one process: CandidateRecord');
+      figures.push(...(await gatewayFederated(bench, settings, operations, seeded)));
+    }
+    if (runs('n+1')) {
+      step('N+1: statements per page');
+      const counts = await statementCounts(bench);
+      figures.push(...counts.figures);
+      details = { statementsOfAPageOf100: counts.largestPage };
+    }
+    if (runs('events')) {
+      step('event pipeline and bulk deliberation');
+      const pipeline = seeded.catalog.find((c) => c.code === PIPELINE_CERTIFICATION);
+      figures.push(
+        ...(await eventPipeline(
+          bench,
+          settings,
+          operations,
+          seeded.plan.pipelineEnrollments,
+          pipeline?.componentIds.length ?? 0,
+        )),
+      );
+    }
+    if (runs('rncp')) {
+      step(`RNCP import: ${settings.rncpFiches} fiches, then the same export again`);
+      figures.push(...(await rncpImport({ ...settings, fiches: settings.rncpFiches })));
+    }
   } finally {
     step('stopping');
     await cleanUp(bench);

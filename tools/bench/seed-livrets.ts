@@ -10,9 +10,10 @@ import {
 } from '@certif/issuing-adapters';
 import {
   computeLivret,
-  credentialNumberPrefix,
+  parcheminNumberPrefix,
   currentVersion,
-  formatCredentialNumber,
+  formatParcheminNumber,
+  newParchemin,
   parcheminContent,
   type Lineage,
 } from '@certif/issuing-domain';
@@ -87,23 +88,19 @@ export function issuedRecords(
           lineage,
           issuedOn: lastFact,
           credential: {
-            id: randomUUID(),
-            candidateId,
-            lineageRootId: lineage.rootId,
-            certificationId: content.certification.id,
-            specializationId: null,
-            specializationKey: '',
+            // Numbered below, in the order of issue.
+            ...newParchemin({
+              id: randomUUID(),
+              number: '',
+              candidateId,
+              lineageRootId: lineage.rootId,
+              verificationCode: newVerificationCode(),
+              issuedOn: lastFact,
+              obtainedOn: view.obtainedOn as LocalDate,
+              issuedAt: new Date(`${lastFact}T17:00:02.000Z`),
+              content,
+            }),
             validKey: '',
-            verificationCode: newVerificationCode(),
-            issuedOn: lastFact,
-            obtainedOn: view.obtainedOn as LocalDate,
-            issuedAt: new Date(`${lastFact}T17:00:02.000Z`),
-            status: 'VALID',
-            content,
-            revokedAt: null,
-            revokedBy: null,
-            revocationReason: null,
-            revokingDecisionId: null,
           },
         });
         view = computeLivret({
@@ -132,10 +129,10 @@ export function issuedRecords(
   // Numbers in the order of issue, one sequence per prefix (e.g. TP-CDA-2024), as issuing gives them.
   const sequences = new Map<string, number>();
   for (const { credential } of due.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn))) {
-    const prefix = credentialNumberPrefix(credential.content, credential.obtainedOn);
+    const prefix = parcheminNumberPrefix(credential.content, credential.obtainedOn);
     const sequence = (sequences.get(prefix) ?? 0) + 1;
     sequences.set(prefix, sequence);
-    records.credentials.push({ ...credential, number: formatCredentialNumber(prefix, sequence) });
+    records.credentials.push({ ...credential, number: formatParcheminNumber(prefix, sequence) });
     records.parchemins.push({
       id: credential.id,
       candidateId: credential.candidateId,

@@ -24,6 +24,16 @@ import type { SeedPlan } from './seed-plan';
 
 const at = (date: LocalDate, time = '12:00:00.000') => new Date(`${date}T${time}Z`);
 
+/** What candidates' enrollment row and sessions' view of it both hold. */
+const enrollmentOf = (e: SeedPlan['enrollments'][number]) => ({
+  id: e.id,
+  candidateId: e.candidateId,
+  certificationId: e.certificationId,
+  pathway: e.pathway,
+  startedOn: e.startedOn,
+  trainingCenter: e.trainingCenter,
+});
+
 export function candidatesRows(plan: SeedPlan) {
   const candidates = plan.candidates.map((c): CandidateRow => ({
     id: c.id,
@@ -47,12 +57,7 @@ export function candidatesRows(plan: SeedPlan) {
     version: c.version,
   }));
   const enrollments = plan.enrollments.map((e): EnrollmentRow => ({
-    id: e.id,
-    candidateId: e.candidateId,
-    certificationId: e.certificationId,
-    pathway: e.pathway,
-    startedOn: e.startedOn,
-    trainingCenter: e.trainingCenter,
+    ...enrollmentOf(e),
     status: 'OPEN',
     enrolledAt: e.enrolledAt,
     vaeNoticeNumber: e.vae?.noticeNumber ?? null,
@@ -126,12 +131,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     version: c.version,
   }));
   const enrollments = plan.enrollments.map((e): EnrollmentViewRow => ({
-    id: e.id,
-    candidateId: e.candidateId,
-    certificationId: e.certificationId,
-    pathway: e.pathway,
-    startedOn: e.startedOn,
-    trainingCenter: e.trainingCenter,
+    ...enrollmentOf(e),
     vaeAdmissibility: e.vae
       ? { noticeNumber: e.vae.noticeNumber, issuedOn: e.vae.issuedOn, issuedBy: e.vae.issuedBy }
       : null,

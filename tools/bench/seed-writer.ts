@@ -145,6 +145,10 @@ async function analyze(dataSource: DataSource, entities: (new () => object)[]): 
   await dataSource.query(`ANALYZE TABLE ${tables.join(', ')}`);
 }
 
+/** An entity and its rows, to bulk-load. */
+type Table = readonly [new () => object, readonly object[]];
+const table = <T extends object>(entity: new () => T, list: readonly T[]): Table => [entity, list];
+
 const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
 export async function seedPlatform(
@@ -167,58 +171,42 @@ export async function seedPlatform(
 
   const rows: Record<string, number> = {};
   const writing = process.hrtime.bigint();
-  const write = async <T extends object>(
-    service: string,
-    dataSource: DataSource,
-    entity: new () => T,
-    list: readonly T[],
-  ) => {
-    rows[`${service}.${dataSource.getMetadata(entity).tableName}`] = await bulkInsert(
+  /** Each table in turn (rows counted), then fresh statistics for all of them. */
+  const load = async (service: string, dataSource: DataSource, tables: readonly Table[]) => {
+    for (const [entity, list] of tables) {
+      rows[`${service}.${dataSource.getMetadata(entity).tableName}`] = await bulkInsert(
+        dataSource,
+        entity,
+        list,
+      );
+    }
+    await analyze(
       dataSource,
-      entity,
-      list,
+      tables.map(([entity]) => entity),
     );
   };
   await Promise.all([
-    (async () => {
-      await write('candidates', candidates, CandidateRow, c.candidates);
-      await write('candidates', candidates, EnrollmentRow, c.enrollments);
-      await analyze(candidates, [CandidateRow, EnrollmentRow]);
-    })(),
-    (async () => {
-      await write('sessions', sessions, ExamSessionRow, s.sessions);
-      await write('sessions', sessions, JurorRow, s.jurors);
-      await write('sessions', sessions, RegistrationRow, s.registrations);
-      await write('sessions', sessions, JuryDecisionRow, s.decisions);
-      await write('sessions', sessions, CandidateViewRow, s.candidates);
-      await write('sessions', sessions, EnrollmentViewRow, s.enrollments);
-      await write('sessions', sessions, ParcheminViewRow, s.parchemins);
-      await analyze(sessions, [
-        ExamSessionRow,
-        JurorRow,
-        RegistrationRow,
-        JuryDecisionRow,
-        CandidateViewRow,
-        EnrollmentViewRow,
-        ParcheminViewRow,
-      ]);
-    })(),
-    (async () => {
-      await write('issuing', issuing, KnownCandidateRow, knownCandidates(plan));
-      await write('issuing', issuing, AcquiredComponentRow, facts.acquisitions);
-      await write('issuing', issuing, TitleDecisionRow, facts.titles);
-      await write('issuing', issuing, LivretRow, issued.livrets);
-      await write('issuing', issuing, CredentialRow, issued.credentials);
-      await write('issuing', issuing, CredentialCounterRow, issued.counters);
-      await analyze(issuing, [
-        KnownCandidateRow,
-        AcquiredComponentRow,
-        TitleDecisionRow,
-        LivretRow,
-        CredentialRow,
-        CredentialCounterRow,
-      ]);
-    })(),
+    load('candidates', candidates, [
+      table(CandidateRow, c.candidates),
+      table(EnrollmentRow, c.enrollments),
+    ]),
+    load('sessions', sessions, [
+      table(ExamSessionRow, s.sessions),
+      table(JurorRow, s.jurors),
+      table(RegistrationRow, s.registrations),
+      table(JuryDecisionRow, s.decisions),
+      table(CandidateViewRow, s.candidates),
+      table(EnrollmentViewRow, s.enrollments),
+      table(ParcheminViewRow, s.parchemins),
+    ]),
+    load('issuing', issuing, [
+      table(KnownCandidateRow, knownCandidates(plan)),
+      table(AcquiredComponentRow, facts.acquisitions),
+      table(TitleDecisionRow, facts.titles),
+      table(LivretRow, issued.livrets),
+      table(CredentialRow, issued.credentials),
+      table(CredentialCounterRow, issued.counters),
+    ]),
   ]);
   return { plan, catalog, rows, seconds: since(started), writeSeconds: since(writing) };
 }

@@ -1,10 +1,10 @@
 // npm run -s export-cpf -- --out <dir> [--certifier <siret>] [--dry-run]
 // One deposit file per certifier for the Caisse des Dépôts (see the README, "Depositing holders
-// with the Caisse des Dépôts"); the logic is issuing's ExportCpf use case.
+// with the Caisse des Dépôts"); the logic is issuing's ExportCpfService use case.
 import 'reflect-metadata';
 import { systemClock } from '@certif/platform-calendar';
-import { describeCpfExport, exportCpf } from '@certif/issuing-service';
-import { openIssuingStorage } from './cpf-storage';
+import { describeCpfExport, exportCpf, issuingSchema } from '@certif/issuing-service';
+import { runCli, withServiceDatabase } from '../cli/run-cli';
 
 const USAGE = 'usage: export-cpf --out <dir> [--certifier <siret>] [--dry-run]';
 
@@ -28,26 +28,14 @@ async function main(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const dataSource = await openIssuingStorage();
-  if (!dataSource) return 1;
-  try {
+  return withServiceDatabase('issuing', issuingSchema, async (dataSource) => {
     const report = await exportCpf(
       { dataSource, clock: systemClock },
       { out, certifierSiret: certifier ?? null, dryRun },
     );
     for (const line of describeCpfExport(report, dryRun)) console.log(line);
     return 0;
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -48,6 +48,21 @@ export function kafkaJars({ log = console.log } = {}) {
   return dir;
 }
 
+/** Calls `onLine` with each line of a text stream as it completes (the last one at its end). */
+export function eachLine(stream, onLine) {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
+  });
+  stream.on('end', () => {
+    if (pending) onLine(pending);
+  });
+}
+
 /** A TCP port free right now on 127.0.0.1. */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -312,16 +327,7 @@ export async function startBroker(options = {}) {
       if (options.echo) log(line);
       if (line.includes(STARTED)) resolveReady();
     };
-    for (const stream of [child.stdout, child.stderr]) {
-      let pending = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
-        pending += chunk;
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        lines.forEach(onLine);
-      });
-    }
+    for (const stream of [child.stdout, child.stderr]) eachLine(stream, onLine);
     void exited.then((code) =>
       reject(new Error(`the broker exited (${code}) before it was ready:\n${output.join('\n')}`)),
     );

@@ -25,22 +25,15 @@ async function main(): Promise<void> {
     }
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
-    const quote = (sql: string) => JSON.stringify(sql);
-    const up = log.upQueries
-      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
-      .join('\n');
-    const down = log.downQueries
-      .reverse()
-      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
-      .join('\n');
+    const list = (queries: { query: string }[]) =>
+      queries.map((q) => `    ${JSON.stringify(q.query)},`).join('\n');
     const file = join(entry.migrationsDir, `${timestamp}-${name}.ts`);
     writeFileSync(
       file,
-      `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\n` +
-        `export class ${className} implements MigrationInterface {\n` +
-        `  name = '${className}';\n\n` +
-        `  async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n` +
-        `  async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+      `import { statementMigration } from '@certif/platform-migrations';\n\n` +
+        `export const ${className} = statementMigration('${className}', {\n` +
+        `  up: [\n${list(log.upQueries)}\n  ],\n` +
+        `  down: [\n${list(log.downQueries.reverse())}\n  ],\n});\n`,
     );
     console.log(`wrote ${file}: add ${className} to the service's migration list`);
   } finally {

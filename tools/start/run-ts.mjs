@@ -4,6 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireWorkspaceNode } from './node-version.mjs';
+
+requireWorkspaceNode();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const [entry, ...args] = process.argv.slice(2);

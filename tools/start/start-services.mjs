@@ -7,9 +7,12 @@
 // Once every service answers /readyz it prints `Platform ready: <gateway URL>` and, for programs,
 // one line `SERVICES_READY {json}` with every URL.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eachLine, freePort } from '../kafka/broker.mjs';
+import { requireWorkspaceNode } from './node-version.mjs';
+
+requireWorkspaceNode();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const services = [
@@ -23,30 +26,11 @@ const width = Math.max(...services.map((s) => s.name.length));
 const colours = [36, 33, 35, 32, 34];
 const tty = process.stdout.isTTY;
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** Writes each complete line of a stream with the service's name in front. */
 function prefixLines(stream, name, index, out) {
   const label = name.padEnd(width);
   const prefix = tty ? `\x1b[${colours[index % colours.length]}m${label}\x1b[0m | ` : `${label} | `;
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) out.write(`${prefix}${line}\n`);
-  });
-  stream.on('end', () => pending && out.write(`${prefix}${pending}\n`));
+  eachLine(stream, (line) => out.write(`${prefix}${line}\n`));
 }
 
 const log = (text) => console.log(`${'start'.padEnd(width)} | ${text}`);

@@ -15,6 +15,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker } from '../kafka/broker.mjs';
+import { requireWorkspaceNode } from '../start/node-version.mjs';
+
+requireWorkspaceNode();
 
 const require = createRequire(import.meta.url);
 /** A package's script by path: not every package exports its bin through `exports`. */

@@ -1,7 +1,7 @@
 // First: OpenTelemetry instruments the libraries loaded after it (when tracing is on).
 import '@certif/platform-observability/instrument';
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { jwtVerifierConfig, loadConfig } from '@certif/platform-config';
 import { DEVELOPMENT_INTERNAL_SECRET } from '@certif/platform-auth';
 import {
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     internalSecret: config.INTERNAL_AUTH_SECRET ?? DEVELOPMENT_INTERNAL_SECRET,
     introspection: introspectionEnabled(config),
     production: config.NODE_ENV === 'production',
+    ...(existsSync(config.QUERY_PLAN_WARM_UP_PATH)
+      ? { warmUpDocuments: [readFileSync(config.QUERY_PLAN_WARM_UP_PATH, 'utf8')] }
+      : {}),
   });
   stopOnSignals(logger, [...(tracing ? [tracing.shutdown] : []), gateway.stop]);
 }

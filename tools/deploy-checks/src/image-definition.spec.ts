@@ -32,10 +32,19 @@ describe('Dockerfile', () => {
     );
   });
 
+  it('compiles native modules against the headers of the Node that package.json pins', () => {
+    const pinned = (
+      JSON.parse(readWorkspaceFile('package.json')) as { devDependencies: Record<string, string> }
+    ).devDependencies['node'];
+    const toolchain = text(stages().find((stage) => stage.name === 'toolchain')?.lines);
+    expect(toolchain).toMatch(new RegExp(`^ARG NODE_HEADERS_VERSION=${pinned}$`, 'm'));
+    expect(toolchain).toMatch(/npm_config_nodedir=\/opt\/node-headers/);
+  });
+
   it('ships production dependencies only, without compilers', () => {
     const all = stages();
     const production = all.find((stage) => stage.name === 'production-dependencies');
-    expect(text(production?.lines)).toMatch(/npm ci --omit=dev/);
+    expect(text(production?.lines)).toMatch(/npm ci --omit=dev --omit=optional/);
     expect(text(runtime()?.lines)).toMatch(
       /COPY --from=production-dependencies \/app\/node_modules/,
     );

@@ -1,19 +1,29 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { createConnection } from 'mysql2/promise';
-import { workspacePath } from './workspace';
+import { dropDatabasesOf, freePort } from './scratch-server';
+import { readWorkspaceFile, workspacePath } from './workspace';
 
-// SLOW (about 30–60 s: two tsc builds). What the image runs, without Docker: the production
-// bundles of the gateway and referentials (tools/build/build-apps.mjs), started as the image's
-// CMD starts them — `node --enable-source-maps main.js` in the bundle folder, NODE_ENV=production,
-// real secrets, no ts-node — then probed and stopped with SIGTERM, as Kubernetes would.
+// SLOW (2–5 min: two tsc builds and one `npm ci`, side by side). What the image runs, without Docker, following
+// the Dockerfile's steps: the production bundles of the gateway and referentials
+// (tools/build/build-apps.mjs), each in a folder outside the workspace with the production
+// dependencies installed from the same package-lock by the Dockerfile's own `npm ci` command, so
+// that nothing resolves from the workspace's node_modules. Started as the image's CMD starts them —
+// `node --enable-source-maps main.js` in the bundle folder, NODE_ENV=production, real secrets, no
+// ts-node — then probed and stopped with SIGTERM, as Kubernetes would.
 
-jest.setTimeout(180_000);
+jest.setTimeout(420_000);
 
 const mysqlUrl = process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const mysqlState = process.env['CERTIF_TEST_MYSQL'];
@@ -36,23 +46,12 @@ interface Started {
   exit: Promise<number | null>;
 }
 
-// A folder of its own inside the workspace (tmp/ is ignored everywhere): runs in parallel with
-// anyone's `dist/` builds, and the workspace's node_modules still resolve from it.
-const outRoot = workspacePath('tmp', `deploy-checks-bundles-${randomBytes(3).toString('hex')}`);
+// Outside the workspace, as /app is in the image: a package missing from the production
+// dependencies cannot be found in the workspace's node_modules instead.
+const outRoot = mkdtempSync(join(tmpdir(), 'certif-bundles-'));
 
 function bundle(app: string): string {
   return join(outRoot, app);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `node <args>` in the app's bundle, with only the environment given (as in a container). */
@@ -99,38 +98,94 @@ async function stop(started: Started): Promise<number | null> {
   return started.exit;
 }
 
-async function dropScratchDatabase(): Promise<void> {
-  const url = new URL(mysqlUrl);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
+/** A build step: its exit code and everything it printed. */
+function runCommand(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const child = spawn(command, args, { cwd });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
   });
-  await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_referentials\``);
-  await connection.end();
+}
+
+/** The `npm ci …` of the Dockerfile's production-dependencies stage. */
+function productionInstallArgs(): string[] {
+  let stage = '';
+  for (const line of readWorkspaceFile('Dockerfile').split('\n')) {
+    const from = /^FROM\s+\S+(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (from) stage = from[1] ?? '';
+    const install = /\bnpm (ci\b.*)$/.exec(line);
+    if (stage === 'production-dependencies' && install?.[1]) return install[1].trim().split(/\s+/);
+  }
+  throw new Error('no `npm ci` in the Dockerfile stage production-dependencies');
+}
+
+/**
+ * The image's node_modules: the production-dependencies stage (same package.json and lockfile,
+ * the Dockerfile's `npm ci`), then each bundle copied over it. Two liberties, both for speed:
+ * npm's cache is preferred to the registry, and install scripts are skipped — the one that
+ * matters, better-sqlite3's native build, is taken from the workspace (same Node, same machine)
+ * instead of compiled again.
+ */
+async function installProductionDependencies(): Promise<string> {
+  const folder = join(outRoot, 'production-dependencies');
+  mkdirSync(folder);
+  for (const file of ['package.json', 'package-lock.json'])
+    copyFileSync(workspacePath(file), join(folder, file));
+  const args = [...productionInstallArgs(), '--ignore-scripts', '--prefer-offline'];
+  const install = await runCommand('npm', args, folder);
+  if (install.code !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${install.output}`);
+  const sqlite = 'node_modules/better-sqlite3/build/Release';
+  cpSync(workspacePath(sqlite), join(folder, sqlite), { recursive: true });
+  return join(folder, 'node_modules');
 }
 
 describe('[slow] production bundles of referentials and the gateway, as the image runs them', () => {
   const running: Started[] = [];
   let dataDir: string;
+  let productionModules: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'certif-bundle-'));
+    // The build and the install at the same time, as the image's two stages can run.
     // --no-typecheck: the same emitted files; CI has type-checked the workspace in its step before.
-    const build = spawnSync(
-      process.execPath,
-      [
-        workspacePath('tools/build/build-apps.mjs'),
-        '--no-typecheck',
-        '--out-dir',
-        outRoot,
-        'referentials',
-        'gateway',
-      ],
-      { cwd: workspacePath(), encoding: 'utf8' },
-    );
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+    const [build, modules] = await Promise.all([
+      runCommand(
+        process.execPath,
+        [
+          workspacePath('tools/build/build-apps.mjs'),
+          '--no-typecheck',
+          '--out-dir',
+          outRoot,
+          'referentials',
+          'gateway',
+        ],
+        workspacePath(),
+      ),
+      installProductionDependencies(),
+    ]);
+    if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+    productionModules = modules;
+    // `COPY --from=production-dependencies /app/node_modules`, then the bundle over it (hard
+    // links: quick, and the bundle's node_modules/@certif stays).
+    for (const app of ['referentials', 'gateway']) {
+      const copy = spawnSync(
+        'cp',
+        ['-al', `${productionModules}/.`, join(bundle(app), 'node_modules')],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (copy.status !== 0) throw new Error(`cp -al failed: ${copy.stderr}`);
+    }
+    // @apollo/gateway's own dependency, which a subgraph has no use for: not there, it is not needed.
+    rmSync(join(bundle('referentials'), 'node_modules/@apollo/composition'), { recursive: true });
   });
 
   afterAll(async () => {
@@ -138,14 +193,61 @@ describe('[slow] production bundles of referentials and the gateway, as the imag
       if (started.child.exitCode === null) started.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outRoot, { recursive: true, force: true });
-    if (!mysqlSkipReason) await dropScratchDatabase();
+    if (!mysqlSkipReason) await dropDatabasesOf(mysqlUrl, prefix);
+  });
+
+  it('installs production dependencies from the same lockfile, without the dev tools', () => {
+    const manifest = JSON.parse(readWorkspaceFile('package.json')) as {
+      devDependencies: Record<string, string>;
+    };
+    const installed = Object.keys(manifest.devDependencies).filter((name) =>
+      existsSync(join(productionModules, name)),
+    );
+    // Only what production packages depend on themselves (@apollo/gateway composes; type-only
+    // packages some libraries declare): no compiler, no ts-node, no test runner, no linter.
+    expect(installed).toEqual([
+      '@apollo/composition',
+      '@apollo/federation-internals',
+      '@graphql-typed-document-node/core',
+      '@types/node',
+    ]);
+    for (const tool of ['typescript', 'ts-node', 'tsconfig-paths', 'jest', 'nx', 'eslint'])
+      expect({ tool, installed: existsSync(join(productionModules, tool)) }).toEqual({
+        tool,
+        installed: false,
+      });
+    // The bundle resolves its packages from its own node_modules, never from the workspace's.
+    const resolved = spawnSync(process.execPath, ['-p', "require.resolve('typeorm')"], {
+      cwd: bundle('referentials'),
+      env: { PATH: process.env['PATH'] ?? '' },
+      encoding: 'utf8',
+    });
+    expect(resolved.stdout.trim()).toBe(
+      join(bundle('referentials'), 'node_modules/typeorm/index.js'),
+    );
   });
 
   it('contains launchers, the alias modules and the supergraph, and no TypeScript', () => {
-    const listing = spawnSync('find', ['.', '-name', '*.ts', '-not', '-name', '*.d.ts'], {
-      cwd: bundle('referentials'),
-      encoding: 'utf8',
-    });
+    const listing = spawnSync(
+      'find',
+      [
+        '.',
+        '-path',
+        './node_modules',
+        '-prune',
+        '-o',
+        '-name',
+        '*.ts',
+        '-not',
+        '-name',
+        '*.d.ts',
+        '-print',
+      ],
+      {
+        cwd: bundle('referentials'),
+        encoding: 'utf8',
+      },
+    );
     expect(listing.stdout.trim()).toBe('');
     expect(
       readFileSync(

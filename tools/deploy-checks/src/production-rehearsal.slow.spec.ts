@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { dropDatabasesOf, freePort } from './scratch-server';
+import { describeWithKafka, waitFor } from '@certif/platform-events/testing';
+import { Journey, PrivateBroker, countRows } from '@certif/kafka-tools/testing';
 import { kubectlUnavailableReason, renderObjects } from './kustomize';
 import {
   configMaps,
@@ -26,7 +27,11 @@ import { parseYaml } from './yaml-documents';
 // and broker addresses (this machine's MariaDB under a unique DATABASE_PREFIX, a Kafka address
 // where nothing listens), ports (free ones, never 4000-4004), and other services' addresses.
 // Kafka is absent here: every event-using service must come up alive and not ready, then stop
-// cleanly on SIGTERM.
+// cleanly on SIGTERM. Where KAFKA_BROKERS is given (npm test starts a broker), overlays/prod is
+// started once more, pointed at a broker of the rehearsal's own (the services use the contract's
+// topics and consumer groups, which other suites' platforms must not share), and the contract's
+// journey runs through its gateway: a certification published, a candidate enrolled, a session
+// deliberated, the parchemin issued once and verified.
 
 jest.setTimeout(600_000);
 
@@ -49,17 +54,6 @@ interface Started {
   port: number;
   output: () => string;
   exit: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `args` in the service's bundle with only `env` (and PATH), as in its container. */
@@ -112,7 +106,8 @@ function refusals(output: string): string[] {
   `[slow] production rehearsal: overlays/prod and compose, started from their manifests${skipReason ? ` — skipped: ${skipReason}` : ''}`,
   () => {
     const ports = new Map<string, number>();
-    let closedKafkaPort = 0;
+    /** Where the services' KAFKA_BROKERS points: a closed port, or the rehearsal's broker. */
+    let kafkaBrokers = '';
     let dataDir: string;
     const running: Started[] = [];
     /** The k8s service processes, by name, for the lifecycle checks. */
@@ -136,7 +131,7 @@ function refusals(output: string): string[] {
         local['DATABASE_URL'] = url.toString().replace(/\/$/, '');
         local['DATABASE_PREFIX'] = prefix;
       }
-      if (local['KAFKA_BROKERS']) local['KAFKA_BROKERS'] = `127.0.0.1:${closedKafkaPort}`;
+      if (local['KAFKA_BROKERS']) local['KAFKA_BROKERS'] = kafkaBrokers;
       local['PORT'] = String(ports.get(service));
       // The pods' writable /tmp (read-only root file system).
       local['DATA_DIR'] = dataDir;
@@ -152,7 +147,7 @@ function refusals(output: string): string[] {
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'certif-rehearsal-'));
       for (const service of services) ports.set(service.name, await freePort());
-      closedKafkaPort = await freePort();
+      kafkaBrokers = `127.0.0.1:${await freePort()}`;
       // `npm run build` (tools/build/build-apps.mjs) into a folder of this run; CI type-checked
       // the workspace in its step before, so the type check is not repeated here.
       const build = spawnSync(
@@ -167,16 +162,7 @@ function refusals(output: string): string[] {
       for (const started of running) await stopWithSigterm(started).catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(outRoot, { recursive: true, force: true });
-      const connection = await createConnection({
-        host: mysqlUrl.hostname,
-        port: Number(mysqlUrl.port || 3306),
-        ...database,
-      });
-      const [rows] = await connection.query('SHOW DATABASES LIKE ?', [`${prefix}\\_%`]);
-      for (const row of rows as Record<string, string>[]) {
-        await connection.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
-      }
-      await connection.end();
+      await dropDatabasesOf(mysqlUrl.href, prefix);
     });
 
     describe('overlays/prod', () => {
@@ -318,6 +304,113 @@ function refusals(output: string): string[] {
           if (composedOutcomes.get(name) === 'exited') expect(started.output()).toMatch(/kafka/i);
         },
       );
+    });
+
+    describeWithKafka('overlays/prod with a Kafka broker: the contract journey', () => {
+      let broker: PrivateBroker | undefined;
+      const started = new Map<string, Started>();
+      let authSecret = '';
+
+      /**
+       * The manifest's environment pointed at the rehearsal's broker, which listens in PLAINTEXT:
+       * TLS and SASL settings, if the manifest gives any, are for the real brokers (the Kafka
+       * security suite proves them against a SASL/TLS broker).
+       */
+      function withRehearsalBroker(env: Env): Env {
+        return Object.fromEntries(
+          Object.entries(env).filter(([key]) => !/^KAFKA_(SSL|SASL)/.test(key)),
+        );
+      }
+
+      beforeAll(async () => {
+        // Earlier processes are done with their ports.
+        for (const earlier of running) await stopWithSigterm(earlier);
+        broker = new PrivateBroker();
+        kafkaBrokers = (await broker.start()).bootstrap;
+        const objects = renderObjects('overlays/prod');
+        const secrets = generatedSecrets(database);
+        authSecret = secrets.get('certif-auth')?.['AUTH_JWT_SECRET'] ?? '';
+        const launches = deploymentLaunches(objects, configMaps(objects), secrets);
+        await Promise.all(
+          launches.map(async (launch) => {
+            for (const init of launch.init) {
+              const env = withRehearsalBroker(localise(launch.name, init.env));
+              const run = start(launch.name, init.args, env, 0);
+              if ((await run.exit) !== 0) throw new Error(`${init.name}:\n${run.output()}`);
+            }
+            const service = start(
+              launch.name,
+              launch.args,
+              withRehearsalBroker(localise(launch.name, launch.env)),
+              ports.get(launch.name) ?? 0,
+            );
+            running.push(service);
+            started.set(launch.name, service);
+          }),
+        );
+      });
+
+      afterAll(async () => {
+        for (const service of started.values()) await stopWithSigterm(service);
+        await broker?.destroy();
+      });
+
+      it('every service becomes ready once the broker can be reached', async () => {
+        for (const [name, service] of started) {
+          await waitFor(
+            async () => {
+              if (service.child.exitCode !== null) {
+                throw new Error(`${name} exited:\n${service.output()}`);
+              }
+              const response = await fetch(`http://127.0.0.1:${service.port}/readyz`);
+              if (response.status !== 200) throw new Error(`${name} is not ready`);
+            },
+            { timeoutMs: 180_000, intervalMs: 500 },
+          ).catch((error: Error) => {
+            throw new Error(`${error.message}\n${service.output().slice(-3000)}`);
+          });
+        }
+      });
+
+      it('issues and verifies a parchemin through the gateway: publish, enroll, plan, deliberate', async () => {
+        const gateway = started.get('gateway') as Started;
+        const journey = new Journey(`http://127.0.0.1:${gateway.port}/graphql`, authSecret);
+        await journey.publishCertification('TP-REHEARSAL');
+        const { candidateIds, deliberate } = await journey.prepareDeliberation(1, 'TP-REHEARSAL');
+        expect((await deliberate()).errors).toBeUndefined();
+        const [candidateId] = candidateIds as [string];
+        const credentials = await waitFor(
+          async () => {
+            const found = await journey.credentials(candidateId);
+            expect(found).toHaveLength(1);
+            return found;
+          },
+          { timeoutMs: 120_000, intervalMs: 500 },
+        );
+        expect(credentials[0]).toMatchObject({
+          number: expect.stringMatching(/^TP-REHEARSAL-\d{4}-\d{6}$/),
+          status: 'VALID',
+        });
+        expect(await journey.verify(credentials[0]?.verificationCode as string)).toMatchObject({
+          valid: true,
+          status: 'VALID',
+        });
+        for (const name of ['referentials', 'candidates', 'sessions', 'issuing']) {
+          expect({
+            name,
+            deadLetters: await countRows(`${prefix}_${name}`, 'events_dead_letter'),
+          }).toEqual({
+            name,
+            deadLetters: 0,
+          });
+        }
+      });
+
+      it('every service stops cleanly on SIGTERM', async () => {
+        const codes: Record<string, number | null> = {};
+        for (const [name, service] of started) codes[name] = await stopWithSigterm(service);
+        expect(codes).toEqual(Object.fromEntries([...started.keys()].map((name) => [name, 0])));
+      });
     });
   },
 );

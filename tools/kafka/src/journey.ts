@@ -14,18 +14,26 @@ export interface GraphQLAnswer {
 export class Journey {
   private readonly operations = contractOperations();
 
-  constructor(private readonly gatewayUrl: string) {}
+  /** `secret`: the platform's AUTH_JWT_SECRET (HS256 bearer tokens). */
+  constructor(
+    private readonly gatewayUrl: string,
+    private readonly secret: string = JOURNEY_JWT_SECRET,
+  ) {}
 
   token(roles: Role[], claims: { sub?: string; candidateId?: string } = {}): Promise<string> {
-    return mintToken({ roles, secret: JOURNEY_JWT_SECRET, ...claims });
+    return mintToken({ roles, secret: this.secret, ...claims });
   }
 
-  async call(name: string, variables: object, token: string): Promise<GraphQLAnswer> {
+  /** `token` null: an anonymous call. */
+  async call(name: string, variables: object, token: string | null): Promise<GraphQLAnswer> {
     const query = this.operations.get(name);
     if (!query) throw new Error(`the contract has no ${name} operation`);
     const response = await fetch(this.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GraphQLAnswer;
@@ -44,11 +52,48 @@ export class Journey {
   }
 
   /**
-   * The contract's journey to a deliberation: the TP-DWWM seed certification, `count` candidates
-   * registered and enrolled, a session planned with two professional jurors, every candidate
-   * registered to it. Returns the candidates and a deliberation to record.
+   * A professional title of two CCPs with a final interview, created and published as a
+   * referential manager would (where no seed certification is loaded, as in production).
    */
-  async prepareDeliberation(count: number): Promise<{
+  async publishCertification(code: string): Promise<{ id: string }> {
+    const manager = await this.token(['REFERENTIAL_MANAGER']);
+    const created = await this.eventually<{ id: string }>(
+      'CreateCertification',
+      {
+        input: {
+          code,
+          title: `Titre ${code}`,
+          kind: 'PROFESSIONAL_TITLE',
+          level: 5,
+          certifier: { name: 'Ministère du Travail' },
+          capitalizationRule: 'WITHIN_TITLE_VALIDITY',
+          requiresFinalInterview: true,
+          components: [
+            { code: `${code}-CCP1`, title: 'Première activité', kind: 'CCP' },
+            { code: `${code}-CCP2`, title: 'Seconde activité', kind: 'CCP' },
+          ],
+        },
+      },
+      manager,
+      'createCertification',
+    );
+    return this.eventually<{ id: string }>(
+      'PublishCertification',
+      { id: created.id },
+      manager,
+      'publishCertification',
+    );
+  }
+
+  /**
+   * The contract's journey to a deliberation: the certification `code` (by default the TP-DWWM
+   * seed), `count` candidates registered and enrolled, a session planned with two professional
+   * jurors, every candidate registered to it. Returns the candidates and a deliberation to record.
+   */
+  async prepareDeliberation(
+    count: number,
+    code = 'TP-DWWM',
+  ): Promise<{
     candidateIds: string[];
     deliberate: () => Promise<GraphQLAnswer>;
   }> {
@@ -57,7 +102,7 @@ export class Journey {
     const juror = await this.token(['JURY_MEMBER'], { sub: 'pro-1' });
     const certification = await this.eventually<{ id: string }>(
       'CertificationByCode',
-      { code: 'TP-DWWM' },
+      { code },
       reader,
       'certification',
     );
@@ -139,13 +184,26 @@ export class Journey {
   }
 
   /** The parchemins (credentials) of a candidate's record, as the candidate sees them. */
-  async credentials(candidateId: string): Promise<{ number: string; status: string }[]> {
+  async credentials(
+    candidateId: string,
+  ): Promise<{ number: string; status: string; verificationCode: string }[]> {
     const token = await this.token(['CANDIDATE'], { sub: candidateId, candidateId });
     const answer = await this.call('CandidateRecord', { id: candidateId }, token);
     if (answer.errors?.length) throw new Error(answer.errors[0]?.message);
     const candidate = answer.data?.['candidate'] as {
-      credentials: { number: string; status: string }[];
+      credentials: { number: string; status: string; verificationCode: string }[];
     } | null;
     return candidate?.credentials ?? [];
+  }
+
+  /** What anyone who holds a parchemin's verification code learns (no token needed). */
+  async verify(code: string): Promise<{ valid: boolean; status: string; holderName: string }> {
+    const answer = await this.call('VerifyCredential', { code }, null);
+    if (answer.errors?.length) throw new Error(answer.errors[0]?.message);
+    return answer.data?.['verifyCredential'] as {
+      valid: boolean;
+      status: string;
+      holderName: string;
+    };
   }
 }

@@ -3,28 +3,22 @@ import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import type { RunningCandidatesService } from '@certif/candidates-service';
 import {
-  contractOperations,
   startTestPlatform,
   type GraphQLResponse,
   type TestPlatform,
+  contractOperationLookup,
+  errorCode as code,
+  errorMessage as message,
 } from './testing';
 
 jest.setTimeout(120_000);
 
-const operations = contractOperations();
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
+const op = contractOperationLookup();
 /** The contract's `Me` also selects issuing's livrets and credentials; this is candidates' part. */
 const ME = 'query MyRecord { me { id firstName lastName erasedAt accommodations } }';
 const CANDIDATE = `query Candidate($id: ID!) {
   candidate(id: $id) { id firstName lastName birthDate email accommodations enrollments { id pathway certification { code } } }
 }`;
-
-const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.['code'];
-const message = (response: GraphQLResponse) => response.errors?.[0]?.message ?? '';
 
 describeOnEachDatabase('candidates through the gateway', (dialect) => {
   let t: TestPlatform;

@@ -6,16 +6,11 @@ import { waitFor } from '@certif/platform-events/testing';
 import { describeOnMysql } from '@certif/platform-persistence/testing';
 import { cpfSchemaErrors } from '@certif/issuing-adapters/testing';
 import { exportCpf, importCpfReport, type RunningIssuingService } from '@certif/issuing-service';
-import { contractOperations, startTestPlatform, type TestPlatform } from './testing';
+import { startTestPlatform, type TestPlatform, contractOperationLookup } from './testing';
 
 jest.setTimeout(180_000);
 
-const operations = contractOperations();
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
+const op = contractOperationLookup();
 
 const SET_CPF_IDS = `mutation SetCpf($id: ID!, $client: String, $contract: String) {
   setCertifierCpfIdentifiers(id: $id, cpfClientId: $client, cpfContractId: $contract) {

@@ -7,7 +7,7 @@ import {
   type PrivateMariadb,
 } from '@certif/platform-persistence/testing';
 import { createConnection } from 'mysql2/promise';
-import { contractOperations, startTestPlatform, type TestPlatform } from './testing';
+import { startTestPlatform, type TestPlatform, contractOperationLookup } from './testing';
 
 // FAULT TEST (about 1–3 min): the database goes away for 10 s in the middle of a deliberation's
 // pipeline — after the jury's decisions committed, while the relay and the consumers are moving
@@ -17,12 +17,7 @@ import { contractOperations, startTestPlatform, type TestPlatform } from './test
 
 jest.setTimeout(300_000);
 
-const operations = contractOperations();
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
+const op = contractOperationLookup();
 
 const skipReason = mysqlUnavailableReason() ?? privateMariadbUnavailableReason();
 const HOLDERS = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson', 'Hedy Lamarr'];

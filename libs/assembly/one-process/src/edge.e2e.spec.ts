@@ -4,20 +4,15 @@ import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { TypeOrmReadModelRepository } from '@certif/sessions-adapters';
 import type { RunningSessionsService } from '@certif/sessions-service';
 import {
-  contractOperations,
   startTestPlatform,
   type GraphQLResponse,
   type TestPlatform,
+  contractOperationLookup,
 } from './testing';
 
 jest.setTimeout(120_000);
 
-const operations = contractOperations();
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
+const op = contractOperationLookup();
 const codes = (response: GraphQLResponse) => [
   ...new Set(response.errors?.map((e) => e.extensions?.['code'])),
 ];

@@ -2,22 +2,12 @@ import { fixedClock } from '@certif/platform-calendar';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import type { RunningIssuingService } from '@certif/issuing-service';
-import {
-  contractNextOperations,
-  contractOperations,
-  startTestPlatform,
-  type TestPlatform,
-} from './testing';
+import { startTestPlatform, type TestPlatform, contractOperationLookup } from './testing';
 
 jest.setTimeout(240_000);
 
 // The operations of this release and of the next one (../shared/contract).
-const operations = new Map([...contractOperations(), ...contractNextOperations()]);
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
+const op = contractOperationLookup({ next: true });
 
 interface Credential {
   id: string;

@@ -10,23 +10,17 @@ import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { pdfText, readPdfBack } from '@certif/issuing-adapters/testing';
 import type { RunningIssuingService } from '@certif/issuing-service';
 import {
-  contractOperations,
   startTestPlatform,
   type GraphQLResponse,
   type TestPlatform,
+  contractOperationLookup,
+  errorCode as code,
+  errorMessage as message,
 } from './testing';
 
 jest.setTimeout(120_000);
 
-const operations = contractOperations();
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
-type Errors = Pick<GraphQLResponse, 'errors'>;
-const code = (response: Errors) => response.errors?.[0]?.extensions?.['code'];
-const message = (response: Errors) => response.errors?.[0]?.message ?? '';
+const op = contractOperationLookup();
 
 interface Record {
   id: string;
@@ -333,7 +327,7 @@ describeOnEachDatabase(
           variables: { r: [{ __typename: 'Candidate', id: ids['holder'] }] },
         }),
       });
-      const body = (await asJuror.json()) as Errors;
+      const body = (await asJuror.json()) as Pick<GraphQLResponse, 'errors'>;
       expect(body.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
       expect(JSON.stringify(body)).not.toContain(ids['credential'] as string);
     });

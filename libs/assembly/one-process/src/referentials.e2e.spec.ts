@@ -1,21 +1,11 @@
 import { decodeCloudEvent } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
-import {
-  contractNextOperations,
-  contractOperations,
-  startTestPlatform,
-  type TestPlatform,
-} from './testing';
+import { startTestPlatform, type TestPlatform, contractOperationLookup } from './testing';
 
 jest.setTimeout(120_000);
 
-const operations = new Map([...contractOperations(), ...contractNextOperations()]);
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
+const op = contractOperationLookup({ next: true });
 
 const newTitle = {
   code: 'TP-E2E',

@@ -16,26 +16,17 @@ import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-c
 import type { CertificationView } from '@certif/sessions-domain';
 import type { RunningSessionsService } from '@certif/sessions-service';
 import {
-  contractNextOperations,
-  contractOperations,
   startTestPlatform,
-  type GraphQLResponse,
   type TestPlatform,
+  contractOperationLookup,
+  errorCode as code,
+  errorMessage as message,
+  errorRule as rule,
 } from './testing';
 
 jest.setTimeout(120_000);
 
-const operations = new Map([...contractOperations(), ...contractNextOperations()]);
-const op = (name: string) => {
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`operation ${name} is not in the contract`);
-  return operation;
-};
-
-type Errors = Pick<GraphQLResponse, 'errors'>;
-const code = (response: Errors) => response.errors?.[0]?.extensions?.['code'];
-const rule = (response: Errors) => response.errors?.[0]?.extensions?.['rule'];
-const message = (response: Errors) => response.errors?.[0]?.message ?? '';
+const op = contractOperationLookup({ next: true });
 
 /** Standard PDF fonts draw WinAnsi codes: Latin-1, except typographic signs in 0x80–0x9f. */
 const WIN_ANSI: Record<number, string> = {

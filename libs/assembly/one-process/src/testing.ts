@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { createConnection } from 'mysql2/promise';
 import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock } from '@certif/platform-calendar';
-import type { TestDialect } from '@certif/platform-persistence/testing';
+import { scratchStorage, type TestDialect } from '@certif/platform-persistence/testing';
 import { startOneProcessPlatform, type OneProcessPlatform } from './one-process-platform';
 
 const TEST_SECRET = 'e2e-test-secret-that-is-long-enough-for-hs256!';
@@ -27,6 +24,24 @@ export function contractNextOperations(): Map<string, string> {
   );
 }
 
+/**
+ * `op(name)`: the contract's operation of that name, this release's (and the next one's with
+ * `next`); an unknown name fails the test that asks for it.
+ */
+export function contractOperationLookup(
+  options: { next?: boolean } = {},
+): (name: string) => string {
+  const operations = new Map([
+    ...contractOperations(),
+    ...(options.next ? contractNextOperations() : []),
+  ]);
+  return (name) => {
+    const operation = operations.get(name);
+    if (!operation) throw new Error(`operation ${name} is not in the contract`);
+    return operation;
+  };
+}
+
 function operationsOf(path: string): Map<string, string> {
   const document: DocumentNode = parse(readFileSync(path, 'utf8'));
   const operations = new Map<string, string>();
@@ -43,6 +58,14 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
+
+type Errors = Pick<GraphQLResponse, 'errors'>;
+/** The first error's contract code (`extensions.code`). */
+export const errorCode = (response: Errors) => response.errors?.[0]?.extensions?.['code'];
+/** The first error's rule (`extensions.rule`, e.g. "R6"). */
+export const errorRule = (response: Errors) => response.errors?.[0]?.extensions?.['rule'];
+/** The first error's message, '' when none. */
+export const errorMessage = (response: Errors) => response.errors?.[0]?.message ?? '';
 
 export interface TestPlatform {
   platform: OneProcessPlatform;
@@ -66,18 +89,13 @@ export async function startTestPlatform(
   dialect: TestDialect,
   options: { clock?: Clock; loadSeeds?: boolean } = {},
 ): Promise<TestPlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'certif-e2e-'));
-  const databasePrefix = `certif_e2e_${randomBytes(3).toString('hex')}`;
-  const databaseUrl =
-    dialect === 'mysql'
-      ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306')
-      : undefined;
+  const storage = scratchStorage(dialect, 'e2e');
   const platform = await startOneProcessPlatform({
     logLevel: process.env['E2E_LOG_LEVEL'] ?? 'silent',
     auth: { kind: 'hs256', secret: TEST_SECRET },
     freePorts: true,
-    dataDir,
-    ...(databaseUrl ? { databaseUrl, databasePrefix } : {}),
+    dataDir: storage.dataDir,
+    ...storage.settings,
     ...(options.clock ? { clock: options.clock } : {}),
     loadSeeds: options.loadSeeds ?? true,
   });
@@ -97,21 +115,7 @@ export async function startTestPlatform(
     },
     stop: async () => {
       await platform.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (databaseUrl) {
-        const url = new URL(databaseUrl);
-        const connection = await createConnection({
-          host: url.hostname,
-          port: Number(url.port || 3306),
-          user: url.username || 'root',
-          password: url.password,
-        });
-        const [rows] = await connection.query('SHOW DATABASES LIKE ?', [`${databasePrefix}%`]);
-        for (const row of rows as Record<string, string>[]) {
-          await connection.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
-        }
-        await connection.end();
-      }
+      await storage.remove();
     },
   };
 }

@@ -1,5 +1,5 @@
 // In-memory adapters for the use-case specs of this library (not exported).
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import { fixedClock } from '@certif/platform-calendar';
 import {
   searchWords,
@@ -100,7 +100,7 @@ export class InMemoryCandidates implements CandidatesUnitOfWork {
         insert: async (candidate) => void draft.candidates.set(candidate.id, candidate),
         update: async (candidate) => {
           if (draft.candidates.get(candidate.id)?.version !== candidate.version - 1) {
-            throw new InvalidInput('changed by someone else meanwhile', 'id');
+            throw new Conflict('changed by someone else meanwhile', 'id');
           }
           draft.candidates.set(candidate.id, candidate);
         },

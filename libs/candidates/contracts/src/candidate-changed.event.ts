@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { contractDate, defineEvent } from '@certif/platform-events';
 
+/**
+ * The contract keeps its own copy of the access routes (the domains share
+ * `@certif/platform-vocabulary`'s): a published event's schema does not move when the domain's
+ * list does. A route added there is added here, in a new version of the contract if need be.
+ */
 export const PATHWAYS = [
   /** Added in the next release (« sous statut d'élève ou d'étudiant »). */
   'INITIAL_TRAINING',

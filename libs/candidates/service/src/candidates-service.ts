@@ -1,34 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { ServiceEvents } from '@certif/platform-events';
-import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import { subgraphSdl } from '@certif/platform-graphql';
 import {
-  openServiceStorage,
-  startHttpService,
-  storageReadiness,
-  type RunningService,
+  startSubgraph,
+  type RunningSubgraph,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
 import {
   createCandidatesLoaders,
-  onCandidateRegisteredToSession,
-  onCertificationChanged,
   OutboxCandidateEvents,
   RemotePersonalData,
+  subscribeReadModels,
   TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
   type CandidatesContext,
-} from '@certif/candidates-adapters';
-import {
-  candidatesUseCases,
   type CandidatesUseCases,
-  type KnownCertificationReader,
-  type PersonalDataContributor,
+} from '@certif/candidates-adapters';
+import type {
+  KnownCertificationReader,
+  PersonalDataContributor,
 } from '@certif/candidates-application';
-import { certificationChanged } from '@certif/referentials-contracts';
-import { candidateRegisteredToSession } from '@certif/sessions-contracts';
 import { buildCandidatesSchema } from './candidates-subgraph';
+import { candidatesUseCases } from './candidates-use-cases';
 import { candidatesSchema } from './candidates-schema';
 
 export interface CandidatesServiceSettings {
@@ -38,64 +31,42 @@ export interface CandidatesServiceSettings {
   remotePersonalData?: readonly { source: string; baseUrl: () => string | undefined }[];
 }
 
-export interface RunningCandidatesService extends RunningService {
-  dataSource: DataSource;
+export type RunningCandidatesService = RunningSubgraph<{
   useCases: CandidatesUseCases;
   /** The read model of certifications (tests wait on it). */
   certifications: KnownCertificationReader;
-  events: ServiceEvents;
-}
+}>;
 
 /** Composition root: database, events (publisher and read-model consumer), use cases, subgraph. */
-export async function startCandidatesService(
+export function startCandidatesService(
   options: ServiceStartOptions & CandidatesServiceSettings,
 ): Promise<RunningCandidatesService> {
-  const { logger } = options;
-  const { dataSource, events } = await openServiceStorage('candidates', candidatesSchema, options);
-  events.on(certificationChanged, onCertificationChanged);
-  events.on(candidateRegisteredToSession, onCandidateRegisteredToSession);
-  const centers = new TypeOrmCandidateCenters(dataSource.manager);
-  const unitOfWork = new TypeOrmCandidatesUnitOfWork(
-    dataSource,
-    (manager) => new OutboxCandidateEvents(events.outbox, manager),
-  );
-  const useCases = candidatesUseCases({ unitOfWork, clock: options.clock, newId: randomUUID }, [
-    ...(options.personalDataContributors ?? []),
-    ...(options.remotePersonalData ?? []).map(
-      (remote) => new RemotePersonalData({ ...remote, internalSecret: options.internalSecret }),
-    ),
-  ]);
-  await events.start();
-
-  const schema = await buildCandidatesSchema(useCases);
-  const http = await startHttpService<CandidatesContext>({
+  return startSubgraph(options, {
     name: 'candidates',
-    port: options.port,
-    logger,
-    schema,
-    context: async (request, requestId) => ({
-      principal: await identityFromGateway(options.internalSecret, request.headers),
-      requestId,
-      logger: logger.child({ requestId }),
-      loaders: createCandidatesLoaders(useCases.queries, centers),
-    }),
-    readiness: () => storageReadiness({ dataSource, events }),
-  });
-
-  return {
-    name: 'candidates',
-    url: http.url,
-    sdl: subgraphSdl(schema),
-    dataSource,
-    useCases,
-    certifications: unitOfWork.certifications,
-    events,
-    stop: async () => {
-      await http.stop();
-      await events.stop();
-      await dataSource.destroy();
+    storage: candidatesSchema,
+    wire: async ({ dataSource, events }) => {
+      subscribeReadModels(events);
+      const centers = new TypeOrmCandidateCenters(dataSource.manager);
+      const unitOfWork = new TypeOrmCandidatesUnitOfWork(
+        dataSource,
+        (manager) => new OutboxCandidateEvents(events.outbox, manager),
+      );
+      const useCases = candidatesUseCases({ unitOfWork, clock: options.clock, newId: randomUUID }, [
+        ...(options.personalDataContributors ?? []),
+        ...(options.remotePersonalData ?? []).map(
+          (remote) => new RemotePersonalData({ ...remote, internalSecret: options.internalSecret }),
+        ),
+      ]);
+      return {
+        schema: await buildCandidatesSchema(useCases),
+        context: (base): CandidatesContext => ({
+          ...base,
+          loaders: createCandidatesLoaders(useCases.queries, centers),
+        }),
+        exposed: { useCases, certifications: unitOfWork.certifications },
+      };
     },
-  };
+  });
 }
 
 export function candidatesModule(settings: CandidatesServiceSettings = {}): ServiceModule {

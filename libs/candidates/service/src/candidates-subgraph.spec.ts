@@ -1,4 +1,4 @@
-import { execute, parse, type GraphQLSchema } from 'graphql';
+import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Principal } from '@certif/platform-auth';
 import { fixedClock } from '@certif/platform-calendar';
 import { Outbox } from '@certif/platform-events';
@@ -9,10 +9,11 @@ import {
   OutboxCandidateEvents,
   TypeOrmCandidateCenters,
   TypeOrmCandidatesUnitOfWork,
+  type CandidatesUseCases,
 } from '@certif/candidates-adapters';
-import { candidatesUseCases, type CandidatesUseCases } from '@certif/candidates-application';
 import { candidatesSchema } from './candidates-schema';
 import { buildCandidatesSchema } from './candidates-subgraph';
+import { candidatesUseCases } from './candidates-use-cases';
 
 const ENTITIES = parse(`query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Candidate { id lastName accommodations } }
@@ -40,7 +41,7 @@ describe('the candidates subgraph, reached by reference', () => {
     for (const lastName of ['Un', 'Deux', 'Trois']) {
       ids.push(
         (
-          await useCases.register.register({
+          await useCases.register.execute({
             firstName: 'A',
             lastName,
             birthDate: '1990-04-12',
@@ -54,10 +55,11 @@ describe('the candidates subgraph, reached by reference', () => {
   });
   afterAll(() => db.close());
 
-  const resolve = (principal: Principal | null) =>
+  /** Every registered candidate by reference, as the gateway asks for them. */
+  const entities = (document: DocumentNode, principal: Principal | null) =>
     execute({
       schema,
-      document: ENTITIES,
+      document,
       variableValues: { representations: ids.map((id) => ({ __typename: 'Candidate', id })) },
       contextValue: {
         principal,
@@ -69,6 +71,7 @@ describe('the candidates subgraph, reached by reference', () => {
         ),
       },
     });
+  const resolve = (principal: Principal | null) => entities(ENTITIES, principal);
 
   it('resolves many candidates in one query, for any signed-in principal', async () => {
     const findByIds = jest.spyOn(useCases.queries, 'findByIds');
@@ -114,20 +117,7 @@ describe('the candidates subgraph, reached by reference', () => {
     }`);
     type Seen = { lastName: string; email: string | null; birthDate: string | null };
     const resolvePersonal = async (principal: Principal) => {
-      const result = await execute({
-        schema,
-        document: PERSONAL,
-        variableValues: { representations: ids.map((id) => ({ __typename: 'Candidate', id })) },
-        contextValue: {
-          principal,
-          requestId: 'test',
-          logger: createLogger({ service: 'test', level: 'silent' }),
-          loaders: createCandidatesLoaders(
-            useCases.queries,
-            new TypeOrmCandidateCenters(db.dataSource.manager),
-          ),
-        },
-      });
+      const result = await entities(PERSONAL, principal);
       return {
         seen: (result.data?.['_entities'] as Seen[]).map((c) => [c.lastName, c.email, c.birthDate]),
         codes: new Set(result.errors?.map((e) => (e.originalError as { code?: string }).code)),

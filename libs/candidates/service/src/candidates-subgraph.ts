@@ -6,8 +6,8 @@ import {
   candidatesReferenceResolvers,
   EnrollmentResolver,
   PersonalDataResolver,
+  type CandidatesUseCases,
 } from '@certif/candidates-adapters';
-import type { CandidatesUseCases } from '@certif/candidates-application';
 
 /**
  * The candidates subgraph schema. Without use cases it is built for its SDL only (supergraph

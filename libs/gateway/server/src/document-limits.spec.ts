@@ -155,3 +155,26 @@ describe('document limits', () => {
     ).toMatch(/tokens/);
   });
 });
+
+describe('document limits, measured once per document', () => {
+  // A connection inside a connection: its cost grows with both page sizes.
+  const nested =
+    'query Q($first: Int) { certifications(first: $first) { edges { node { components { id code title } ' +
+    'revises { components { id code title kind position competences } } } } } }';
+  const tight = { ...DEFAULT_DOCUMENT_LIMITS, maxCost: 500 };
+
+  it('gives the verdict of each page size, the same document coming again', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(problems(nested, { first: 1 }, tight)).toEqual([]);
+      expect(problems(nested, { first: 100 }, tight)).toEqual([expect.stringMatching(/cost/i)]);
+      expect(problems(nested, {}, tight).length).toBe(
+        problems(nested, { first: 20 }, tight).length,
+      );
+    }
+  });
+
+  it('keeps each set of limits apart', () => {
+    expect(problems(nested, { first: 100 }, tight)).not.toEqual([]);
+    expect(problems(nested, { first: 100 })).toEqual([]);
+  });
+});

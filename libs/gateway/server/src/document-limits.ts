@@ -65,6 +65,13 @@ function armorRules(limits: DocumentLimits) {
   ];
 }
 
+/** The page size the cost rule counts for a `first`/`last` variable's value. */
+function pageSize(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value)
+    ? Math.min(Math.max(value, 1), MAX_PAGE_SIZE)
+    : DEFAULT_PAGE_SIZE;
+}
+
 /**
  * The cost rule multiplies a connection's cost by a literal `first`; written `first: $first`
  * (as the contract's operations are), the variable's value is put in its place, and the
@@ -78,11 +85,7 @@ function withPageSizesInlined(document: DocumentNode, variables: Record<string, 
         node.value.kind !== Kind.VARIABLE
       )
         return undefined;
-      const value = variables[node.value.name.value];
-      const size =
-        typeof value === 'number' && Number.isInteger(value)
-          ? Math.min(Math.max(value, 1), MAX_PAGE_SIZE)
-          : DEFAULT_PAGE_SIZE;
+      const size = pageSize(variables[node.value.name.value]);
       return { ...node, value: { kind: Kind.INT, value: String(size) } };
     },
   });
@@ -128,6 +131,89 @@ export function documentProblems(
   limits: DocumentLimits,
 ): GraphQLError[] {
   if (typeof source !== 'string') return [];
+  const vars =
+    variables !== null && typeof variables === 'object'
+      ? (variables as Record<string, unknown>)
+      : {};
+  const measured = measuredDocument(source, limits);
+  if (measured.kind === 'too many tokens') {
+    return [problem(`The document has more than ${limits.maxTokens} tokens; send a shorter one`)];
+  }
+  if (measured.kind === 'unparsable') return [];
+  const listItems = Math.max(longestList(vars), measured.longestLiteralList);
+  if (listItems > limits.maxListItems) {
+    return [
+      problem(
+        `A list of ${listItems} items exceeds the limit of ${limits.maxListItems}; send it in several requests`,
+      ),
+    ];
+  }
+  // The rules' verdict depends on the document and the page sizes its variables give: remembered
+  // for both (the same few operations come again and again).
+  const sizes = measured.pageVariables.map((name) => pageSize(vars[name]));
+  const key = sizes.join(',');
+  const known = measured.verdicts.get(key);
+  if (known) return known;
+  const inlined = withPageSizesInlined(measured.document, vars);
+  const errors: GraphQLError[] = [];
+  const context = new ValidationContext(NO_SCHEMA, inlined, new TypeInfo(NO_SCHEMA), (e) =>
+    errors.push(e),
+  );
+  visit(inlined, visitInParallel(armorRules(limits).map((rule) => rule(context) as ASTVisitor)));
+  if (measured.verdicts.size < MAX_VERDICTS_PER_DOCUMENT) measured.verdicts.set(key, errors);
+  return errors;
+}
+
+type MeasuredDocument =
+  | { kind: 'too many tokens' }
+  | { kind: 'unparsable' }
+  | {
+      kind: 'parsed';
+      document: DocumentNode;
+      longestLiteralList: number;
+      /** Variables given as `first`/`last` of a connection, in document order. */
+      pageVariables: string[];
+      /** The rules' errors by page sizes of those variables. */
+      verdicts: Map<string, GraphQLError[]>;
+    };
+
+/**
+ * Parsed documents, by text and limits, least recently used forgotten first: parsing and
+ * measuring every request was 8 % of the gateway's CPU under load (npm run bench). Documents
+ * larger than `CACHED_DOCUMENT_CHARS` (the contract's largest is under 1 kB) are measured every
+ * time, so the cache holds at most `CACHED_DOCUMENTS` × that many characters.
+ */
+const CACHED_DOCUMENTS = 500;
+const CACHED_DOCUMENT_CHARS = 8_000;
+const MAX_VERDICTS_PER_DOCUMENT = 16;
+const measuredDocuments = new Map<string, MeasuredDocument>();
+const limitsIds = new WeakMap<DocumentLimits, string>();
+
+function measuredDocument(source: string, limits: DocumentLimits): MeasuredDocument {
+  let limitsId = limitsIds.get(limits);
+  if (!limitsId) {
+    limitsId = JSON.stringify(limits);
+    limitsIds.set(limits, limitsId);
+  }
+  const cacheable = source.length <= CACHED_DOCUMENT_CHARS;
+  const key = `${limitsId}\n${source}`;
+  const known = cacheable ? measuredDocuments.get(key) : undefined;
+  if (known) {
+    measuredDocuments.delete(key);
+    measuredDocuments.set(key, known);
+    return known;
+  }
+  const measured = measure(source, limits);
+  if (cacheable) {
+    measuredDocuments.set(key, measured);
+    if (measuredDocuments.size > CACHED_DOCUMENTS) {
+      measuredDocuments.delete(measuredDocuments.keys().next().value as string);
+    }
+  }
+  return measured;
+}
+
+function measure(source: string, limits: DocumentLimits): MeasuredDocument {
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: limits.maxTokens, noLocation: true });
@@ -136,29 +222,27 @@ export function documentProblems(
       error instanceof GraphQLError &&
       /contains more th(?:at|an) \d+ tokens/.test(error.message)
     ) {
-      return [problem(`The document has more than ${limits.maxTokens} tokens; send a shorter one`)];
+      return { kind: 'too many tokens' };
     }
-    return [];
+    return { kind: 'unparsable' };
   }
-  const vars =
-    variables !== null && typeof variables === 'object'
-      ? (variables as Record<string, unknown>)
-      : {};
-  const listItems = Math.max(longestList(vars), longestLiteralList(document));
-  if (listItems > limits.maxListItems) {
-    return [
-      problem(
-        `A list of ${listItems} items exceeds the limit of ${limits.maxListItems}; send it in several requests`,
-      ),
-    ];
-  }
-  const measured = withPageSizesInlined(document, vars);
-  const errors: GraphQLError[] = [];
-  const context = new ValidationContext(NO_SCHEMA, measured, new TypeInfo(NO_SCHEMA), (e) =>
-    errors.push(e),
-  );
-  visit(measured, visitInParallel(armorRules(limits).map((rule) => rule(context) as ASTVisitor)));
-  return errors;
+  const pageVariables: string[] = [];
+  visit(document, {
+    Argument(node) {
+      if (
+        (node.name.value === 'first' || node.name.value === 'last') &&
+        node.value.kind === Kind.VARIABLE
+      )
+        pageVariables.push(node.value.name.value);
+    },
+  });
+  return {
+    kind: 'parsed',
+    document,
+    longestLiteralList: longestLiteralList(document),
+    pageVariables,
+    verdicts: new Map(),
+  };
 }
 
 /** A request body (one operation, or a batch) → the problems that refuse it. */

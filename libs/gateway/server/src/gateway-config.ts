@@ -11,6 +11,12 @@ export const gatewayConfigKeys = z.object({
     .string()
     .default('apps/gateway/supergraph.graphql')
     .describe('composed supergraph SDL (tools/compose-supergraph writes it)'),
+  QUERY_PLAN_WARM_UP_PATH: z
+    .string()
+    .default('libs/client/src/operations.graphql')
+    .describe(
+      "GraphQL operations planned at start (the contract's, written by npm run codegen); skipped when absent",
+    ),
   REFERENTIALS_URL: z
     .url()
     .optional()

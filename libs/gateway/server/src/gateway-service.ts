@@ -7,6 +7,7 @@ import { AuthenticatedDataSource } from './authenticated-data-source';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits';
 import { gatewayContext, type GatewayContext } from './gateway-context';
 import { schemaLocationLandingPage } from './landing-page';
+import { operationsOf, warmQueryPlans } from './query-plan-warm-up';
 import { requestLimitsMiddleware } from './request-limits.middleware';
 
 export interface GatewayOptions {
@@ -28,6 +29,13 @@ export interface GatewayOptions {
   production?: boolean;
   /** Routes besides /graphql (`npm start` forwards the other services' public routes). */
   routes?: (app: Express) => void;
+  /**
+   * GraphQL documents whose operations are planned at start (the contract's): their first call
+   * does not pay for its query plan.
+   */
+  warmUpDocuments?: readonly string[];
+  /** Ask subgraphs for inline traces (ftv1); off: this platform reports no traces to Apollo. */
+  inlineTraces?: boolean;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
@@ -39,9 +47,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       new AuthenticatedDataSource(
         options.subgraphUrls?.[name] ?? (url as string),
         options.internalSecret,
+        options.inlineTraces ?? false,
       ),
   });
-  return startHttpService<GatewayContext>({
+  const http = await startHttpService<GatewayContext>({
     name: 'gateway',
     port: options.port,
     logger: options.logger,
@@ -55,4 +64,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     context: (request, requestId) =>
       gatewayContext(verify, request.headers.authorization, requestId),
   });
+  if (options.warmUpDocuments?.length) {
+    const started = process.hrtime.bigint();
+    const planned = await warmQueryPlans(gateway, operationsOf(options.warmUpDocuments));
+    options.logger.info(
+      { planned, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+      'query plans warmed up',
+    );
+  }
+  return http;
 }

@@ -9,7 +9,7 @@ import {
   type CpfHolder,
 } from './cpf-deposit';
 import { parcheminContent } from './parchemin';
-import { SEED_VERSIONS } from './testing';
+import { ADA_PASSAGE, SEED_VERSIONS } from './testing';
 
 function holder(overrides: Partial<CpfHolder> = {}): CpfHolder {
   return {
@@ -81,30 +81,7 @@ describe('the deposit with the Caisse des Dépôts', () => {
 
   describe('a passage', () => {
     it('states the parchemin number, the date obtained and the holder as the register asks', () => {
-      expect(cpfPassageOf(parchemin, holder())).toEqual({
-        passage: {
-          idTechnique: 'RNCP36912-2026-000001',
-          obtention: 'PAR_ADMISSION',
-          dateDebutValidite: '2026-06-05',
-          dateFinValidite: null,
-          modaliteAcces: 'FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION',
-          voieAccesVae: null,
-          titulaire: {
-            nomNaissance: 'Lovelace',
-            nomUsage: null,
-            prenom1: 'Ada',
-            anneeNaissance: 1995,
-            moisNaissance: 12,
-            jourNaissance: 10,
-            sexe: 'F',
-            codeInsee: '69123',
-            codePostal: null,
-            libelleCommune: 'Lyon',
-            codePays: 'FRA',
-            libellePays: 'France',
-          },
-        },
-      });
+      expect(cpfPassageOf(parchemin, holder())).toEqual({ passage: ADA_PASSAGE });
     });
 
     it('sends the birth name as nomNaissance and the last name as nomUsage when they differ', () => {

@@ -1,7 +1,7 @@
 import {
-  credentialNumberPrefix,
-  credentialTitle,
-  formatCredentialNumber,
+  parcheminNumberPrefix,
+  parcheminTitle,
+  formatParcheminNumber,
   issuingAuthority,
   parcheminContent,
 } from './parchemin';
@@ -38,15 +38,15 @@ describe('parchemin', () => {
     'numbers $case $number with the year obtained',
     ({ specialization, obtainedOn, sequence, number, title }) => {
       const content = { ...cda, specialization };
-      expect(formatCredentialNumber(credentialNumberPrefix(content, obtainedOn), sequence)).toBe(
+      expect(formatParcheminNumber(parcheminNumberPrefix(content, obtainedOn), sequence)).toBe(
         number,
       );
-      expect(credentialTitle(content)).toBe(title);
+      expect(parcheminTitle(content)).toBe(title);
     },
   );
 
   it('refuses a sequence that is not a positive integer', () => {
-    expect(() => formatCredentialNumber('TP-CDA-2026', 0)).toThrow(RangeError);
+    expect(() => formatParcheminNumber('TP-CDA-2026', 0)).toThrow(RangeError);
   });
 
   it.each`

@@ -1,13 +1,9 @@
 import type { LocalDate } from '@certif/platform-calendar';
-import type {
-  CertificationKind,
-  CertificationVersion,
-  VersionComponent,
-} from './certification-lineage';
+import type { CertificationVersion, VersionComponent } from './certification-lineage';
 import type { HeldComponent } from './correspondence-mapping';
 
-export const CREDENTIAL_STATUSES = ['VALID', 'REVOKED'] as const;
-export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
+export const PARCHEMIN_STATUSES = ['VALID', 'REVOKED'] as const;
+export type ParcheminStatus = (typeof PARCHEMIN_STATUSES)[number];
 
 /**
  * What a parchemin states, fixed when it is issued: a later revision or closure of the
@@ -15,13 +11,11 @@ export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
  * it: it is read when a document is made, so that erasure (R13) reaches every later document.
  */
 export interface ParcheminContent {
-  certification: {
-    id: string;
-    code: string;
-    rncpCode: string | null;
-    title: string;
-    kind: CertificationKind;
-    level: number;
+  /** The version's facts as they were on the day of issue (its certifier without CPF ids). */
+  certification: Pick<
+    CertificationVersion,
+    'id' | 'code' | 'rncpCode' | 'title' | 'kind' | 'level'
+  > & {
     certifier: { name: string; siret: string | null };
   };
   /** A CCS (R7), or null for the title itself. */
@@ -33,6 +27,67 @@ export interface ParcheminContent {
     acquiredOn: LocalDate;
     viaCorrespondence: boolean;
   }[];
+}
+
+/**
+ * A parchemin issued (R11): its number, its verification code, what it states, and its
+ * revocation. Never deleted: a revoked one keeps its record. Its verifiable credential (the
+ * signed VC JWT) is made from it on demand.
+ */
+export interface Parchemin {
+  id: string;
+  number: string;
+  candidateId: string;
+  lineageRootId: string;
+  certificationId: string;
+  specializationId: string | null;
+  /** '' for the title, the CCS code for a CCS: with candidate and lineage, unique (one parchemin). */
+  specializationKey: string;
+  verificationCode: string;
+  issuedOn: LocalDate;
+  /** The date of the jury decision that completed the title (or awarded the CCS). */
+  obtainedOn: LocalDate;
+  issuedAt: Date;
+  status: ParcheminStatus;
+  content: ParcheminContent;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  revocationReason: string | null;
+  /**
+   * Set when a correction of the jury decision withdrew the title (R9): the correcting decision.
+   * Such a parchemin does not stand in the way of a new one if the title is earned again; one a
+   * person revoked does (never re-issued automatically).
+   */
+  revokingDecisionId: string | null;
+}
+
+/** What is known of a parchemin when it is issued; the rest follows from its content. */
+export type NewParchemin = Pick<
+  Parchemin,
+  | 'id'
+  | 'number'
+  | 'candidateId'
+  | 'lineageRootId'
+  | 'verificationCode'
+  | 'issuedOn'
+  | 'obtainedOn'
+  | 'issuedAt'
+  | 'content'
+>;
+
+/** A parchemin as issued: VALID, of the certification (and CCS) its content states. */
+export function newParchemin(issued: NewParchemin): Parchemin {
+  return {
+    ...issued,
+    certificationId: issued.content.certification.id,
+    specializationId: issued.content.specialization?.id ?? null,
+    specializationKey: issued.content.specialization?.code ?? '',
+    status: 'VALID',
+    revokedAt: null,
+    revokedBy: null,
+    revocationReason: null,
+    revokingDecisionId: null,
+  };
 }
 
 export function parcheminContent(
@@ -63,7 +118,7 @@ export function parcheminContent(
 }
 
 /** The title a person reads: the certification's, or the CCS's with its title. */
-export function credentialTitle(content: ParcheminContent): string {
+export function parcheminTitle(content: ParcheminContent): string {
   return content.specialization
     ? `${content.specialization.title} (certificat complémentaire de spécialisation — ${content.certification.title})`
     : content.certification.title;
@@ -74,7 +129,7 @@ export function credentialTitle(content: ParcheminContent): string {
  * obtained (not the year it was processed: a decision taken over from an earlier system keeps
  * its year), a sequence.
  */
-export function credentialNumberPrefix(content: ParcheminContent, obtainedOn: LocalDate): string {
+export function parcheminNumberPrefix(content: ParcheminContent, obtainedOn: LocalDate): string {
   return `${content.specialization?.code ?? content.certification.code}-${obtainedOn.slice(0, 4)}`;
 }
 
@@ -108,7 +163,7 @@ export function revocationBitstring(revokedIndexes: readonly number[]): Uint8Arr
   return bytes;
 }
 
-export function formatCredentialNumber(prefix: string, sequence: number): string {
+export function formatParcheminNumber(prefix: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1)
     throw new RangeError(`sequence must be a positive integer; got ${sequence}`);
   return `${prefix}-${String(sequence).padStart(6, '0')}`;
@@ -124,4 +179,21 @@ export function issuingAuthority(certification: ParcheminContent['certification'
   }
   const siret = certification.certifier.siret ? ` (SIRET ${certification.certifier.siret})` : '';
   return `${certification.certifier.name}${siret}`;
+}
+
+/**
+ * The parchemin that stands for (candidate, lineage, title or CCS), if any: the VALID one, else
+ * one a person revoked — a revoked parchemin is never re-issued automatically. A parchemin revoked
+ * because a correction withdrew the title (R9) does not stand: if the title is earned again, a
+ * new one is issued.
+ */
+export function standingParchemin(
+  parchemins: readonly Parchemin[],
+  lineageRootId: string,
+  specializationKey = '',
+): Parchemin | undefined {
+  const mine = parchemins.filter(
+    (c) => c.lineageRootId === lineageRootId && c.specializationKey === specializationKey,
+  );
+  return mine.find((c) => c.status === 'VALID') ?? mine.find((c) => c.revokingDecisionId === null);
 }

@@ -1,6 +1,7 @@
 import type { LocalDate } from '@certif/platform-calendar';
 import { orderLineage, type CertificationVersion, type Lineage } from './certification-lineage';
 import type { ComponentAcquisition, TitleDecision } from './facts';
+import type { CpfPassage } from './cpf-deposit';
 
 /** A certification version with ids derived from codes (tests only). */
 export function certificationVersion(
@@ -127,3 +128,27 @@ export function decision(
     ...overrides,
   };
 }
+
+/** The deposit's passage of Ada Lovelace's parchemin RNCP36912-2026-000001, as the register has it. */
+export const ADA_PASSAGE: CpfPassage = {
+  idTechnique: 'RNCP36912-2026-000001',
+  obtention: 'PAR_ADMISSION',
+  dateDebutValidite: '2026-06-05',
+  dateFinValidite: null,
+  modaliteAcces: 'FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION',
+  voieAccesVae: null,
+  titulaire: {
+    nomNaissance: 'Lovelace',
+    nomUsage: null,
+    prenom1: 'Ada',
+    anneeNaissance: 1995,
+    moisNaissance: 12,
+    jourNaissance: 10,
+    sexe: 'F',
+    codeInsee: '69123',
+    codePostal: null,
+    libelleCommune: 'Lyon',
+    codePays: 'FRA',
+    libellePays: 'France',
+  },
+};

@@ -10,8 +10,8 @@ import {
   type CpfWriterOptions,
 } from '@certif/issuing-adapters';
 import {
-  ExportCpf,
-  ImportCpfReport,
+  ExportCpfService,
+  ImportCpfReportService,
   type CpfExportReport,
   type CpfReportImport,
   type IssuingEvents,
@@ -36,11 +36,11 @@ export async function exportCpf(
 ): Promise<CpfExportReport> {
   if (!options.dryRun) mkdirSync(options.out, { recursive: true });
   const unitOfWork = new TypeOrmIssuingUnitOfWork(context.dataSource, () => noEvents);
-  const exporter = new ExportCpf(
+  const exporter = new ExportCpfService(
     { unitOfWork, clock: context.clock, newId: randomUUID },
     new TypeOrmCpfDepositStore(context.dataSource),
   );
-  return exporter.run(new CpfFolderOutput(options.out, options), {
+  return exporter.execute(new CpfFolderOutput(options.out, options), {
     certifierSiret: options.certifierSiret ?? null,
     dryRun: options.dryRun ?? false,
   });
@@ -52,9 +52,10 @@ export async function importCpfReport(
   file: string,
 ): Promise<CpfReportImport> {
   const entries = parseProcessingReport(readFileSync(file, 'utf8'));
-  return new ImportCpfReport(context.clock, new TypeOrmCpfDepositStore(context.dataSource)).apply(
-    entries,
-  );
+  return new ImportCpfReportService(
+    context.clock,
+    new TypeOrmCpfDepositStore(context.dataSource),
+  ).execute(entries);
 }
 
 /** What a person reads after an export: each file, then what was held back and why. */

@@ -1,35 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { decodeCloudEvent, EventConsumer } from '@certif/platform-events';
+import { EventConsumer } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase, describeOnMysql } from '@certif/platform-persistence/testing';
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
-import type { CertificationVersion } from '@certif/issuing-domain';
-import { CredentialRow, toAcquisition, toTitleDecision } from '@certif/issuing-adapters';
-import { FactsIntake } from '@certif/issuing-application';
+import { CredentialRow, toRecordCcpAcquired, toRecordTitleAwarded } from '@certif/issuing-adapters';
+import { RecordCcpAcquiredService, RecordTitleAwardedService } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
 import {
   candidateEvent,
-  ccpAcquiredEvent,
   certificationEvent,
   eventMessage,
+  issuingProbes,
   startTestIssuing,
   tagged,
   titleAwardedEvent,
   type TestIssuing,
 } from './testing';
-
-const TOPICS = [ccpAcquired, titleAwarded, certificationChanged, candidateChanged].map(
-  (d) => d.topic,
-);
-
-interface Published {
-  change: string;
-  candidateId: string;
-  credential?: { number: string; status: string };
-  livret?: { status: string; certificationId: string; capitalizationDeadline: string | null };
-}
 
 describeOnEachDatabase(
   'issuing consumers: facts in any order, exactly one parchemin',
@@ -40,36 +28,7 @@ describeOnEachDatabase(
     });
     afterAll(() => t.stop());
 
-    const tag = () => randomBytes(3).toString('hex');
-    const settled = () => waitFor(() => TOPICS.every((topic) => t.bus.lag(topic, 'issuing') === 0));
-    const credentials = (candidateId: string) =>
-      t.service.dataSource.manager.findBy(CredentialRow, { candidateId });
-    const published = async (candidateId: string): Promise<Published[]> => {
-      await t.service.events.drain();
-      return t.bus
-        .messages('issuing.credential.v1')
-        .map((m) => decodeCloudEvent(m).data as Published)
-        .filter((p) => p.candidateId === candidateId);
-    };
-    const certification = (version: CertificationVersion) =>
-      eventMessage(certificationChanged, certificationEvent(version));
-    const ccp = (
-      candidateId: string,
-      version: CertificationVersion,
-      index: number,
-      decidedOn: string,
-      decisionId?: string,
-    ) =>
-      eventMessage(
-        ccpAcquired,
-        ccpAcquiredEvent({
-          candidateId,
-          certificationId: version.id,
-          componentId: (version.components[index] as { id: string }).id,
-          decidedOn,
-          ...(decisionId ? { decisionId } : {}),
-        }),
-      );
+    const { tag, settled, credentials, published, certification, ccp } = issuingProbes(() => t);
 
     it('counts ccp-acquired that arrive before their certification, once it arrives', async () => {
       const oc = tagged(SEED_VERSIONS['004'], tag());
@@ -319,14 +278,14 @@ describeOnEachDatabase(
       );
       await settled();
       t.clock.set('2027-06-30');
-      await t.service.sweep.run();
+      await t.service.sweep.execute();
       await waitFor(async () =>
         expect((await published(candidateId)).map((p) => p.livret?.status)).toEqual([
           'IN_PROGRESS',
         ]),
       );
       t.clock.set('2027-07-01');
-      const report = await t.service.sweep.run();
+      const report = await t.service.sweep.execute();
       expect(report.changed).toBeGreaterThanOrEqual(1);
       await waitFor(async () =>
         expect(
@@ -351,7 +310,8 @@ describeOnMysql('issuing consumers racing on MySQL', () => {
     t = await startTestIssuing('mysql', { today: '2026-03-01' });
     // A second consumer group on the same database: every fact is handled twice, concurrently.
     const { unitOfWork, dataSource, events } = t.service;
-    const intake = new FactsIntake(t.service.deps);
+    const recordCcpAcquired = new RecordCcpAcquiredService(t.service.deps);
+    const recordTitleAwarded = new RecordTitleAwardedService(t.service.deps);
     replica = new EventConsumer({
       dataSource,
       transport: events.transport,
@@ -360,10 +320,10 @@ describeOnMysql('issuing consumers racing on MySQL', () => {
     });
     replica
       .on(ccpAcquired, (e, m) =>
-        intake.componentAcquired(unitOfWork.within(m), e.data.candidateId, toAcquisition(e.data)),
+        unitOfWork.joining(m, () => recordCcpAcquired.execute(toRecordCcpAcquired(e.data))),
       )
       .on(titleAwarded, (e, m) =>
-        intake.titleAwarded(unitOfWork.within(m), e.data.candidateId, toTitleDecision(e.data)),
+        unitOfWork.joining(m, () => recordTitleAwarded.execute(toRecordTitleAwarded(e.data))),
       );
     await replica.start();
   });

@@ -1,12 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { decodeCloudEvent, type TransportMessage } from '@certif/platform-events';
-import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
-import { CredentialRow, LivretRow } from '@certif/issuing-adapters';
-import { CredentialRevocation } from '@certif/issuing-application';
-import { candidateChanged } from '@certif/candidates-contracts';
+import { LivretRow } from '@certif/issuing-adapters';
+import { RevokeParcheminService } from '@certif/issuing-application';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 import {
@@ -14,19 +12,12 @@ import {
   certificationEvent,
   decisionCorrectedEvent,
   eventMessage,
+  issuingProbes,
   startTestIssuing,
   tagged,
   titleAwardedEvent,
   type TestIssuing,
 } from './testing';
-
-const TOPICS = [
-  ccpAcquired,
-  titleAwarded,
-  decisionCorrected,
-  certificationChanged,
-  candidateChanged,
-].map((d) => d.topic);
 
 describeOnEachDatabase(
   'issuing: finality (R4) and decision corrections (R9), whatever the order of events',
@@ -37,20 +28,7 @@ describeOnEachDatabase(
     });
     afterAll(() => t.stop());
 
-    const tag = () => randomBytes(3).toString('hex');
-    const settled = () => waitFor(() => TOPICS.every((topic) => t.bus.lag(topic, 'issuing') === 0));
-    /** One event at a time, each handled before the next: the order is the one given. */
-    const deliverInOrder = async (messages: TransportMessage[]) => {
-      for (const message of messages) {
-        t.feed(message);
-        await settled();
-      }
-    };
-    const credentials = (candidateId: string) =>
-      t.service.dataSource.manager.find(CredentialRow, {
-        where: { candidateId },
-        order: { issuedAt: 'ASC', number: 'ASC' },
-      });
+    const { tag, deliverInOrder, credentials } = issuingProbes(() => t);
     const valid = async (candidateId: string) =>
       (await credentials(candidateId)).filter((c) => c.status === 'VALID');
     const livret = async (candidateId: string) =>
@@ -476,10 +454,9 @@ describeOnEachDatabase(
           ...titleAward(candidateId, version, `D1-${suffix}`, '2025-06-10'),
         ]);
         const [issued] = await credentials(candidateId);
-        await new CredentialRevocation(t.service.deps).revoke(
+        await new RevokeParcheminService(t.service.deps).execute(
+          { id: issued?.id as string, reason: 'fraude constatée' },
           { sub: 'manager-1', roles: ['SESSION_MANAGER'] },
-          issued?.id as string,
-          'fraude constatée',
         );
         await deliverInOrder([
           correction(

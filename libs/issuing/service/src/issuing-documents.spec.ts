@@ -4,7 +4,8 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
-import { CredentialRevocation, type StoredCredential } from '@certif/issuing-application';
+import { RevokeParcheminService } from '@certif/issuing-application';
+import type { Parchemin } from '@certif/issuing-domain';
 import { pdfText } from '@certif/issuing-adapters/testing';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
@@ -24,7 +25,7 @@ describeOnEachDatabase(
   'issuing documents: PDF, verifiable credential, verification page',
   (dialect) => {
     let t: TestIssuing;
-    let credential: StoredCredential;
+    let credential: Parchemin;
     let livretId: string;
     let holder: string;
     const candidateId = randomUUID();
@@ -59,7 +60,7 @@ describeOnEachDatabase(
         ),
       );
       credential = await waitFor(async () => {
-        const [found] = await t.service.unitOfWork.reader.credentials.findByCandidates([
+        const [found] = await t.service.unitOfWork.reader.parchemins.findByCandidates([
           candidateId,
         ]);
         const [identity] = await t.service.unitOfWork.reader.candidates.findByIds([candidateId]);
@@ -265,11 +266,10 @@ describeOnEachDatabase(
 
     it('after revocation: the page and the PDF say REVOKED, the credential is no longer handed out', async () => {
       expect(await revokedOffline()).toBe(false);
-      const revocation = new CredentialRevocation(t.service.deps);
-      await revocation.revoke(
+      const revocation = new RevokeParcheminService(t.service.deps);
+      await revocation.execute(
+        { id: credential.id, reason: 'jury irrégulièrement composé' },
         { sub: 'manager-1', roles: ['SESSION_MANAGER'] },
-        credential.id,
-        'jury irrégulièrement composé',
       );
       const page = await (await t.get(`/verify/${credential.verificationCode}`)).text();
       expect(page).toContain('a été révoqué');

@@ -9,17 +9,17 @@ import {
   LivretType,
 } from '@certif/issuing-adapters';
 import type {
-  CandidateRecords,
-  CpfDeposits,
-  CredentialRevocation,
+  CandidateRecordsQueries,
+  CpfDepositsQueries,
   IssuingLinks,
+  RevokeParcheminService,
 } from '@certif/issuing-application';
 
 export interface IssuingResolverDependencies {
-  records: CandidateRecords;
-  revocation: CredentialRevocation;
+  records: CandidateRecordsQueries;
+  revokeParchemin: RevokeParcheminService;
   links: IssuingLinks;
-  cpfDeposits: CpfDeposits;
+  cpfDeposits: CpfDepositsQueries;
 }
 
 /**
@@ -32,7 +32,7 @@ export function buildIssuingSchema(deps?: IssuingResolverDependencies): Promise<
         .register(CandidateRecordResolver, new CandidateRecordResolver())
         .register(
           CredentialResolver,
-          new CredentialResolver(deps.records, deps.revocation, deps.links),
+          new CredentialResolver(deps.records, deps.revokeParchemin, deps.links),
         )
         .register(CpfDepositsResolver, new CpfDepositsResolver(deps.cpfDeposits))
     : undefined;

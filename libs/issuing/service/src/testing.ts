@@ -1,23 +1,22 @@
 // Test support for the issuing service: events as the other contexts publish them, fed to a bus,
 // and the service started whole on a scratch database.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { mintToken, type Role } from '@certif/platform-auth';
 import type { Clock, LocalDate } from '@certif/platform-calendar';
 import {
   checkPayload,
+  decodeCloudEvent,
   EmbeddedBus,
   encodeCloudEvent,
   type EventDefinition,
   type EventPayload,
   type TransportMessage,
 } from '@certif/platform-events';
+import { waitFor } from '@certif/platform-events/testing';
 import { createLogger } from '@certif/platform-observability';
-import type { TestDialect } from '@certif/platform-persistence/testing';
+import { scratchStorage, type TestDialect } from '@certif/platform-persistence/testing';
 import type { CertificationVersion } from '@certif/issuing-domain';
+import { CredentialRow } from '@certif/issuing-adapters';
 import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
@@ -83,17 +82,24 @@ export interface DecisionFacts {
   sessionId?: string;
 }
 
-export function ccpAcquiredEvent(
-  facts: DecisionFacts & { componentId: string; componentCode?: string },
-): EventPayload<typeof ccpAcquired> {
+/** What every decision event says: whose decision, on what, when (fresh ids where not given). */
+function decisionOf(facts: DecisionFacts & { enrollmentId?: string; registrationId?: string }) {
   return {
     candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
+    enrollmentId: facts.enrollmentId ?? randomUUID(),
+    registrationId: facts.registrationId ?? randomUUID(),
     sessionId: facts.sessionId ?? randomUUID(),
     decisionId: facts.decisionId ?? randomUUID(),
     certificationId: facts.certificationId,
     decidedOn: facts.decidedOn,
+  };
+}
+
+export function ccpAcquiredEvent(
+  facts: DecisionFacts & { componentId: string; componentCode?: string },
+): EventPayload<typeof ccpAcquired> {
+  return {
+    ...decisionOf(facts),
     componentId: facts.componentId,
     componentCode: facts.componentCode ?? facts.componentId,
     outcome: 'COMPONENTS_AWARDED',
@@ -110,13 +116,7 @@ export function titleAwardedEvent(
     >,
 ): EventPayload<typeof titleAwarded> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: randomUUID(),
-    registrationId: randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionOf(facts),
     outcome: facts.outcome ?? 'COMPONENTS_AWARDED',
     finalInterviewPassed: facts.finalInterviewPassed ?? true,
     scope: facts.scope ?? 'COMPONENTS',
@@ -131,13 +131,7 @@ export function decisionCorrectedEvent(
     Partial<EventPayload<typeof decisionCorrected>>,
 ): EventPayload<typeof decisionCorrected> {
   return {
-    candidateId: facts.candidateId,
-    enrollmentId: facts.enrollmentId ?? randomUUID(),
-    registrationId: facts.registrationId ?? randomUUID(),
-    sessionId: facts.sessionId ?? randomUUID(),
-    decisionId: facts.decisionId ?? randomUUID(),
-    certificationId: facts.certificationId,
-    decidedOn: facts.decidedOn,
+    ...decisionOf(facts),
     supersededDecisionId: facts.supersededDecisionId,
     supersededDecidedOn: facts.supersededDecidedOn ?? facts.decidedOn,
     outcome: facts.outcome,
@@ -200,14 +194,10 @@ export async function startTestIssuing(
   dialect: TestDialect,
   options: { today?: LocalDate; settings?: IssuingSettings } = {},
 ): Promise<TestIssuing> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'certif-issuing-'));
+  const storage = scratchStorage(dialect, 'issuing');
+  const { dataDir } = storage;
   const bus = new EmbeddedBus();
   const clock = movableClock(options.today ?? '2026-03-01');
-  const databasePrefix = `certif_it_${randomBytes(3).toString('hex')}`;
-  const databaseUrl =
-    dialect === 'mysql'
-      ? (process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306')
-      : undefined;
   const service = await startIssuingService({
     port: 0,
     logger: createLogger({ service: 'issuing', level: process.env['E2E_LOG_LEVEL'] ?? 'silent' }),
@@ -217,7 +207,7 @@ export async function startTestIssuing(
     clock,
     bus,
     sweepIntervalMs: 0,
-    ...(databaseUrl ? { databaseUrl, databasePrefix } : {}),
+    ...storage.settings,
     ...options.settings,
   });
   const base = service.url.replace(/\/graphql$/, '');
@@ -234,18 +224,7 @@ export async function startTestIssuing(
       }),
     stop: async () => {
       await service.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (databaseUrl) {
-        const url = new URL(databaseUrl);
-        const connection = await createConnection({
-          host: url.hostname,
-          port: Number(url.port || 3306),
-          user: url.username || 'root',
-          password: url.password,
-        });
-        await connection.query(`DROP DATABASE IF EXISTS \`${databasePrefix}_issuing\``);
-        await connection.end();
-      }
+      await storage.remove();
     },
   };
 }
@@ -264,5 +243,76 @@ export function tagged(version: CertificationVersion, tag: string): Certificatio
       fromComponentIds: link.fromComponentIds.map(t),
       toComponentId: t(link.toComponentId),
     })),
+  };
+}
+
+/** The topics issuing consumes. */
+const CONSUMED_TOPICS = [
+  ccpAcquired,
+  titleAwarded,
+  decisionCorrected,
+  certificationChanged,
+  candidateChanged,
+].map((d) => d.topic);
+
+/** An issuing.credential.v1 payload, as the specs read it back. */
+export interface PublishedChange {
+  change: string;
+  candidateId: string;
+  credential?: { number: string; status: string };
+  livret?: { status: string; certificationId: string; capitalizationDeadline: string | null };
+}
+
+/**
+ * What the service specs do around a running issuing (`get()`, started in their `beforeAll`):
+ * feed events, wait until they are handled, read back the parchemins and what was published.
+ */
+export function issuingProbes(get: () => TestIssuing) {
+  const settled = () =>
+    waitFor(() => CONSUMED_TOPICS.every((topic) => get().bus.lag(topic, 'issuing') === 0));
+  return {
+    /** A suffix of ids of its own, so that tests never share a certification. */
+    tag: () => randomBytes(3).toString('hex'),
+    settled,
+    /** One event at a time, each handled before the next: the order is the one given. */
+    deliverInOrder: async (messages: TransportMessage[]) => {
+      for (const message of messages) {
+        get().feed(message);
+        await settled();
+      }
+    },
+    /** The candidate's parchemins (rows of the `credential` table), in the order of issue. */
+    credentials: (candidateId: string) =>
+      get().service.dataSource.manager.find(CredentialRow, {
+        where: { candidateId },
+        order: { issuedAt: 'ASC', number: 'ASC' },
+      }),
+    published: async (candidateId: string): Promise<PublishedChange[]> => {
+      await get().service.events.drain();
+      return get()
+        .bus.messages('issuing.credential.v1')
+        .map((m) => decodeCloudEvent(m).data as PublishedChange)
+        .filter((p) => p.candidateId === candidateId);
+    },
+    certification: (version: CertificationVersion) =>
+      eventMessage(certificationChanged, certificationEvent(version)),
+    /** The ccp-acquired of the version's `index`-th component. */
+    ccp: (
+      candidateId: string,
+      version: CertificationVersion,
+      index: number,
+      decidedOn: string,
+      decisionId?: string,
+    ) =>
+      eventMessage(
+        ccpAcquired,
+        ccpAcquiredEvent({
+          candidateId,
+          certificationId: version.id,
+          componentId: (version.components[index] as { id: string }).id,
+          decidedOn,
+          ...(decisionId ? { decisionId } : {}),
+        }),
+      ),
   };
 }

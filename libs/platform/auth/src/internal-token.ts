@@ -1,6 +1,7 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { principalFromClaims, type Principal } from './principal';
-import { secretKeys, signingSecret, type SecretList } from './secrets';
+import { secretKeyObjects, type SecretList } from './secrets';
+import { ExpiringLru } from './token-cache';
 
 /**
  * Between the gateway and the subgraphs: the gateway forwards the verified principal in a
@@ -17,6 +18,27 @@ export interface ForwardedIdentity {
   principal: Principal | null;
 }
 
+/** An internal token lives this long… */
+const LIFETIME_SECONDS = 120;
+/** …and the gateway reuses a signed one for a principal while it has at least this long left. */
+const REUSE_MIN_REMAINING_MS = 60_000;
+/** Distinct principals (gateway) and tokens (subgraph) remembered; the oldest are forgotten. */
+const CACHE_CAPACITY = 1_000;
+
+/** Gateway side: a signed token per (secret, claims), until a minute before it expires. */
+const signed = new ExpiringLru<string>(CACHE_CAPACITY);
+/**
+ * Subgraph side: the identity of a token verified with a secret list, until the token's `exp`.
+ * Only valid tokens are remembered (a forged one costs its verification every time, as before).
+ */
+const verified = new ExpiringLru<ForwardedIdentity>(CACHE_CAPACITY);
+
+/** Forgets every signed and verified token (tests). */
+export function clearInternalTokenCaches(): void {
+  signed.clear();
+  verified.clear();
+}
+
 /** Signed with the first secret of the list (INTERNAL_AUTH_SECRET may list several). */
 export async function signInternalToken(
   secret: SecretList,
@@ -29,14 +51,25 @@ export async function signInternalToken(
         ...(principal.centers ? { centers: principal.centers } : {}),
       }
     : { anonymous: true };
+  const [key] = secretKeyObjects(secret);
+  const cacheKey = JSON.stringify([
+    typeof secret === 'string' ? secret : secret.join(','),
+    principal?.sub ?? null,
+    claims,
+  ]);
+  const reused = signed.get(cacheKey);
+  if (reused) return reused;
+  const issuedAt = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('2m');
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + LIFETIME_SECONDS);
   if (principal) jwt.setSubject(principal.sub);
-  return jwt.sign(new TextEncoder().encode(signingSecret(secret)));
+  const token = await jwt.sign(key as NonNullable<typeof key>);
+  signed.set(cacheKey, token, (issuedAt + LIFETIME_SECONDS) * 1000 - REUSE_MIN_REMAINING_MS);
+  return token;
 }
 
 /** Accepted when signed with any secret of the list: rotation has no window of refusals. */
@@ -45,7 +78,10 @@ export async function verifyInternalToken(
   token: string | undefined,
 ): Promise<ForwardedIdentity | null> {
   if (!token) return null;
-  for (const key of secretKeys(secret)) {
+  const cacheKey = `${typeof secret === 'string' ? secret : secret.join(',')}\n${token}`;
+  const known = verified.get(cacheKey);
+  if (known) return known;
+  for (const key of secretKeyObjects(secret)) {
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: ['HS256'],
@@ -53,9 +89,12 @@ export async function verifyInternalToken(
         audience: AUDIENCE,
         requiredClaims: ['exp'],
       });
-      if (payload['anonymous'] === true) return { principal: null };
-      const principal = principalFromClaims(payload);
-      return principal ? { principal } : null;
+      const principal = payload['anonymous'] === true ? null : principalFromClaims(payload);
+      if (payload['anonymous'] !== true && !principal) return null;
+      const identity = { principal };
+      // jwtVerify refuses a token from its `exp` on: so does the cache.
+      verified.set(cacheKey, identity, (payload.exp as number) * 1000);
+      return identity;
     } catch {
       // next secret
     }

@@ -1,6 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { principalFromClaims, type Principal } from './principal';
-import { secretKeys, type SecretList } from './secrets';
+import { secretKeyObjects, type SecretList } from './secrets';
+import { ExpiringLru } from './token-cache';
 
 export type JwtVerifierConfig = (
   | {
@@ -21,6 +23,9 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 /** A token older than this is refused even if its `exp` is further away. */
 export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
 
+/** Distinct bearer tokens whose principal the gateway remembers; the oldest are forgotten. */
+const VERIFIED_TOKENS_CAPACITY = 10_000;
+
 export class InvalidToken extends Error {
   constructor(reason: string) {
     super(`Invalid bearer token: ${reason}`);
@@ -37,9 +42,9 @@ export class InvalidToken extends Error {
 export function createJwtVerifier(
   config: JwtVerifierConfig,
 ): (token: string) => Promise<Principal> {
-  const keys: (Uint8Array | JWTVerifyGetKey)[] =
+  const keys: (KeyObject | JWTVerifyGetKey)[] =
     config.kind === 'hs256'
-      ? secretKeys(config.secret)
+      ? secretKeyObjects(config.secret)
       : [createRemoteJWKSet(new URL(config.jwksUrl))];
   const options = {
     algorithms: config.kind === 'hs256' ? ['HS256'] : ['RS256', 'ES256'],
@@ -49,12 +54,20 @@ export function createJwtVerifier(
     ...(config.issuer ? { issuer: config.issuer } : {}),
     ...(config.audience ? { audience: config.audience } : {}),
   };
+  // A client sends the same token with every request: its principal is remembered until the
+  // token stops being acceptable (exp, or iat + the maximum age, without the skew tolerance).
+  // With JWKS, a token already seen stays accepted until then even if the provider withdraws its
+  // key meanwhile (a JWT cannot be revoked anyway; removing a key only stops new verifications).
+  // Only valid tokens are remembered: a bad one costs its verification every time.
+  const verified = new ExpiringLru<Principal>(VERIFIED_TOKENS_CAPACITY);
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload: Record<string, unknown> | undefined;
     let failure: unknown;
     for (const key of keys) {
       try {
-        payload = (await jwtVerify(token, key as Uint8Array, options)).payload;
+        payload = (await jwtVerify(token, key as KeyObject, options)).payload;
         break;
       } catch (error) {
         failure = error;
@@ -67,6 +80,8 @@ export function createJwtVerifier(
     }
     const principal = principalFromClaims(payload);
     if (!principal) throw new InvalidToken('the token has no subject (sub)');
+    const until = Math.min(Number(payload['exp']), Number(payload['iat']) + options.maxTokenAge);
+    if (Number.isFinite(until)) verified.set(token, principal, until * 1000);
     return principal;
   };
 }

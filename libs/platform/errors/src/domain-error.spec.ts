@@ -38,4 +38,13 @@ describe('domain errors', () => {
     expect(error.details()).toEqual({ field: 'sessionId', conflict: true });
     expect(new InvalidInput('a rule refuses').details()).not.toHaveProperty('conflict');
   });
+
+  it('Conflict may name the rule a concurrent request broke, like any refusal', () => {
+    const error = new Conflict(
+      'the candidate is already registered to this session',
+      'enrollmentId',
+      'duplicate',
+    );
+    expect(error.details()).toEqual({ field: 'enrollmentId', rule: 'duplicate', conflict: true });
+  });
 });

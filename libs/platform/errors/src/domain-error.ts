@@ -97,8 +97,8 @@ export class InputProblems {
  * succeed, which a rule refusal never does.
  */
 export class Conflict extends InvalidInput {
-  constructor(message: string, field?: string) {
-    super(message, field);
+  constructor(message: string, field?: string, rule?: string) {
+    super(message, field, rule);
   }
 
   override details(): Record<string, unknown> {

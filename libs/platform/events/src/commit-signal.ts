@@ -32,7 +32,7 @@ function watchCommits(dataSource: DataSource): Set<() => void> {
  * visible, i.e. when the caller's transaction commits (at once when there is none).
  */
 export function noteOutboxWrite(manager: EntityManager): void {
-  const dataSource = manager.connection;
+  const dataSource = manager.dataSource;
   watchCommits(dataSource);
   const runner = manager.queryRunner;
   if (runner?.isTransactionActive) pendingRunners.add(runner);

@@ -72,7 +72,7 @@ export const testSchema = {
  */
 export async function increment(manager: EntityManager, counterId: string): Promise<number> {
   const repository = manager.getRepository(CounterRow);
-  const mysql = manager.connection.options.type !== 'better-sqlite3';
+  const mysql = manager.dataSource.options.type !== 'better-sqlite3';
   const counter = await repository.findOne({
     where: { id: counterId },
     ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -84,7 +84,7 @@ export interface RouteOptions {
    * The isolation of the transaction that handles this event type (MySQL; the server's default,
    * REPEATABLE READ, when not given). READ COMMITTED takes no gap locks on locking reads, so
    * that batches about different keys do not deadlock on neighbouring index ranges; the handler
-   * must then hold what it relies on by row locks (ADR 0016).
+   * must then hold what it relies on by row locks (ADR 0019).
    */
   isolation?: 'READ COMMITTED';
 }

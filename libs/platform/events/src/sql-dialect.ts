@@ -5,7 +5,7 @@ export type SqlDialect = 'mysql' | 'sqlite';
 export function dialectOf(dataSource: DataSource): SqlDialect {
   const type = dataSource.options.type;
   if (type === 'mysql' || type === 'mariadb') return 'mysql';
-  if (type === 'better-sqlite3' || type === 'sqlite') return 'sqlite';
+  if (type === 'better-sqlite3') return 'sqlite';
   throw new Error(`platform-events supports MySQL/MariaDB and SQLite, not ${type}`);
 }
 

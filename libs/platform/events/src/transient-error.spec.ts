@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { isRuleRefusal, isTransientError } from './transient-error';
+import { Conflict } from '@certif/platform-errors';
 
 const withCode = (message: string, fields: Record<string, unknown>) =>
   Object.assign(new Error(message), fields);
@@ -37,5 +38,10 @@ describe('isRuleRefusal: failures dead-lettered at once', () => {
   });
   it('not NOT_FOUND: the fact it refers to may still be on its way', () => {
     expect(isRuleRefusal(withCode('No certification', { code: 'NOT_FOUND' }))).toBe(false);
+  });
+  it('not a Conflict: another transaction changed the same thing first, a retry sees it', () => {
+    const conflict = new Conflict('livret 1 was changed by another transaction meanwhile');
+    expect(conflict.code).toBe('BAD_USER_INPUT');
+    expect(isRuleRefusal(conflict)).toBe(false);
   });
 });

@@ -89,10 +89,20 @@ export function isTransientError(error: unknown, depth = 0): boolean {
 /**
  * A refusal by a domain rule (the contract's BAD_USER_INPUT or FORBIDDEN, as `@certif/platform-errors`
  * throws them): the same event will be refused every time, so it is dead-lettered at once.
- * NOT_FOUND is not one: it may only mean that the referenced fact has not arrived yet.
+ * NOT_FOUND is not one: it may only mean that the referenced fact has not arrived yet. Nor is a
+ * `Conflict` (BAD_USER_INPUT with `conflict` in its details): another transaction changed the same
+ * thing first, and handling the event again sees its result, so it is retried.
  */
 export function isRuleRefusal(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return code === 'BAD_USER_INPUT' || code === 'FORBIDDEN';
+  return (code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') && !isConflict(error);
+}
+
+function isConflict(error: Error): boolean {
+  const details = (error as { details?: unknown }).details;
+  return (
+    typeof details === 'function' &&
+    (details.call(error) as { conflict?: unknown }).conflict === true
+  );
 }

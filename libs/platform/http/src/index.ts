@@ -4,3 +4,5 @@ export * from './shutdown';
 export * from './service-module';
 export * from './run-service-app';
 export * from './service-storage';
+export * from './start-subgraph';
+export * from './document-route';

@@ -2,7 +2,7 @@
 // embedded SQLite file under DATA_DIR. Test support is in `@certif/platform-persistence/testing`.
 export * from './database-target';
 export * from './open-data-source';
-export { prepareMysqlDatabase } from './mysql-server';
+export { dropMysqlDatabase, prepareMysqlDatabase } from './mysql-server';
 export * from './run-in-transaction';
 export * from './statement-listener';
 export * from './pool-metrics';

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { freePort } from './scratch-mysql';
 
 // A MariaDB server of a test's own, for fault tests that stop the database: the shared server
 // (TEST_DATABASE_URL) must never be stopped. Its own datadir (mariadb-install-db), port and
@@ -31,17 +31,6 @@ export interface PrivateMariadb {
   start(): Promise<void>;
   /** Stops it and removes its folder. */
   destroy(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilAnswering(port: number, child: ChildProcess, log: () => string) {

@@ -11,7 +11,7 @@ export interface TransactionOptions {
 }
 
 function isSqlite(dataSource: DataSource): boolean {
-  return dataSource.options.type === 'better-sqlite3' || dataSource.options.type === 'sqlite';
+  return dataSource.options.type === 'better-sqlite3';
 }
 
 /**

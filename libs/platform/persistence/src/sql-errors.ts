@@ -20,7 +20,7 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 export function isMysql(manager: EntityManager): boolean {
-  const type = manager.connection.options.type;
+  const type = manager.dataSource.options.type;
   return type === 'mysql' || type === 'mariadb';
 }
 

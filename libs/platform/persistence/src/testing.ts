@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { databaseTarget, type DatabaseTarget, type MysqlTarget } from './database-target';
 import { dropMysqlDatabase } from './mysql-server';
 import { openDataSource, type ServiceSchema } from './open-data-source';
+import { testDatabaseUrl } from './scratch-mysql';
 
 /**
  * Test support: run a suite on embedded SQLite and on the real MySQL/MariaDB server.
@@ -10,8 +11,6 @@ import { openDataSource, type ServiceSchema } from './open-data-source';
  * or to the reason it is not; in CI a missing server fails the run instead of skipping.
  */
 export type TestDialect = 'sqlite' | 'mysql';
-
-const mysqlUrl = () => process.env['TEST_DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 
 export function mysqlUnavailableReason(): string | null {
   const state = process.env['CERTIF_TEST_MYSQL'];
@@ -37,7 +36,7 @@ export async function openTestDatabase(
     dialect === 'sqlite'
       ? { kind: 'sqlite', file: ':memory:' }
       : {
-          ...(databaseTarget('test', mysqlUrl(), '') as MysqlTarget),
+          ...(databaseTarget('test', testDatabaseUrl(), '') as MysqlTarget),
           database: `certif_test_${suffix}`,
         };
   const dataSource = await openDataSource({ ...schema, target, poolSize: 5 });
@@ -78,3 +77,14 @@ export {
   startPrivateMariadb,
   type PrivateMariadb,
 } from './private-mariadb';
+
+export {
+  countRows,
+  dropDatabasesOf,
+  freePort,
+  scratchStorage,
+  serverVersion,
+  testDatabaseUrl,
+  withMysqlConnection,
+  type ScratchStorage,
+} from './scratch-mysql';

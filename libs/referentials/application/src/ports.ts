@@ -53,9 +53,9 @@ export interface ImportState {
 }
 
 export interface CertificationRepository extends CertificationReader {
-  /** Refuses a taken code with an InvalidInput, whatever the race. */
+  /** Refuses a taken code with a Conflict (an InvalidInput), whatever the race. */
   insert(certification: Certification): Promise<void>;
-  /** Optimistic: refuses when `version - 1` is no longer the stored version. */
+  /** Optimistic: refuses with a Conflict when `version - 1` is no longer the stored version. */
   update(certification: Certification): Promise<void>;
   /** Many new certifications in a few multi-row INSERTs (imports). */
   insertMany(certifications: readonly Certification[]): Promise<void>;

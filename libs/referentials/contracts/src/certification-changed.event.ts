@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { contractDate, defineEvent } from '@certif/platform-events';
 
+// The vocabularies (kinds, statuses, rules, access routes, roles) are the contract's own copy of
+// the referentials domain's, so that the contract stays put when the domain moves;
+// adapters/src/events/contract-vocabulary.spec.ts checks that both still agree.
+
 export const certificationState = z.object({
   id: z.string(),
   code: z.string(),

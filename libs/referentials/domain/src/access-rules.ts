@@ -1,25 +1,12 @@
 import { InputProblems } from '@certif/platform-errors';
+import { JUROR_ROLES, PATHWAYS, type JurorRole, type Pathway } from '@certif/platform-vocabulary';
 import type { CertificationKind } from './certification-draft';
 
 /** Voies d'accès: the routes by which a candidate may come to a certification (fiche's table). */
-export const PATHWAYS = [
-  'INITIAL_TRAINING',
-  'CONTINUOUS_TRAINING',
-  'VAE',
-  'DISCONTINUOUS_TRAINING',
-  'APPRENTICESHIP',
-  'PROFESSIONALISATION_CONTRACT',
-  'INDIVIDUAL_APPLICATION',
-] as const;
-export type Pathway = (typeof PATHWAYS)[number];
+export { PATHWAYS, type Pathway };
 
-export const JUROR_ROLES = [
-  'PROFESSIONAL',
-  'TRAINER',
-  'TEACHER',
-  'CERTIFIER_REPRESENTATIVE',
-] as const;
-export type JurorRole = (typeof JUROR_ROLES)[number];
+/** Who sits on a jury (R8/R9). */
+export { JUROR_ROLES, type JurorRole };
 
 /**
  * R8/R9: the composition a session's jury must have before it deliberates. `requiredRoles` is a

@@ -1,20 +1,9 @@
-import { InvalidInput } from '@certif/platform-errors';
 import {
   assertClosable,
   assertPublishable,
   validateCertificationDraft,
 } from './certification-rules';
-import { publishedFromDraft, sampleDraft } from './testing';
-
-function refusal(work: () => void): InvalidInput {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof InvalidInput) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { publishedFromDraft, refusal, sampleDraft } from './testing';
 
 describe('validateCertificationDraft', () => {
   it('accepts a well-formed titre professionnel', () => {

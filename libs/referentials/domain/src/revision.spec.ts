@@ -1,6 +1,5 @@
-import { InvalidInput } from '@certif/platform-errors';
 import { planRevision, type RevisionDraft } from './revision';
-import { publishedFromDraft, sampleDraft } from './testing';
+import { publishedFromDraft, refusal, sampleDraft } from './testing';
 
 const today = '2026-11-22';
 const current = publishedFromDraft(sampleDraft());
@@ -31,16 +30,6 @@ function revision(overrides: Partial<RevisionDraft> = {}): RevisionDraft {
     ],
     ...overrides,
   };
-}
-
-function refusal(work: () => unknown): InvalidInput {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof InvalidInput) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('planRevision (R4)', () => {

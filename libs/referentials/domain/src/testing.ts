@@ -1,3 +1,4 @@
+import { InvalidInput } from '@certif/platform-errors';
 import { defaultJuryRule, PATHWAYS } from './access-rules';
 import type { CertificationDraft } from './certification-draft';
 import type { Certification } from './certification';
@@ -64,4 +65,15 @@ export function sampleDraft(overrides: Partial<CertificationDraft> = {}): Certif
     notes: [],
     ...overrides,
   };
+}
+
+/** The InvalidInput a rule throws; fails the test when it throws none (or another error). */
+export function refusal(work: () => unknown): InvalidInput {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof InvalidInput) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

@@ -1,85 +1,71 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { ServiceEvents } from '@certif/platform-events';
-import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
 import {
-  openServiceStorage,
-  startHttpService,
-  storageReadiness,
-  type RunningService,
+  startSubgraph,
+  type RunningSubgraph,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
+import { subgraphSdl } from '@certif/platform-graphql';
 import {
   createReferentialsLoaders,
   OutboxCertificationEvents,
   TypeOrmReferentialsUnitOfWork,
   type ReferentialsContext,
+  type ReferentialsUseCases,
 } from '@certif/referentials-adapters';
-import { CertificationCatalog, loadSeedCertifications } from '@certif/referentials-application';
+import {
+  CertificationQueries,
+  CloseCertificationService,
+  CreateCertificationService,
+  LoadSeedCertificationsService,
+  PublishCertificationService,
+  ReviseCertificationService,
+  SetCertifierCpfIdentifiersService,
+} from '@certif/referentials-application';
 import { SEED_CERTIFICATIONS } from '@certif/referentials-seeds';
 import { buildReferentialsSchema } from './referentials-subgraph';
 import { referentialsSchema } from './referentials-schema';
 
-export interface RunningReferentialsService extends RunningService {
-  dataSource: DataSource;
-  catalog: CertificationCatalog;
-  events: ServiceEvents;
-}
+export type RunningReferentialsService = RunningSubgraph<{ useCases: ReferentialsUseCases }>;
 
 /** Composition root: database, events, use cases, subgraph over HTTP. */
-export async function startReferentialsService(
+export function startReferentialsService(
   options: ServiceStartOptions & { loadSeeds?: boolean },
 ): Promise<RunningReferentialsService> {
   const { logger } = options;
-  const { dataSource, events } = await openServiceStorage(
-    'referentials',
-    referentialsSchema,
-    options,
-  );
-  const catalog = new CertificationCatalog({
-    unitOfWork: new TypeOrmReferentialsUnitOfWork(
-      dataSource,
-      (manager) => new OutboxCertificationEvents(events.outbox, manager),
-    ),
-    clock: options.clock,
-    newId: randomUUID,
-  });
-  await events.start();
-  if (options.loadSeeds ?? true) {
-    const report = await loadSeedCertifications(catalog, SEED_CERTIFICATIONS);
-    if (report.loaded.length > 0)
-      logger.info({ codes: report.loaded }, 'seed certifications loaded');
-  }
-
-  const schema = await buildReferentialsSchema(catalog);
-  const http = await startHttpService<ReferentialsContext>({
+  return startSubgraph(options, {
     name: 'referentials',
-    port: options.port,
-    logger,
-    schema,
-    context: async (request, requestId) => ({
-      principal: await identityFromGateway(options.internalSecret, request.headers),
-      requestId,
-      logger: logger.child({ requestId }),
-      loaders: createReferentialsLoaders(catalog),
-    }),
-    readiness: () => storageReadiness({ dataSource, events }),
-  });
-
-  return {
-    name: 'referentials',
-    url: http.url,
-    sdl: subgraphSdl(schema),
-    dataSource,
-    catalog,
-    events,
-    stop: async () => {
-      await http.stop();
-      await events.stop();
-      await dataSource.destroy();
+    storage: referentialsSchema,
+    wire: async ({ dataSource, events }) => {
+      const unitOfWork = new TypeOrmReferentialsUnitOfWork(
+        dataSource,
+        (manager) => new OutboxCertificationEvents(events.outbox, manager),
+      );
+      const deps = { unitOfWork, clock: options.clock, newId: randomUUID };
+      const useCases: ReferentialsUseCases = {
+        create: new CreateCertificationService(deps),
+        publish: new PublishCertificationService(deps),
+        revise: new ReviseCertificationService(deps),
+        close: new CloseCertificationService(deps),
+        setCpfIdentifiers: new SetCertifierCpfIdentifiersService(deps),
+        queries: new CertificationQueries(unitOfWork.reader, options.clock),
+      };
+      return {
+        schema: await buildReferentialsSchema(useCases),
+        context: (base): ReferentialsContext => ({
+          ...base,
+          loaders: createReferentialsLoaders(useCases.queries),
+        }),
+        started: async () => {
+          if (!(options.loadSeeds ?? true)) return;
+          const report = await new LoadSeedCertificationsService(deps).execute(SEED_CERTIFICATIONS);
+          if (report.loaded.length > 0)
+            logger.info({ codes: report.loaded }, 'seed certifications loaded');
+        },
+        exposed: { useCases },
+      };
     },
-  };
+  });
 }
 
 export function referentialsModule(settings: { loadSeeds?: boolean } = {}): ServiceModule {

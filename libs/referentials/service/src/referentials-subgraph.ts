@@ -4,17 +4,17 @@ import {
   CertificationResolver,
   CorrespondenceResolver,
   referentialsReferenceResolvers,
+  type ReferentialsUseCases,
 } from '@certif/referentials-adapters';
-import type { CertificationCatalog } from '@certif/referentials-application';
 
 /**
- * The referentials subgraph schema. Without a catalog it is built for its SDL only
+ * The referentials subgraph schema. Without use cases it is built for its SDL only
  * (supergraph composition), with no database behind it.
  */
-export function buildReferentialsSchema(catalog?: CertificationCatalog): Promise<GraphQLSchema> {
-  const container = catalog
+export function buildReferentialsSchema(useCases?: ReferentialsUseCases): Promise<GraphQLSchema> {
+  const container = useCases
     ? new ResolverContainer()
-        .register(CertificationResolver, new CertificationResolver(catalog))
+        .register(CertificationResolver, new CertificationResolver(useCases))
         .register(CorrespondenceResolver, new CorrespondenceResolver())
     : undefined;
   return buildSubgraphSchema({

@@ -8,5 +8,6 @@ export * from './record-deliberation/record-deliberation.service';
 export * from './record-deliberation/deliberation-events';
 export * from './correct-decision/correct-decision.service';
 export * from './read-session/session-queries';
-export * from './read-session/session-errors';
-export * from './read-models/read-model-projections';
+export * from './record-certification-state/record-certification-state.service';
+export * from './record-candidate-state/record-candidate-state.service';
+export * from './record-parchemin-state/record-parchemin-state.service';

@@ -64,6 +64,9 @@ export interface ReadModelReader {
   parcheminsOf(candidateId: string): Promise<ParcheminView[]>;
 }
 
+/** What an inbound event did to a read model: stored, or older than what is kept. */
+export type Projection = 'applied' | 'stale';
+
 /** Written only by the event handlers, in the transaction that records the event as handled. */
 export interface ReadModelWriter extends ReadModelReader {
   saveCertification(view: CertificationView): Promise<void>;

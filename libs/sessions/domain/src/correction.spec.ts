@@ -9,36 +9,19 @@ import {
   type CorrectionFacts,
   type CorrectionRequest,
 } from './correction';
-import type { JuryDecision } from './exam-session';
-import { juror, refusalOf, registration, sampleCertification, sampleSession } from './testing';
+import {
+  juror,
+  refusalOf,
+  registration,
+  sampleCertification,
+  sampleDecision,
+  sampleSession,
+} from './testing';
 
 const deliberated = sampleSession({
   status: 'DELIBERATED',
   deliberatedAt: new Date('2026-06-05T15:00:00Z'),
 });
-
-function decision(overrides: Partial<JuryDecision> = {}): JuryDecision {
-  return {
-    id: 'decision-1',
-    registrationId: 'registration-1',
-    sessionId: 'session-1',
-    candidateId: 'candidate-1',
-    enrollmentId: 'enrollment-1',
-    certificationId: 'cda',
-    outcome: 'TITLE_AWARDED',
-    awardedComponentIds: ['ccp1', 'ccp2', 'ccp3'],
-    finalInterviewPassed: true,
-    decidedOn: '2026-06-05',
-    recordedAt: new Date('2026-06-05T15:00:00Z'),
-    recordedBy: 'pro-1',
-    sequence: 1,
-    supersedesId: null,
-    supersededById: null,
-    correctionReason: null,
-    correctedOn: null,
-    ...overrides,
-  };
-}
 
 function facts(overrides: Partial<CorrectionFacts> = {}): CorrectionFacts {
   return {
@@ -46,7 +29,7 @@ function facts(overrides: Partial<CorrectionFacts> = {}): CorrectionFacts {
     certification: sampleCertification(),
     jurors: [juror('pro-1', 'PROFESSIONAL'), juror('pro-2', 'PROFESSIONAL')],
     registration: registration(1),
-    history: [decision()],
+    history: [sampleDecision()],
     today: '2026-06-20',
     ...overrides,
   };
@@ -73,8 +56,8 @@ describe('R9: a correction supersedes the decision and keeps the trail', () => {
   });
 
   it('R9: a correction may itself be corrected: the latest decision standing is superseded', () => {
-    const first = decision({ supersededById: 'decision-2' });
-    const second = decision({
+    const first = sampleDecision({ supersededById: 'decision-2' });
+    const second = sampleDecision({
       id: 'decision-2',
       sequence: 2,
       supersedesId: 'decision-1',

@@ -159,3 +159,35 @@ export function awardsTitle(
 ): boolean {
   return decision.outcome === 'TITLE_AWARDED' || decision.finalInterviewPassed === true;
 }
+
+/**
+ * The correction as it is recorded: a new decision of the registration, in the superseded one's
+ * certification, with the next sequence, and the reason and day of the correction (R9).
+ */
+export function correctionDecision(
+  session: ExamSession,
+  registration: Registration,
+  checked: CheckedCorrection,
+  recording: { id: string; recordedAt: Date; recordedBy: string; correctedOn: LocalDate },
+): JuryDecision {
+  const { superseded } = checked;
+  return {
+    id: recording.id,
+    registrationId: registration.id,
+    sessionId: session.id,
+    candidateId: registration.candidateId,
+    enrollmentId: registration.enrollmentId,
+    certificationId: superseded.certificationId,
+    outcome: checked.outcome,
+    awardedComponentIds: checked.awardedComponentIds,
+    finalInterviewPassed: checked.finalInterviewPassed,
+    decidedOn: checked.decidedOn,
+    recordedAt: recording.recordedAt,
+    recordedBy: recording.recordedBy,
+    sequence: superseded.sequence + 1,
+    supersedesId: superseded.id,
+    supersededById: null,
+    correctionReason: checked.reason,
+    correctedOn: recording.correctedOn,
+  };
+}

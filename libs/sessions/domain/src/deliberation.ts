@@ -1,6 +1,6 @@
 import { isAfter, isBefore, isLocalDate, type LocalDate } from '@certif/platform-calendar';
 import { InputProblems } from '@certif/platform-errors';
-import type { ExamSession, Juror, Registration } from './exam-session';
+import type { ExamSession, Juror, JuryDecision, Registration } from './exam-session';
 import { assertOpenForChanges } from './jury';
 import { assertJuryRule } from './jury-rule';
 import { graceYearEnd } from './plan-session';
@@ -211,4 +211,31 @@ export function checkDeliberation(
   );
   problems.throwIfAny();
   return checked;
+}
+
+/** The deliberation's own decision of a registration, as it is recorded (never changed after, R9). */
+export function recordedDecision(
+  session: ExamSession,
+  checked: CheckedDecision,
+  recording: { id: string; recordedAt: Date; recordedBy: string },
+): JuryDecision {
+  return {
+    id: recording.id,
+    registrationId: checked.registration.id,
+    sessionId: session.id,
+    candidateId: checked.registration.candidateId,
+    enrollmentId: checked.registration.enrollmentId,
+    certificationId: session.certificationId,
+    outcome: checked.outcome,
+    awardedComponentIds: checked.awardedComponentIds,
+    finalInterviewPassed: checked.finalInterviewPassed,
+    decidedOn: checked.decidedOn,
+    recordedAt: recording.recordedAt,
+    recordedBy: recording.recordedBy,
+    sequence: 1,
+    supersedesId: null,
+    supersededById: null,
+    correctionReason: null,
+    correctedOn: null,
+  };
 }

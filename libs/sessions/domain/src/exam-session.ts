@@ -1,8 +1,8 @@
 import type { LocalDate } from '@certif/platform-calendar';
 import type { DecisionOutcome, JurorRole, SessionScope, SessionStatus } from './session-vocabulary';
 
-export interface ExamSession {
-  id: string;
+/** What a session assesses, where and when: a planned session is its plan and its state. */
+export interface SessionPlan {
   /** The version of the certification the session examines. */
   certificationId: string;
   scope: SessionScope;
@@ -14,6 +14,10 @@ export interface ExamSession {
   startsOn: LocalDate;
   endsOn: LocalDate;
   capacity: number | null;
+}
+
+export interface ExamSession extends SessionPlan {
+  id: string;
   status: SessionStatus;
   plannedAt: Date;
   deliberatedAt: Date | null;

@@ -6,30 +6,13 @@ import {
   type LocalDate,
 } from '@certif/platform-calendar';
 import { InputProblems, InvalidInput } from '@certif/platform-errors';
+import type { SessionPlan } from './exam-session';
 import type { CertificationView } from './read-models';
-import { SESSION_SCOPES, type SessionScope } from './session-vocabulary';
+import { SESSION_SCOPES } from './session-vocabulary';
 
-export interface SessionRequest {
-  certificationId: string;
-  scope: SessionScope;
+/** A manager's request: the components, given or not, are checked against the scope. */
+export interface SessionRequest extends Omit<SessionPlan, 'componentIds'> {
   componentIds: string[] | null;
-  specializationId: string | null;
-  center: string;
-  startsOn: LocalDate;
-  endsOn: LocalDate;
-  capacity: number | null;
-}
-
-/** What a valid request becomes: the components the session assesses are fixed here. */
-export interface SessionPlan {
-  certificationId: string;
-  scope: SessionScope;
-  componentIds: string[];
-  specializationId: string | null;
-  center: string;
-  startsOn: LocalDate;
-  endsOn: LocalDate;
-  capacity: number | null;
 }
 
 /**

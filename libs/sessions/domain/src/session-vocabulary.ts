@@ -5,14 +5,9 @@ export type SessionScope = (typeof SESSION_SCOPES)[number];
 export const SESSION_STATUSES = ['PLANNED', 'DELIBERATED', 'CLOSED'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-/** R8/R9: who sits on a jury; only PROFESSIONAL jurors count towards a titre professionnel jury. */
-export const JUROR_ROLES = [
-  'PROFESSIONAL',
-  'TRAINER',
-  'TEACHER',
-  'CERTIFIER_REPRESENTATIVE',
-] as const;
-export type JurorRole = (typeof JUROR_ROLES)[number];
+// R8/R9: who sits on a jury, and the voies d'accès: one list each for every context's domain,
+// from the platform's shared vocabulary.
+export { JUROR_ROLES, PATHWAYS, type JurorRole, type Pathway } from '@certif/platform-vocabulary';
 
 /** R1: the title; or some components; or nothing; or the candidate did not come. */
 export const DECISION_OUTCOMES = [
@@ -22,14 +17,3 @@ export const DECISION_OUTCOMES = [
   'ABSENT',
 ] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
-
-export const PATHWAYS = [
-  'INITIAL_TRAINING',
-  'CONTINUOUS_TRAINING',
-  'VAE',
-  'DISCONTINUOUS_TRAINING',
-  'APPRENTICESHIP',
-  'PROFESSIONALISATION_CONTRACT',
-  'INDIVIDUAL_APPLICATION',
-] as const;
-export type Pathway = (typeof PATHWAYS)[number];

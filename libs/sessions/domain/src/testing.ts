@@ -1,5 +1,5 @@
 // Fixtures for the sessions specs (tests only): a titre professionnel, its session, enrolments.
-import type { ExamSession, Juror, Registration } from './exam-session';
+import type { ExamSession, Juror, JuryDecision, Registration } from './exam-session';
 import { defaultJuryRule } from './jury-rule';
 import type { CertificationView, EnrollmentView, ParcheminView } from './read-models';
 import type { JurorRole } from './session-vocabulary';
@@ -103,6 +103,30 @@ export function registration(index: number, overrides: Partial<Registration> = {
     candidateId: `candidate-${index}`,
     certificationId: 'cda',
     registeredAt: new Date('2026-02-01T09:00:00Z'),
+    ...overrides,
+  };
+}
+
+/** The deliberation's decision of registration 1: the title, every component, interview passed. */
+export function sampleDecision(overrides: Partial<JuryDecision> = {}): JuryDecision {
+  return {
+    id: 'decision-1',
+    registrationId: 'registration-1',
+    sessionId: 'session-1',
+    candidateId: 'candidate-1',
+    enrollmentId: 'enrollment-1',
+    certificationId: 'cda',
+    outcome: 'TITLE_AWARDED',
+    awardedComponentIds: ['ccp1', 'ccp2', 'ccp3'],
+    finalInterviewPassed: true,
+    decidedOn: '2026-06-05',
+    recordedAt: new Date('2026-06-05T15:00:00Z'),
+    recordedBy: 'pro-1',
+    sequence: 1,
+    supersedesId: null,
+    supersededById: null,
+    correctionReason: null,
+    correctedOn: null,
     ...overrides,
   };
 }

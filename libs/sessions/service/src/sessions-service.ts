@@ -1,101 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { createJwtVerifier } from '@certif/platform-auth';
-import { ServiceEvents } from '@certif/platform-events';
-import { identityFromGateway, subgraphSdl } from '@certif/platform-graphql';
+import { subgraphSdl } from '@certif/platform-graphql';
 import {
-  openServiceStorage,
-  startHttpService,
-  storageReadiness,
-  type RunningService,
+  startSubgraph,
+  type RunningSubgraph,
   type ServiceModule,
   type ServiceStartOptions,
 } from '@certif/platform-http';
 import {
   createSessionsLoaders,
   OutboxDeliberationEvents,
+  procesVerbalRoute,
   subscribeReadModels,
   TypeOrmSessionsUnitOfWork,
   type SessionsContext,
   type SessionUseCases,
 } from '@certif/sessions-adapters';
-import {
-  AddJurorService,
-  CorrectDecisionService,
-  PlanSessionService,
-  RecordDeliberationService,
-  RegisterToSessionService,
-  SessionQueries,
-} from '@certif/sessions-application';
-import { procesVerbalRoute } from './proces-verbal.route';
 import { sessionsSchema } from './sessions-schema';
 import { buildSessionsSchema } from './sessions-subgraph';
+import { sessionsUseCases } from './sessions-use-cases';
 
-export interface RunningSessionsService extends RunningService {
-  dataSource: DataSource;
-  events: ServiceEvents;
-  useCases: SessionUseCases;
-}
+export type RunningSessionsService = RunningSubgraph<{ useCases: SessionUseCases }>;
 
 /** Composition root: database, read models fed by events, use cases, subgraph and PDF over HTTP. */
-export async function startSessionsService(
+export function startSessionsService(
   options: ServiceStartOptions,
 ): Promise<RunningSessionsService> {
-  const { logger } = options;
-  const storage = await openServiceStorage('sessions', sessionsSchema, options);
-  const { dataSource } = storage;
-  const events = subscribeReadModels(storage.events);
-  const unitOfWork = new TypeOrmSessionsUnitOfWork(
-    dataSource,
-    (manager) => new OutboxDeliberationEvents(events.outbox, manager),
-  );
-  const deps = { unitOfWork, clock: options.clock, newId: randomUUID };
-  const queries = new SessionQueries(unitOfWork.reader);
-  const useCases: SessionUseCases = {
-    plan: new PlanSessionService(deps),
-    addJuror: new AddJurorService(deps),
-    register: new RegisterToSessionService(deps),
-    deliberate: new RecordDeliberationService(deps),
-    correct: new CorrectDecisionService(deps),
-    queries,
-  };
-  await events.start();
-
-  const schema = await buildSessionsSchema(useCases);
-  const http = await startHttpService<SessionsContext>({
+  return startSubgraph(options, {
     name: 'sessions',
-    port: options.port,
-    logger,
-    schema,
-    context: async (request, requestId) => ({
-      principal: await identityFromGateway(options.internalSecret, request.headers),
-      requestId,
-      logger: logger.child({ requestId }),
-      loaders: createSessionsLoaders(queries),
-      today: options.clock.today(),
-    }),
-    readiness: () => storageReadiness(storage),
-    routes: procesVerbalRoute({
-      queries,
-      verify: createJwtVerifier(options.auth),
-      clock: options.clock,
-      logger,
-    }),
-  });
-
-  return {
-    name: 'sessions',
-    url: http.url,
-    sdl: subgraphSdl(schema),
-    dataSource,
-    events,
-    useCases,
-    stop: async () => {
-      await http.stop();
-      await events.stop();
-      await dataSource.destroy();
+    storage: sessionsSchema,
+    wire: async ({ dataSource, events }) => {
+      subscribeReadModels(events);
+      const unitOfWork = new TypeOrmSessionsUnitOfWork(
+        dataSource,
+        (manager) => new OutboxDeliberationEvents(events.outbox, manager),
+      );
+      const useCases = sessionsUseCases({ unitOfWork, clock: options.clock, newId: randomUUID });
+      const { queries } = useCases;
+      return {
+        schema: await buildSessionsSchema(useCases),
+        context: (base): SessionsContext => ({
+          ...base,
+          loaders: createSessionsLoaders(queries),
+          today: options.clock.today(),
+        }),
+        routes: procesVerbalRoute({
+          queries,
+          verify: createJwtVerifier(options.auth),
+          clock: options.clock,
+          logger: options.logger,
+        }),
+        exposed: { useCases },
+      };
     },
-  };
+  });
 }
 
 export function sessionsModule(): ServiceModule {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent, EventPayload } from '@certif/platform-events';
-import { recordCertificationState } from '@certif/candidates-application';
+import { RecordCertificationStateService } from '@certif/candidates-application';
 import { PATHWAYS, type KnownCertification } from '@certif/candidates-domain';
 import type { CertificationState, certificationChanged } from '@certif/referentials-contracts';
 import { TypeOrmKnownCertificationStore } from '../persistence/typeorm-known-certification.store';
@@ -28,8 +28,7 @@ export async function onCertificationChanged(
   event: CloudEvent<EventPayload<typeof certificationChanged>>,
   manager: EntityManager,
 ): Promise<void> {
-  await recordCertificationState(
-    new TypeOrmKnownCertificationStore(manager),
+  await new RecordCertificationStateService(new TypeOrmKnownCertificationStore(manager)).execute(
     toKnownCertification(event.data.certification),
   );
 }

@@ -1,3 +1,5 @@
+import type { ConnectionShape } from '@certif/platform-graphql';
+import { sortKeyOf, type Page } from '@certif/candidates-application';
 import type {
   Candidate,
   Enrollment,
@@ -10,6 +12,7 @@ import type {
   RegisterCandidateInput,
   VaeAdmissibilityInput,
 } from './candidate.inputs';
+import { encodeCandidateCursor } from './candidate-cursor';
 import { CandidateType, EnrollmentType } from './candidate.types';
 
 export function toCandidateType(c: Candidate): CandidateType {
@@ -84,4 +87,14 @@ export function toVaeAdmissibilityDraft(input: VaeAdmissibilityInput): VaeAdmiss
     issuedBy: input.issuedBy,
     experienceYears: input.experienceYears ?? null,
   };
+}
+
+/** A page of the list as the `candidates` connection: each edge's cursor is its keyset position. */
+export function toCandidateConnection(page: Page<Candidate>): ConnectionShape<CandidateType> {
+  const edges = page.items.map((c) => ({
+    cursor: encodeCandidateCursor(sortKeyOf(c)),
+    node: toCandidateType(c),
+  }));
+  const pageInfo = { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+  return { totalCount: page.totalCount, pageInfo, edges };
 }

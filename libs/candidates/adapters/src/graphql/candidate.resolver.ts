@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { connectionTypes, pageSize, requirePrincipal } from '@certif/platform-graphql';
-import { sortKeyOf, type CandidatesUseCases } from '@certif/candidates-application';
-import { decodeCandidateCursor, encodeCandidateCursor } from './candidate-cursor';
+import { decodeCandidateCursor } from './candidate-cursor';
 import { RegisterCandidateInput } from './candidate.inputs';
-import { toCandidateType, toRegistrationDraft } from './candidate.mapper';
+import { toCandidateConnection, toCandidateType, toRegistrationDraft } from './candidate.mapper';
 import { CandidateType } from './candidate.types';
 import type { CandidatesContext } from './candidates-context';
+import type { CandidatesUseCases } from './candidates-use-cases';
 
 export const { Connection: CandidateConnection } = connectionTypes(CandidateType, 'Candidate');
 
@@ -37,12 +37,7 @@ export class CandidateResolver {
       pageSize(first),
       decodeCandidateCursor(after),
     );
-    const edges = page.items.map((c) => ({
-      cursor: encodeCandidateCursor(sortKeyOf(c)),
-      node: toCandidateType(c),
-    }));
-    const pageInfo = { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
-    return { totalCount: page.totalCount, pageInfo, edges };
+    return toCandidateConnection(page);
   }
 
   @Authorized()
@@ -60,7 +55,7 @@ export class CandidateResolver {
   async registerCandidate(
     @Arg('input', () => RegisterCandidateInput) input: RegisterCandidateInput,
   ) {
-    const candidate = await this.useCases.register.register(toRegistrationDraft(input));
+    const candidate = await this.useCases.register.execute(toRegistrationDraft(input));
     return Object.assign(toCandidateType(candidate), { disclosedToCaller: true });
   }
 
@@ -69,6 +64,6 @@ export class CandidateResolver {
     description: 'R13: SESSION_MANAGER, or the candidate themself; idempotent.',
   })
   async eraseCandidate(@Arg('id', () => ID) id: string, @Ctx() context: CandidatesContext) {
-    return toCandidateType(await this.useCases.erase.erase(requirePrincipal(context), id));
+    return toCandidateType(await this.useCases.erase.execute(requirePrincipal(context), id));
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Authorized, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { CandidatesUseCases } from '@certif/candidates-application';
 import { EnrollCandidateInput, VaeAdmissibilityInput } from './candidate.inputs';
 import { toEnrollmentDraft, toEnrollmentType, toVaeAdmissibilityDraft } from './candidate.mapper';
 import { CertificationReference, EnrollmentType } from './candidate.types';
+import type { CandidatesUseCases } from './candidates-use-cases';
 
 @Resolver(() => EnrollmentType)
 export class EnrollmentResolver {
@@ -13,7 +13,7 @@ export class EnrollmentResolver {
     description: 'R12: not in a DRAFT, CLOSED or REVISED certification.',
   })
   async enrollCandidate(@Arg('input', () => EnrollCandidateInput) input: EnrollCandidateInput) {
-    return toEnrollmentType(await this.useCases.enroll.enroll(toEnrollmentDraft(input)));
+    return toEnrollmentType(await this.useCases.enroll.execute(toEnrollmentDraft(input)));
   }
 
   @Authorized('SESSION_MANAGER')
@@ -23,7 +23,7 @@ export class EnrollmentResolver {
     @Arg('input', () => VaeAdmissibilityInput) input: VaeAdmissibilityInput,
   ) {
     const draft = toVaeAdmissibilityDraft(input);
-    const enrollment = await this.useCases.recordVaeAdmissibility.record(enrollmentId, draft);
+    const enrollment = await this.useCases.recordVaeAdmissibility.execute(enrollmentId, draft);
     return Object.assign(toEnrollmentType(enrollment), { disclosedToCaller: true });
   }
 

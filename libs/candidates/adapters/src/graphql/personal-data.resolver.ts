@@ -1,7 +1,8 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { JSONScalar, requirePrincipal } from '@certif/platform-graphql';
-import type { CandidatesUseCases, PersonalDataExport } from '@certif/candidates-application';
+import type { PersonalDataExport } from '@certif/candidates-application';
 import type { CandidatesContext } from './candidates-context';
+import type { CandidatesUseCases } from './candidates-use-cases';
 
 @Resolver()
 export class PersonalDataResolver {
@@ -13,6 +14,6 @@ export class PersonalDataResolver {
     description: 'R13, access right: everything held on the signed-in candidate, as JSON.',
   })
   exportMyData(@Ctx() context: CandidatesContext): Promise<PersonalDataExport> {
-    return this.useCases.exportMyData.export(requirePrincipal(context));
+    return this.useCases.exportMyData.execute(requirePrincipal(context));
   }
 }

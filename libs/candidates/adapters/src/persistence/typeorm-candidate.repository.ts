@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import { searchWords, type Candidate, type Enrollment } from '@certif/candidates-domain';
 import type {
   CandidateQuery,
@@ -104,7 +104,7 @@ export class TypeOrmCandidateRepository implements CandidateReader, CandidateRep
       { ...fields, version },
     );
     if (result.affected === 0) {
-      throw new InvalidInput(
+      throw new Conflict(
         `candidate ${id} was changed by someone else meanwhile; reload it and try again`,
         'id',
       );

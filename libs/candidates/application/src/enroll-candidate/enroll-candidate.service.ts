@@ -12,10 +12,10 @@ import { certificationLineage } from './certification-lineage';
  * Enrols a candidate in a certification on a pathway. The certification is judged on the local
  * read model (no call to referentials on this write path); candidates.candidate.v1 says ENROLLED.
  */
-export class EnrollCandidate {
+export class EnrollCandidateService {
   constructor(private readonly deps: CandidatesDependencies) {}
 
-  async enroll(input: EnrollmentDraft): Promise<Enrollment> {
+  async execute(input: EnrollmentDraft): Promise<Enrollment> {
     const draft = validateEnrollmentDraft(input);
     return this.deps.unitOfWork.transaction(async ({ candidates, certifications, events }) => {
       const candidate = await candidates.lock(draft.candidateId);

@@ -5,7 +5,7 @@ import {
 } from '@certif/candidates-domain/testing';
 import type { EnrollmentDraft } from '@certif/candidates-domain';
 import { inMemoryDependencies } from '../testing';
-import { EnrollCandidate } from './enroll-candidate.service';
+import { EnrollCandidateService } from './enroll-candidate.service';
 
 function setUp() {
   const deps = inMemoryDependencies();
@@ -19,7 +19,7 @@ function setUp() {
   ]) {
     state.certifications.set(c.id, c);
   }
-  return { deps, enroll: new EnrollCandidate(deps) };
+  return { deps, enroll: new EnrollCandidateService(deps) };
 }
 
 const draft = (overrides: Partial<EnrollmentDraft> = {}): EnrollmentDraft => ({
@@ -31,17 +31,17 @@ const draft = (overrides: Partial<EnrollmentDraft> = {}): EnrollmentDraft => ({
   ...overrides,
 });
 
-describe('EnrollCandidate', () => {
+describe('EnrollCandidateService', () => {
   it('enrols an OPEN enrolment, bumps the candidate version and publishes every enrolment', async () => {
     const { deps, enroll } = setUp();
-    const first = await enroll.enroll(draft());
+    const first = await enroll.execute(draft());
     expect(first).toMatchObject({
       certificationId: 'v3',
       status: 'OPEN',
       trainingCenter: 'AFPA',
       vaeAdmissibility: null,
     });
-    const second = await enroll.enroll(draft({ certificationId: 'other' }));
+    const second = await enroll.execute(draft({ certificationId: 'other' }));
     expect(deps.unitOfWork.state.candidates.get('c-0001')?.version).toBe(3);
     const events = deps.unitOfWork.events;
     expect(events.map((e) => [e.change, e.candidate.version])).toEqual([
@@ -57,17 +57,17 @@ describe('EnrollCandidate', () => {
       'old',
       sampleEnrollment({ id: 'old', certificationId: 'v1' }),
     );
-    await expect(enroll.enroll(draft())).rejects.toThrow(
+    await expect(enroll.execute(draft())).rejects.toThrow(
       /already enrolled in TP-X, a version of TP-X-3/,
     );
   });
 
   it('answers NOT_FOUND for an unknown candidate and leaves nothing behind on a refusal', async () => {
     const { deps, enroll } = setUp();
-    await expect(enroll.enroll(draft({ candidateId: 'nobody' }))).rejects.toMatchObject({
+    await expect(enroll.execute(draft({ candidateId: 'nobody' }))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(enroll.enroll(draft({ certificationId: 'v1' }))).rejects.toMatchObject({
+    await expect(enroll.execute(draft({ certificationId: 'v1' }))).rejects.toMatchObject({
       rule: 'R4',
     });
     expect(deps.unitOfWork.state.enrollments.size).toBe(0);

@@ -9,10 +9,10 @@ import type { CandidatesDependencies } from '../ports';
  * with a pseudonym; enrolments stay. candidates.candidate.v1 says ERASED so that every other
  * service forgets the identity too. Erasing again returns the erased record and publishes nothing.
  */
-export class EraseCandidate {
+export class EraseCandidateService {
   constructor(private readonly deps: CandidatesDependencies) {}
 
-  async erase(principal: Principal, id: string): Promise<Candidate> {
+  async execute(principal: Principal, id: string): Promise<Candidate> {
     assertMayActOnCandidate(principal, id, 'erase');
     return this.deps.unitOfWork.transaction(async ({ candidates, events }) => {
       const candidate = await candidates.lock(id);

@@ -1,7 +1,7 @@
 import type { Principal } from '@certif/platform-auth';
 import { sampleCandidate, sampleEnrollment } from '@certif/candidates-domain/testing';
 import { inMemoryDependencies } from '../testing';
-import { EraseCandidate } from './erase-candidate.service';
+import { EraseCandidateService } from './erase-candidate.service';
 
 const manager: Principal = { sub: 'm', roles: ['SESSION_MANAGER'] };
 
@@ -12,10 +12,10 @@ function setUp() {
     sampleCandidate({ accommodations: ['tiers-temps'] }),
   );
   deps.unitOfWork.state.enrollments.set('e-0001', sampleEnrollment());
-  return { deps, erase: new EraseCandidate(deps) };
+  return { deps, erase: new EraseCandidateService(deps) };
 }
 
-describe('EraseCandidate (R13)', () => {
+describe('EraseCandidateService (R13)', () => {
   it.each`
     who                         | principal                                                    | allowed
     ${'a session manager'}      | ${manager}                                                   | ${true}
@@ -25,16 +25,16 @@ describe('EraseCandidate (R13)', () => {
     ${'a juror'}                | ${{ sub: 'j', roles: ['JURY_MEMBER'] }}                      | ${false}
   `('$who may erase: $allowed', async ({ principal, allowed }) => {
     const { erase } = setUp();
-    const work = erase.erase(principal, 'c-0001');
+    const work = erase.execute(principal, 'c-0001');
     if (allowed) await expect(work).resolves.toMatchObject({ firstName: 'Candidat·e' });
     else await expect(work).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('keeps the enrolments, publishes ERASED once, and answers the same record the second time', async () => {
     const { deps, erase } = setUp();
-    const erased = await erase.erase(manager, 'c-0001');
+    const erased = await erase.execute(manager, 'c-0001');
     expect(erased).toMatchObject({ birthDate: null, email: null, accommodations: [], version: 2 });
-    expect(await erase.erase(manager, 'c-0001')).toEqual(erased);
+    expect(await erase.execute(manager, 'c-0001')).toEqual(erased);
     expect(deps.unitOfWork.events.map((e) => [e.change, e.enrollments.map((x) => x.id)])).toEqual([
       ['ERASED', ['e-0001']],
     ]);
@@ -42,7 +42,7 @@ describe('EraseCandidate (R13)', () => {
   });
 
   it('answers NOT_FOUND for an unknown id', async () => {
-    await expect(setUp().erase.erase(manager, 'nobody')).rejects.toMatchObject({
+    await expect(setUp().erase.execute(manager, 'nobody')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

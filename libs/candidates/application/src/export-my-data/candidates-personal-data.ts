@@ -1,6 +1,5 @@
 import type { Enrollment, KnownCertification } from '@certif/candidates-domain';
-import type { CandidatesUnitOfWork } from '../ports';
-import type { PersonalDataContributor, PersonalDataSubject } from './personal-data-contributor';
+import type { CandidatesUnitOfWork, PersonalDataContributor, PersonalDataSubject } from '../ports';
 
 function enrollmentData(enrollment: Enrollment, certification: KnownCertification | undefined) {
   const vae = enrollment.vaeAdmissibility;

@@ -1,7 +1,7 @@
 import type { Principal } from '@certif/platform-auth';
 import type { Clock } from '@certif/platform-calendar';
 import { Forbidden, NotFound } from '@certif/platform-errors';
-import type { PersonalDataContributor } from './personal-data-contributor';
+import type { PersonalDataContributor } from '../ports';
 
 export interface PersonalDataExport {
   generatedAt: string;
@@ -16,12 +16,12 @@ export interface PersonalDataExport {
  * candidate, in one JSON document. A source that fails fails the export: an export that silently
  * lacks a part would tell the person something false.
  */
-export class ExportMyData {
+export class ExportMyDataService {
   constructor(
     private readonly deps: { contributors: readonly PersonalDataContributor[]; clock: Clock },
   ) {}
 
-  async export(principal: Principal): Promise<PersonalDataExport> {
+  async execute(principal: Principal): Promise<PersonalDataExport> {
     const candidateId = principal.candidateId;
     if (!candidateId) {
       throw new Forbidden(

@@ -6,8 +6,8 @@ import {
 } from '@certif/candidates-domain/testing';
 import { inMemoryDependencies } from '../testing';
 import { CandidatesPersonalData } from './candidates-personal-data';
-import { ExportMyData } from './export-my-data.service';
-import type { PersonalDataContributor } from './personal-data-contributor';
+import type { PersonalDataContributor } from '../ports';
+import { ExportMyDataService } from './export-my-data.service';
 
 const me = { sub: 'u-1', roles: ['CANDIDATE' as const], candidateId: 'c-0001' };
 
@@ -30,15 +30,15 @@ function setUp(extra: PersonalDataContributor[] = []) {
     }),
   );
   state.certifications.set('cert-tp-cda', sampleKnownCertification());
-  return new ExportMyData({
+  return new ExportMyDataService({
     contributors: [new CandidatesPersonalData(deps.unitOfWork), ...extra],
     clock: fixedClock('2026-11-22'),
   });
 }
 
-describe('ExportMyData (R13, access right)', () => {
+describe('ExportMyDataService (R13, access right)', () => {
   it("exports identity (with the register's birth data), accommodations, enrolments with VAE notices and timestamps", async () => {
-    const exported = await setUp().export(me);
+    const exported = await setUp().execute(me);
     expect(exported).toEqual({
       generatedAt: '2026-11-22T12:00:00.000Z',
       candidateId: 'c-0001',
@@ -76,16 +76,16 @@ describe('ExportMyData (R13, access right)', () => {
       source: 'issuing',
       collect: async ({ candidateId }) => ({ livrets: [candidateId] }),
     };
-    const exported = await setUp([issuing]).export(me);
+    const exported = await setUp([issuing]).execute(me);
     expect(exported.sources).toEqual(['candidates', 'issuing']);
     expect(exported.sections['issuing']).toEqual({ livrets: ['c-0001'] });
   });
 
   it('refuses a token without candidateId, and answers NOT_FOUND when no source holds anything', async () => {
-    await expect(setUp().export({ sub: 'a', roles: ['ADMIN'] })).rejects.toMatchObject({
+    await expect(setUp().execute({ sub: 'a', roles: ['ADMIN'] })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(setUp().export({ ...me, candidateId: 'nobody' })).rejects.toMatchObject({
+    await expect(setUp().execute({ ...me, candidateId: 'nobody' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

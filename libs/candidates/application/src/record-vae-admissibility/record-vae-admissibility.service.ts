@@ -8,10 +8,10 @@ import {
 import type { CandidatesDependencies } from '../ports';
 
 /** R6: records the recevabilité of a VAE enrolment; candidates.candidate.v1 says so. */
-export class RecordVaeAdmissibility {
+export class RecordVaeAdmissibilityService {
   constructor(private readonly deps: CandidatesDependencies) {}
 
-  async record(enrollmentId: string, notice: VaeAdmissibilityDraft): Promise<Enrollment> {
+  async execute(enrollmentId: string, notice: VaeAdmissibilityDraft): Promise<Enrollment> {
     return this.deps.unitOfWork.transaction(async ({ candidates, certifications, events }) => {
       // Locking reads, enrolment then candidate: a concurrent recording waits, then sees this one.
       const enrollment = await candidates.lockEnrollment(enrollmentId);

@@ -4,7 +4,7 @@ import {
   sampleKnownCertification,
 } from '@certif/candidates-domain/testing';
 import { inMemoryDependencies } from '../testing';
-import { RecordVaeAdmissibility } from './record-vae-admissibility.service';
+import { RecordVaeAdmissibilityService } from './record-vae-admissibility.service';
 
 const notice = {
   noticeNumber: 'N-1',
@@ -25,34 +25,36 @@ function setUp() {
     'tp-dl',
     sampleKnownCertification({ id: 'tp-dl', code: 'TP-DL', vaeMinimumExperienceYears: 3 }),
   );
-  return { deps, record: new RecordVaeAdmissibility(deps) };
+  return { deps, record: new RecordVaeAdmissibilityService(deps) };
 }
 
-describe('RecordVaeAdmissibility', () => {
+describe('RecordVaeAdmissibilityService', () => {
   it('records the notice with the minimum that applied and publishes it once', async () => {
     const { deps, record } = setUp();
-    const recorded = await record.record('e-0001', notice);
+    const recorded = await record.execute('e-0001', notice);
     expect(recorded.vaeAdmissibility).toMatchObject({ ...notice, requiredExperienceYears: 3 });
     expect(deps.unitOfWork.events.map((e) => [e.change, e.candidate.version])).toEqual([
       ['VAE_ADMISSIBILITY_RECORDED', 3],
     ]);
     expect(deps.unitOfWork.events[0]?.enrollments[0]?.vaeAdmissibility?.noticeNumber).toBe('N-1');
 
-    expect(await record.record('e-0001', notice)).toEqual(recorded);
+    expect(await record.execute('e-0001', notice)).toEqual(recorded);
     expect(deps.unitOfWork.events).toHaveLength(1);
   });
 
   it('answers NOT_FOUND for an unknown enrolment', async () => {
-    await expect(setUp().record.record('nope', notice)).rejects.toMatchObject({
+    await expect(setUp().record.execute('nope', notice)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
 
   it('refuses below the minimum (R6) and publishes nothing', async () => {
     const { deps, record } = setUp();
-    await expect(record.record('e-0001', { ...notice, experienceYears: 2 })).rejects.toMatchObject({
-      rule: 'R6',
-    });
+    await expect(record.execute('e-0001', { ...notice, experienceYears: 2 })).rejects.toMatchObject(
+      {
+        rule: 'R6',
+      },
+    );
     expect(deps.unitOfWork.events).toEqual([]);
   });
 });

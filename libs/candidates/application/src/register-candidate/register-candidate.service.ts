@@ -6,10 +6,10 @@ import {
 import type { CandidatesDependencies } from '../ports';
 
 /** A session manager registers a candidate; candidates.candidate.v1 says REGISTERED. */
-export class RegisterCandidate {
+export class RegisterCandidateService {
   constructor(private readonly deps: CandidatesDependencies) {}
 
-  async register(draft: RegistrationDraft): Promise<Candidate> {
+  async execute(draft: RegistrationDraft): Promise<Candidate> {
     const valid = validateRegistration(draft, this.deps.clock.today());
     const candidate: Candidate = {
       id: this.deps.newId(),

@@ -1,7 +1,7 @@
 import { inMemoryDependencies } from '../testing';
-import { RegisterCandidate } from './register-candidate.service';
+import { RegisterCandidateService } from './register-candidate.service';
 
-describe('RegisterCandidate', () => {
+describe('RegisterCandidateService', () => {
   const draft = {
     firstName: ' Léa ',
     lastName: 'Martin',
@@ -12,7 +12,7 @@ describe('RegisterCandidate', () => {
 
   it('registers a candidate at version 1 and publishes REGISTERED without accommodations leaving the service', async () => {
     const deps = inMemoryDependencies();
-    const candidate = await new RegisterCandidate(deps).register(draft);
+    const candidate = await new RegisterCandidateService(deps).execute(draft);
     expect(candidate).toMatchObject({
       firstName: 'Léa',
       email: 'lea@example.fr',
@@ -29,7 +29,7 @@ describe('RegisterCandidate', () => {
   it('stores and publishes nothing when the input is refused', async () => {
     const deps = inMemoryDependencies();
     await expect(
-      new RegisterCandidate(deps).register({ ...draft, birthDate: '2030-01-01' }),
+      new RegisterCandidateService(deps).execute({ ...draft, birthDate: '2030-01-01' }),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.birthDate',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { CpfPassage } from '@certif/issuing-domain';
+import { ADA_PASSAGE } from '@certif/issuing-domain/testing';
 import { CpfFolderOutput, CpfXmlFluxWriter, type CpfWriterOptions } from './cpf-flux-writer';
 import { cpfSchemaErrors } from './testing/cpf-schema-validation';
 
@@ -17,27 +18,8 @@ function passage(
   rest: Partial<CpfPassage> = {},
 ): CpfPassage {
   return {
-    idTechnique: 'RNCP36912-2026-000001',
-    obtention: 'PAR_ADMISSION',
-    dateDebutValidite: '2026-06-05',
-    dateFinValidite: null,
-    modaliteAcces: 'FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION',
-    voieAccesVae: null,
-    titulaire: {
-      nomNaissance: 'Lovelace',
-      nomUsage: null,
-      prenom1: 'Ada',
-      anneeNaissance: 1995,
-      moisNaissance: 12,
-      jourNaissance: 10,
-      sexe: 'F',
-      codeInsee: '69123',
-      codePostal: null,
-      libelleCommune: 'Lyon',
-      codePays: 'FRA',
-      libellePays: 'France',
-      ...overrides,
-    },
+    ...ADA_PASSAGE,
+    titulaire: { ...ADA_PASSAGE.titulaire, ...overrides },
     ...rest,
   };
 }

@@ -1,5 +1,5 @@
 import type { LivretDocument, ParcheminDocument } from '@certif/issuing-application';
-import { issuingAuthority, parcheminContent } from '@certif/issuing-domain';
+import { issuingAuthority, newParchemin, parcheminContent } from '@certif/issuing-domain';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import { renderLivretPdf } from './livret-pdf';
 import { renderParcheminPdf } from './parchemin-pdf';
@@ -18,26 +18,20 @@ const content = parcheminContent(
 );
 const verificationUrl = 'https://certif.example.fr/verify/K7Q2M9X4T1B8W3N6';
 
-function parchemin(overrides: Partial<ParcheminDocument['credential']> = {}): ParcheminDocument {
+function parchemin(overrides: Partial<ParcheminDocument['parchemin']> = {}): ParcheminDocument {
   return {
-    credential: {
-      id: 'c1',
-      number: 'TP-DWWM-2026-000042',
-      candidateId: 'cand-1',
-      lineageRootId: dwwm.id,
-      certificationId: dwwm.id,
-      specializationId: null,
-      specializationKey: '',
-      verificationCode: 'K7Q2M9X4T1B8W3N6',
-      issuedOn: '2026-06-10',
-      obtainedOn: '2026-06-05',
-      issuedAt: new Date('2026-06-10T08:00:00Z'),
-      status: 'VALID',
-      content,
-      revokedAt: null,
-      revokedBy: null,
-      revocationReason: null,
-      revokingDecisionId: null,
+    parchemin: {
+      ...newParchemin({
+        id: 'c1',
+        number: 'TP-DWWM-2026-000042',
+        candidateId: 'cand-1',
+        lineageRootId: dwwm.id,
+        verificationCode: 'K7Q2M9X4T1B8W3N6',
+        issuedOn: '2026-06-10',
+        obtainedOn: '2026-06-05',
+        issuedAt: new Date('2026-06-10T08:00:00Z'),
+        content,
+      }),
       ...overrides,
     },
     title: dwwm.title,

@@ -37,15 +37,15 @@ function rncpAlignment(rncpCode: string | null) {
  * not hashed), with the pseudonym once erased (R13).
  */
 export function openBadgeCredential(document: ParcheminDocument, issuer: IssuerProfile) {
-  const { credential, title, holderName, authority } = document;
-  const { certification, specialization, components } = credential.content;
+  const { parchemin, title, holderName, authority } = document;
+  const { certification, specialization, components } = parchemin.content;
   return {
     '@context': VC_CONTEXT,
-    id: `urn:uuid:${credential.id}`,
+    id: `urn:uuid:${parchemin.id}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer: { id: issuer.id, type: ['Profile'], name: authority },
     // The title holds from the day the jury completed it, not the day it was processed.
-    validFrom: `${credential.obtainedOn}T00:00:00Z`,
+    validFrom: `${parchemin.obtainedOn}T00:00:00Z`,
     // Revocation, checkable offline: the bit at statusListIndex of a list issuing signs.
     credentialStatus: credentialStatusEntry(document),
     name: title,
@@ -67,7 +67,7 @@ export function openBadgeCredential(document: ParcheminDocument, issuer: IssuerP
         achievementType: specialization ? 'Certificate' : 'Diploma',
         name: title,
         humanCode: certification.rncpCode ?? certification.code,
-        description: `${title} — niveau ${certification.level} (cadre européen des certifications). Parchemin n° ${credential.number}.`,
+        description: `${title} — niveau ${certification.level} (cadre européen des certifications). Parchemin n° ${parchemin.number}.`,
         criteria: {
           narrative:
             components.length > 0

@@ -19,12 +19,12 @@ import {
  * verification page.
  */
 export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer> {
-  const { credential, title, authority, verificationUrl } = document;
-  const { certification, specialization, components } = credential.content;
+  const { parchemin, title, authority, verificationUrl } = document;
+  const { certification, specialization, components } = parchemin.content;
   const stateTitle = certification.kind === 'PROFESSIONAL_TITLE';
   // Placed by coordinates within the frame: a small margin keeps pdfkit from adding a page.
   const info = {
-    title: `Parchemin ${credential.number}`,
+    title: `Parchemin ${parchemin.number}`,
     layout: 'landscape',
     margin: 20,
   } as const;
@@ -125,17 +125,17 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
     const qrSize = 104;
     const foot = height - 60 - qrSize;
     const footWidth = inner - qrSize - 40;
-    textAt(doc, `Obtenu le ${frenchDate(credential.obtainedOn)}`, left, foot, {
+    textAt(doc, `Obtenu le ${frenchDate(parchemin.obtainedOn)}`, left, foot, {
       width: footWidth,
       size: 13,
       bold: true,
     });
-    textAt(doc, `Délivré le ${frenchDate(credential.issuedOn)} par`, left, doc.y + 4, {
+    textAt(doc, `Délivré le ${frenchDate(parchemin.issuedOn)} par`, left, doc.y + 4, {
       width: footWidth,
       size: 10,
     });
     textAt(doc, authority, left, doc.y + 1, { width: footWidth, size: 10 });
-    textAt(doc, `N° ${credential.number}`, left, doc.y + 8, {
+    textAt(doc, `N° ${parchemin.number}`, left, doc.y + 8, {
       width: footWidth,
       size: 12,
       bold: true,
@@ -154,12 +154,12 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
       align: 'right',
     });
 
-    if (credential.status === 'REVOKED') {
+    if (parchemin.status === 'REVOKED') {
       // Between the title and the foot, horizontal: text extraction and screen readers read it.
-      const on = credential.revokedAt
-        ? ` le ${frenchDate(credential.revokedAt.toISOString().slice(0, 10))}`
+      const on = parchemin.revokedAt
+        ? ` le ${frenchDate(parchemin.revokedAt.toISOString().slice(0, 10))}`
         : '';
-      const reason = credential.revocationReason ? ` Motif : ${credential.revocationReason}` : '';
+      const reason = parchemin.revocationReason ? ` Motif : ${parchemin.revocationReason}` : '';
       const top = foot - 100;
       doc
         .save()

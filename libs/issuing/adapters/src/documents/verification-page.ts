@@ -1,4 +1,4 @@
-import type { CredentialVerification } from '@certif/issuing-application';
+import type { ParcheminVerification } from '@certif/issuing-application';
 import { frenchDate } from './pdf-writer';
 
 const ESCAPES: Record<string, string> = {
@@ -21,7 +21,7 @@ const row = (label: string, value: string) =>
  * readable on a phone, no JavaScript (the content security policy allows none), no request to
  * anyone else.
  */
-export function verificationPage(code: string, result: CredentialVerification): string {
+export function verificationPage(code: string, result: ParcheminVerification): string {
   const verdict = result.valid
     ? '<p class="verdict valid" role="status">✓ Ce parchemin est authentique et valide.</p>'
     : result.status === 'REVOKED'

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { EventBatch, EventPayload, ServiceEvents } from '@certif/platform-events';
+import type {
+  EventBatch,
+  EventHandler,
+  EventPayload,
+  ServiceEvents,
+} from '@certif/platform-events';
 import type {
   CertificationVersion,
   ComponentAcquisition,
@@ -8,15 +13,34 @@ import type {
 import type {
   CandidateIdentity,
   CorrectedDecision,
-  FactsIntake,
-  IssuingTransaction,
+  RecordCandidateStateService,
+  RecordCcpAcquired,
+  RecordCcpAcquiredService,
+  RecordCertificationStateService,
+  RecordDecisionCorrected,
+  RecordDecisionCorrectedService,
+  RecordTitleAwarded,
+  RecordTitleAwardedService,
 } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
-import { batchCandidates } from '../persistence/issuing-unit-of-work';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
-/** The contracts' payloads, read into the issuing domain's facts. */
+/** The contracts' payloads, read into the issuing domain's facts and the use cases' commands. */
+export function toRecordCcpAcquired(p: EventPayload<typeof ccpAcquired>): RecordCcpAcquired {
+  return { candidateId: p.candidateId, acquisition: toAcquisition(p) };
+}
+
+export function toRecordTitleAwarded(p: EventPayload<typeof titleAwarded>): RecordTitleAwarded {
+  return { candidateId: p.candidateId, decision: toTitleDecision(p) };
+}
+
+export function toRecordDecisionCorrected(
+  p: EventPayload<typeof decisionCorrected>,
+): RecordDecisionCorrected {
+  return { candidateId: p.candidateId, corrected: toCorrectedDecision(p) };
+}
+
 export function toAcquisition(p: EventPayload<typeof ccpAcquired>): ComponentAcquisition {
   return {
     decisionId: p.decisionId,
@@ -138,63 +162,76 @@ export function toCandidateIdentity(p: EventPayload<typeof candidateChanged>): C
   };
 }
 
+/** The use cases the five topics feed. */
+export interface IssuingConsumers {
+  recordCcpAcquired: Pick<RecordCcpAcquiredService, 'execute'>;
+  recordTitleAwarded: Pick<RecordTitleAwardedService, 'execute'>;
+  recordDecisionCorrected: Pick<RecordDecisionCorrectedService, 'execute'>;
+  recordCertificationState: Pick<RecordCertificationStateService, 'execute'>;
+  recordCandidateState: Pick<RecordCandidateStateService, 'execute'>;
+}
+
+/** Where a use case joins the consumer's transaction (TypeOrmIssuingUnitOfWork.joining). */
+export interface JoinsTransaction {
+  /** With the consumer's `batch`, the batch's events share one set of stores (ADR 0019). */
+  joining<T>(manager: EntityManager, work: () => Promise<T>, batch?: EventBatch): Promise<T>;
+  /**
+   * Locks the facts of every candidate of the batch, in one order, once per batch: two batches
+   * never wait for each other's candidates in opposite orders.
+   */
+  lockBatchCandidates(manager: EntityManager, batch: EventBatch): Promise<void>;
+}
+
+/** One topic's handler: the payload read into a command, the use case run in the event's transaction. */
+function handle<T, C>(
+  unitOfWork: JoinsTransaction,
+  read: (payload: T) => C,
+  useCase: { execute(command: C): Promise<void> },
+  { lockCandidates = false } = {},
+): EventHandler<T> {
+  return async (event, manager, batch) => {
+    if (lockCandidates) await unitOfWork.lockBatchCandidates(manager, batch);
+    await unitOfWork.joining(manager, () => useCase.execute(read(event.data)), batch);
+  };
+}
+
+/** A sessions fact: its batch's candidates locked first. */
+const fact = { lockCandidates: true };
+
 /**
- * The five topics issuing consumes. Each handler runs in the consumer's transaction (which also
+ * The five topics issuing consumes. Each use case runs in the consumer's transaction (which also
  * records the event as handled), so a fact, the livrets recomputed from it and the events they
  * cause commit together or not at all. The transaction may hold a batch of one topic's events:
  * the facts of sessions' events lock all their candidates first, in one order, and each livret
- * is recomputed once at the end of the batch (`within(manager, batch)`).
+ * is recomputed once at the end of the batch (`joining(manager, work, batch)`).
  */
 export function subscribeIssuing(
-  events: ServiceEvents,
-  intake: FactsIntake,
-  within: (manager: EntityManager, batch?: EventBatch) => IssuingTransaction,
+  events: Pick<ServiceEvents, 'on'>,
+  unitOfWork: JoinsTransaction,
+  useCases: IssuingConsumers,
 ): void {
-  const factsOf = async (manager: EntityManager, batch: EventBatch) => {
-    const tx = within(manager, batch);
-    await batch.shared('issuing candidates locked', () =>
-      tx.candidates.lockFacts(...batchCandidates(batch)),
-    );
-    return tx;
-  };
   // No gap locks: the candidates' row locks keep their facts apart, and a fact is stored before
-  // its certification is read, so that a certification arriving at once sees it (ADR 0016).
+  // its certification is read, so that a certification arriving at once sees it (ADR 0019).
   const facts = { isolation: 'READ COMMITTED' } as const;
   events
     .on(
       ccpAcquired,
-      async (event, manager, batch) =>
-        intake.componentAcquired(
-          await factsOf(manager, batch),
-          event.data.candidateId,
-          toAcquisition(event.data),
-        ),
+      handle(unitOfWork, toRecordCcpAcquired, useCases.recordCcpAcquired, fact),
       facts,
     )
     .on(
       titleAwarded,
-      async (event, manager, batch) =>
-        intake.titleAwarded(
-          await factsOf(manager, batch),
-          event.data.candidateId,
-          toTitleDecision(event.data),
-        ),
+      handle(unitOfWork, toRecordTitleAwarded, useCases.recordTitleAwarded, fact),
       facts,
     )
     .on(
       decisionCorrected,
-      async (event, manager, batch) =>
-        intake.decisionCorrected(
-          await factsOf(manager, batch),
-          event.data.candidateId,
-          toCorrectedDecision(event.data),
-        ),
+      handle(unitOfWork, toRecordDecisionCorrected, useCases.recordDecisionCorrected, fact),
       facts,
     )
-    .on(certificationChanged, (event, manager, batch) =>
-      intake.certificationChanged(within(manager, batch), toCertificationVersion(event.data)),
+    .on(
+      certificationChanged,
+      handle(unitOfWork, toCertificationVersion, useCases.recordCertificationState),
     )
-    .on(candidateChanged, (event, manager, batch) =>
-      intake.candidateChanged(within(manager, batch), toCandidateIdentity(event.data)),
-    );
+    .on(candidateChanged, handle(unitOfWork, toCandidateIdentity, useCases.recordCandidateState));
 }

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { EventBatch, EventPayload, Outbox } from '@certif/platform-events';
-import type { IssuingEvents, StoredCredential, StoredLivret } from '@certif/issuing-application';
+import type { Parchemin } from '@certif/issuing-domain';
+import type { IssuingEvents, StoredLivret } from '@certif/issuing-application';
 import { credentialChanged } from '@certif/issuing-contracts';
 
-function credentialState(c: StoredCredential) {
+/** A parchemin as the contract's `credential` carries it. */
+function credentialState(c: Parchemin) {
   return {
     id: c.id,
     number: c.number,
@@ -40,20 +42,20 @@ export class OutboxIssuingEvents implements IssuingEvents {
     });
   }
 
-  async issued(credential: StoredCredential): Promise<void> {
+  async issued(parchemin: Parchemin): Promise<void> {
     await this.publish({
       change: 'ISSUED',
-      candidateId: credential.candidateId,
-      credential: credentialState(credential),
+      candidateId: parchemin.candidateId,
+      credential: credentialState(parchemin),
     });
   }
 
-  async revoked(credential: StoredCredential): Promise<void> {
+  async revoked(parchemin: Parchemin): Promise<void> {
     await this.publish({
       change: 'REVOKED',
-      candidateId: credential.candidateId,
-      credential: credentialState(credential),
-      reason: credential.revocationReason ?? '',
+      candidateId: parchemin.candidateId,
+      credential: credentialState(parchemin),
+      reason: parchemin.revocationReason ?? '',
     });
   }
 

@@ -2,7 +2,7 @@ import { Arg, Authorized, Field, Int, ObjectType, Query, Resolver } from 'type-g
 import { DateScalar } from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
 import { cpfDepositDeadline } from '@certif/issuing-domain';
-import type { CpfDeposits } from '@certif/issuing-application';
+import type { CpfDepositsQueries } from '@certif/issuing-application';
 
 @ObjectType('CpfDepositBatch', { description: 'A deposit file sent to the Caisse des Dépôts.' })
 export class CpfDepositBatchType {
@@ -102,7 +102,7 @@ export class CpfDepositsType {
 
 @Resolver()
 export class CpfDepositsResolver {
-  constructor(private readonly deposits: CpfDeposits) {}
+  constructor(private readonly deposits: CpfDepositsQueries) {}
 
   @Authorized('ADMIN')
   @Query(() => CpfDepositsType, { description: 'ADMIN: deposits with the Caisse des Dépôts.' })

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type {
-  CandidateRecords,
-  CredentialRevocation,
+  CandidateRecordsQueries,
   IssuingLinks,
+  RevokeParcheminService,
 } from '@certif/issuing-application';
 import type { IssuingContext } from './issuing-context';
 import { toCredentialType, toVerificationType } from './issuing.mapper';
@@ -11,8 +11,8 @@ import { CredentialType, CredentialVerificationType } from './issuing.types';
 @Resolver(() => CredentialType)
 export class CredentialResolver {
   constructor(
-    private readonly records: CandidateRecords,
-    private readonly revocation: CredentialRevocation,
+    private readonly records: CandidateRecordsQueries,
+    private readonly revokeParchemin: RevokeParcheminService,
     private readonly links: IssuingLinks,
   ) {}
 
@@ -35,7 +35,7 @@ export class CredentialResolver {
     @Ctx() context: IssuingContext,
   ): Promise<CredentialType> {
     return toCredentialType(
-      await this.revocation.revoke(context.principal, id, reason),
+      await this.revokeParchemin.execute({ id, reason }, context.principal),
       this.links,
     );
   }

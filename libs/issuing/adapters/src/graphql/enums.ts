@@ -1,12 +1,12 @@
 import { registerEnumType } from 'type-graphql';
-import { CREDENTIAL_STATUSES, LIVRET_STATUSES } from '@certif/issuing-domain';
+import { PARCHEMIN_STATUSES, LIVRET_STATUSES } from '@certif/issuing-domain';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
 export const LivretStatusEnum = enumOf(LIVRET_STATUSES);
-export const CredentialStatusEnum = enumOf(CREDENTIAL_STATUSES);
+export const CredentialStatusEnum = enumOf(PARCHEMIN_STATUSES);
 
 registerEnumType(LivretStatusEnum, {
   name: 'LivretStatus',

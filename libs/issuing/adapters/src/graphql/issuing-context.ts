@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@certif/platform-graphql';
-import type { CandidateRecords, IssuingLinks } from '@certif/issuing-application';
+import type { CandidateRecordsQueries, IssuingLinks } from '@certif/issuing-application';
 import { toCredentialType, toLivretType } from './issuing.mapper';
 import type { CredentialType, LivretType } from './issuing.types';
 
-/** Per request: one round of queries for every candidate, livret or credential a response names. */
+/** Per request: one round of queries for every candidate, livret or parchemin (`Credential`) a response names. */
 export interface IssuingLoaders {
   livretsByCandidate: DataLoader<string, LivretType[]>;
   credentialsByCandidate: DataLoader<string, CredentialType[]>;
@@ -22,7 +22,7 @@ function mapped<T, R>(value: T | Error, map: (value: T) => R): R | Error {
 
 /** Authorization is checked per key: a refused candidate fails alone, not the whole batch. */
 export function createIssuingLoaders(
-  records: CandidateRecords,
+  records: CandidateRecordsQueries,
   context: Pick<SubgraphContext, 'principal'>,
   links: IssuingLinks,
 ): IssuingLoaders {
@@ -34,7 +34,7 @@ export function createIssuingLoaders(
       ),
     ),
     credentialsByCandidate: new DataLoader(async (ids) =>
-      (await records.credentialsOf(principal, ids)).map((r) =>
+      (await records.parcheminsOf(principal, ids)).map((r) =>
         mapped(r, (list) => list.map((c) => toCredentialType(c, links))),
       ),
     ),
@@ -44,7 +44,7 @@ export function createIssuingLoaders(
       ),
     ),
     credentialById: new DataLoader(async (ids) =>
-      (await records.credentialsByIds(principal, ids)).map((r) =>
+      (await records.parcheminsByIds(principal, ids)).map((r) =>
         r === null ? null : mapped(r, (c) => toCredentialType(c, links)),
       ),
     ),

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { CredentialStatus, LivretStatus } from '@certif/issuing-domain';
+import type { ParcheminStatus, LivretStatus } from '@certif/issuing-domain';
 import { CredentialStatusEnum, LivretStatusEnum } from './enums';
 import { CertificationReference, ComponentReference } from './references.types';
 
@@ -64,7 +64,7 @@ export class CredentialType {
   number!: string;
 
   @Field(() => CredentialStatusEnum)
-  status!: CredentialStatus;
+  status!: ParcheminStatus;
 
   @Field(() => DateScalar, { description: 'The day issuing delivered the parchemin.' })
   issuedOn!: LocalDate;
@@ -114,7 +114,7 @@ export class CredentialVerificationType {
   valid!: boolean;
 
   @Field(() => CredentialStatusEnum, { nullable: true })
-  status!: CredentialStatus | null;
+  status!: ParcheminStatus | null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,19 +1,22 @@
-import type { Express, Request, Response } from 'express';
+import type { Request } from 'express';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type Principal } from '@certif/platform-auth';
+import { DomainError, Unauthenticated } from '@certif/platform-errors';
 import {
-  bearerToken,
-  INTERNAL_TOKEN_HEADER,
-  InvalidToken,
-  verifyInternalToken,
-  type Principal,
-} from '@certif/platform-auth';
-import { DomainError } from '@certif/platform-errors';
+  allRoutes,
+  anyone,
+  bearerCaller,
+  documentRoute,
+  sendRouteError,
+  type RefusalStatus,
+  type Route,
+} from '@certif/platform-http';
 import type { Logger } from '@certif/platform-observability';
-import type { CandidateRecords, DocumentDesk } from '@certif/issuing-application';
+import type { CandidateRecordsQueries, DocumentsQueries } from '@certif/issuing-application';
 import { verificationPage } from '../documents/verification-page';
 
 export interface IssuingRoutesOptions {
-  desk: DocumentDesk;
-  records: CandidateRecords;
+  desk: DocumentsQueries;
+  records: CandidateRecordsQueries;
   /** Bearer tokens are verified here, as the gateway would: these routes are served directly. */
   verifyToken: (token: string) => Promise<Principal>;
   jwks: () => object;
@@ -27,100 +30,71 @@ export interface IssuingRoutesOptions {
   ) => Promise<Record<string, unknown> | null>;
 }
 
-const STATUS: Record<DomainError['code'], number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-};
-
-class MissingToken extends Error {}
-
-async function principalOf(
-  request: Request,
-  verify: IssuingRoutesOptions['verifyToken'],
-): Promise<Principal> {
-  const token = bearerToken(request.headers.authorization);
-  if (!token) throw new MissingToken('Sign in first: send Authorization: Bearer <JWT>');
-  return verify(token);
-}
-
-function fail(response: Response, logger: Logger, error: unknown, gone = false): void {
-  if (error instanceof MissingToken || error instanceof InvalidToken) {
-    response
-      .status(401)
-      .setHeader('www-authenticate', 'Bearer')
-      .json({ error: { code: 'UNAUTHENTICATED', message: error.message } });
-    return;
-  }
-  if (error instanceof DomainError) {
-    const status = gone && error.code === 'BAD_USER_INPUT' ? 410 : STATUS[error.code];
-    response.status(status).json({ error: { code: error.code, message: error.message } });
-    return;
-  }
-  logger.error({ err: error }, 'document request failed');
-  response
-    .status(500)
-    .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
-}
-
 function param(request: Request, name: string): string {
   const value = request.params[name];
   return typeof value === 'string' ? value : '';
 }
 
+/** A revoked parchemin's credential answers 410 Gone. */
+const gone: RefusalStatus = (error) =>
+  error instanceof DomainError && error.code === 'BAD_USER_INPUT' ? 410 : undefined;
+
 /**
  * Routes issuing serves itself, beside /graphql: documents for the holder and session managers
  * (bearer JWT), the signing key and the verification page for anyone.
  */
-export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => void {
+export function issuingRoutes(options: IssuingRoutesOptions): Route {
   const { desk, records, verifyToken, logger } = options;
-  return (app) => {
-    /** A holder's document: produced for the signed-in caller, never cached by a proxy. */
-    const document = (
-      path: string,
-      type: string,
-      disposition: 'inline' | 'attachment',
-      produce: (
-        principal: Principal,
-        id: string,
-      ) => Promise<{ filename: string; body: Buffer | string }>,
-      gone = false,
-    ) =>
-      app.get(path, async (request, response) => {
-        try {
-          const { filename, body } = await produce(
-            await principalOf(request, verifyToken),
-            param(request, 'id'),
-          );
-          response
-            .type(type)
-            .setHeader('content-disposition', `${disposition}; filename="${filename}"`);
-          response.setHeader('cache-control', 'private, no-store').send(body);
-        } catch (error) {
-          fail(response, logger, error, gone);
-        }
-      });
-
-    document('/credentials/:id.pdf', 'application/pdf', 'inline', async (principal, id) => {
-      const { filename, pdf } = await desk.credentialPdf(principal, id);
-      return { filename, body: pdf };
-    });
-    // A revoked parchemin's credential answers 410 Gone.
-    document(
-      '/credentials/:id.vc.jwt',
-      'application/vc+jwt',
-      'attachment',
-      async (principal, id) => {
+  const caller = bearerCaller(verifyToken);
+  const holderDocuments = allRoutes(
+    documentRoute({
+      path: '/credentials/:id.pdf',
+      type: 'application/pdf',
+      disposition: 'inline',
+      caller,
+      produce: async (principal, { id = '' }) => {
+        const { filename, pdf } = await desk.parcheminPdf(principal, id);
+        return { filename, body: pdf };
+      },
+      logger,
+    }),
+    documentRoute({
+      path: '/credentials/:id.vc.jwt',
+      type: 'application/vc+jwt',
+      disposition: 'attachment',
+      caller,
+      produce: async (principal, { id = '' }) => {
         const { filename, jwt } = await desk.verifiableCredential(principal, id);
         return { filename, body: jwt };
       },
-      true,
-    );
-    document('/livrets/:id.pdf', 'application/pdf', 'inline', async (principal, id) => {
-      const { filename, pdf } = await desk.livretPdf(principal, id);
-      return { filename, body: pdf };
-    });
+      refusal: gone,
+      logger,
+    }),
+    documentRoute({
+      path: '/livrets/:id.pdf',
+      type: 'application/pdf',
+      disposition: 'inline',
+      caller,
+      produce: async (principal, { id = '' }) => {
+        const { filename, pdf } = await desk.livretPdf(principal, id);
+        return { filename, body: pdf };
+      },
+      logger,
+    }),
+  );
+  // Public: the revocation list a credential's `credentialStatus` points to, signed. Short-lived
+  // in caches, so that a revocation shows within minutes.
+  const revocationList = documentRoute({
+    path: '/credentials/status/:list',
+    type: 'application/vc+jwt',
+    cacheControl: 'public, max-age=300',
+    caller: anyone,
+    produce: async (_anyone, { list = '' }) => ({ body: await desk.revocationStatusList(list) }),
+    logger,
+  });
+  return (app) => {
+    holderDocuments(app);
+    revocationList(app);
 
     // Internal: reached by the platform's services with a token signed like the gateway's, never
     // routed by the ingress. The forwarded principal must be allowed to read that record.
@@ -132,28 +106,14 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
           Array.isArray(header) ? header[0] : header,
         );
         if (!identity)
-          throw new MissingToken("This route accepts calls from the platform's services only");
+          throw new Unauthenticated("This route accepts calls from the platform's services only");
         const section = await options.personalData(
           identity.principal,
           param(request, 'candidateId'),
         );
         response.setHeader('cache-control', 'private, no-store').json({ section });
       } catch (error) {
-        fail(response, logger, error);
-      }
-    });
-
-    // Public: the revocation list a credential's `credentialStatus` points to, signed. Short-lived
-    // in caches, so that a revocation shows within minutes.
-    app.get('/credentials/status/:list', async (request, response) => {
-      try {
-        const jwt = await desk.revocationStatusList(param(request, 'list'));
-        response
-          .type('application/vc+jwt')
-          .setHeader('cache-control', 'public, max-age=300')
-          .send(jwt);
-      } catch (error) {
-        fail(response, logger, error);
+        sendRouteError(response, logger, error);
       }
     });
 
@@ -179,7 +139,7 @@ export function issuingRoutes(options: IssuingRoutesOptions): (app: Express) => 
           .setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
           .send(verificationPage(code, result));
       } catch (error) {
-        fail(response, logger, error);
+        sendRouteError(response, logger, error);
       }
     });
   };

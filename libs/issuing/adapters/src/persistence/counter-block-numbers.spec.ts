@@ -7,7 +7,7 @@ import {
 import { CounterBlockNumbers } from './counter-block-numbers';
 import { CredentialCounterRow } from './credential.row';
 import { issuingTables } from './issuing-migrations';
-import { TypeOrmCredentialRepository } from './typeorm-credential.repository';
+import { TypeOrmParcheminRepository } from './typeorm-parchemin.repository';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +21,7 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
   ]);
 }
 
-describeOnMysql('parchemin numbers from counter blocks (ADR 0016)', () => {
+describeOnMysql('parchemin numbers from counter blocks (ADR 0019)', () => {
   let db: TestDatabase;
   const opened: CounterBlockNumbers[] = [];
 
@@ -44,7 +44,7 @@ describeOnMysql('parchemin numbers from counter blocks (ADR 0016)', () => {
     const firstTaken = new Promise<void>((resolve) => (taken = resolve));
     // The first issuing transaction takes its number and stays open.
     const first = runInTransaction(db.dataSource, async (manager) => {
-      firstNumber = await new TypeOrmCredentialRepository(manager, true, numbers).nextSequence(
+      firstNumber = await new TypeOrmParcheminRepository(manager, true, numbers).nextSequence(
         'TP-LOCK-2026',
       );
       taken();
@@ -55,7 +55,7 @@ describeOnMysql('parchemin numbers from counter blocks (ADR 0016)', () => {
     const second = await within(
       3_000,
       runInTransaction(db.dataSource, (manager) =>
-        new TypeOrmCredentialRepository(manager, true, other).nextSequence('TP-LOCK-2026'),
+        new TypeOrmParcheminRepository(manager, true, other).nextSequence('TP-LOCK-2026'),
       ),
     );
     release();
@@ -73,11 +73,9 @@ describeOnMysql('parchemin numbers from counter blocks (ADR 0016)', () => {
     const numbers = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         runInTransaction(db.dataSource, (manager) =>
-          new TypeOrmCredentialRepository(
-            manager,
-            true,
-            replicas[i % replicas.length],
-          ).nextSequence('TP-MANY-2026'),
+          new TypeOrmParcheminRepository(manager, true, replicas[i % replicas.length]).nextSequence(
+            'TP-MANY-2026',
+          ),
         ),
       ),
     );

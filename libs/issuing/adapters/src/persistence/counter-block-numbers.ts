@@ -1,6 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CredentialCounterRow } from './credential.row';
-import type { CredentialNumbers } from './typeorm-credential.repository';
+import type { ParcheminNumbers } from './typeorm-parchemin.repository';
 
 interface Block {
   next: number;
@@ -9,7 +9,7 @@ interface Block {
 
 /**
  * Parchemin numbers (MySQL/MariaDB) without a lock held until the issuing transaction commits
- * (ADR 0016): a block of `blockSize` numbers of a prefix is reserved by one atomic upsert of the
+ * (ADR 0019): a block of `blockSize` numbers of a prefix is reserved by one atomic upsert of the
  * prefix's counter row in a statement of its own (autocommit, its lock released at once), then
  * handed out from memory, in order. Two issuances never get the same number, in one process or
  * across replicas; a number taken by a transaction that rolls back, and what is left of a block
@@ -19,7 +19,7 @@ interface Block {
  * connection of the service's pool while it asks for a number, and transactions that filled the
  * pool would otherwise wait for each other forever.
  */
-export class CounterBlockNumbers implements CredentialNumbers {
+export class CounterBlockNumbers implements ParcheminNumbers {
   private readonly blocks = new Map<string, Block>();
   private readonly reserving = new Map<string, Promise<void>>();
 

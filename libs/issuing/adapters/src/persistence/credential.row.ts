@@ -1,31 +1,20 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ParcheminContent } from '@certif/issuing-domain';
+import { CandidateLineageColumns } from './candidate-lineage.columns';
 
 /**
- * A parchemin. At most one VALID per candidate, lineage and CCS ('' for the title itself): the
- * unique index on `validKey` (NULL once revoked, and NULLs never collide) refuses a second one
- * whatever the race or replay, and lets a correction revoke one and issue another (R9). Never
- * deleted: revocation keeps it.
+ * A parchemin; the table and the row keep the public name `credential` (ADR 0017). At most one
+ * VALID per candidate, lineage and CCS ('' for the title itself): the unique index on `validKey`
+ * (NULL once revoked, and NULLs never collide) refuses a second one whatever the race or replay,
+ * and lets a correction revoke one and issue another (R9). Never deleted: revocation keeps it.
  */
 @Entity('credential')
 @Index('uq_credential_number', ['number'], { unique: true })
 @Index('uq_credential_verification_code', ['verificationCode'], { unique: true })
 @Index('uq_credential_one_valid', ['candidateId', 'lineageRootId', 'validKey'], { unique: true })
-export class CredentialRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class CredentialRow extends CandidateLineageColumns {
   @Column({ type: 'varchar', length: 80 })
   number!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  candidateId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  lineageRootId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  certificationId!: string;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   specializationId!: string | null;

@@ -1,30 +1,36 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** sessions.ccp-acquired.v1, one row per (decision, component): a replay finds it there. */
-@Entity('acquired_component')
-@Index('ix_acquired_component_candidate', ['candidateId'])
-@Index('ix_acquired_component_certification', ['certificationId'])
-export class AcquiredComponentRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  decisionId!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  componentId!: string;
-
+/** What every fact carries: whose it is, of which version, and when issuing recorded it. */
+abstract class FactColumns {
   @Column({ type: 'varchar', length: 36 })
   candidateId!: string;
 
   @Column({ type: 'varchar', length: 36 })
   certificationId!: string;
 
+  @Column({ type: 'datetime', precision: 3 })
+  recordedAt!: Date;
+}
+
+/** A fact of a jury decision taken at an exam session (unknown for one taken over). */
+abstract class SessionFactColumns extends FactColumns {
   @Column({ type: 'varchar', length: 36, nullable: true })
   sessionId!: string | null;
+}
+
+/** sessions.ccp-acquired.v1, one row per (decision, component): a replay finds it there. */
+@Entity('acquired_component')
+@Index('ix_acquired_component_candidate', ['candidateId'])
+@Index('ix_acquired_component_certification', ['certificationId'])
+export class AcquiredComponentRow extends SessionFactColumns {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  decisionId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  componentId!: string;
 
   @Column({ type: 'date' })
   acquiredOn!: string;
-
-  @Column({ type: 'datetime', precision: 3 })
-  recordedAt!: Date;
 }
 
 /**
@@ -34,18 +40,12 @@ export class AcquiredComponentRow {
 @Entity('decision_correction')
 @Index('ix_decision_correction_candidate', ['candidateId'])
 @Index('ix_decision_correction_certification', ['certificationId'])
-export class DecisionCorrectionRow {
+export class DecisionCorrectionRow extends FactColumns {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   decisionId!: string;
 
   @Column({ type: 'varchar', length: 36 })
   supersededDecisionId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  candidateId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  certificationId!: string;
 
   @Column({ type: 'date' })
   decidedOn!: string;
@@ -55,27 +55,15 @@ export class DecisionCorrectionRow {
 
   @Column({ type: 'varchar', length: 1000 })
   reason!: string;
-
-  @Column({ type: 'datetime', precision: 3 })
-  recordedAt!: Date;
 }
 
 /** sessions.title-awarded.v1, one row per decision. */
 @Entity('title_decision')
 @Index('ix_title_decision_candidate', ['candidateId'])
 @Index('ix_title_decision_certification', ['certificationId'])
-export class TitleDecisionRow {
+export class TitleDecisionRow extends SessionFactColumns {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   decisionId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  candidateId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  certificationId!: string;
-
-  @Column({ type: 'varchar', length: 36, nullable: true })
-  sessionId!: string | null;
 
   @Column({ type: 'date' })
   decidedOn!: string;
@@ -91,7 +79,4 @@ export class TitleDecisionRow {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   specializationId!: string | null;
-
-  @Column({ type: 'datetime', precision: 3 })
-  recordedAt!: Date;
 }

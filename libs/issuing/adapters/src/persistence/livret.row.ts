@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CandidateLineageColumns } from './candidate-lineage.columns';
 
 /**
  * One livret per candidate and lineage: its stable id, and what was last published about it.
@@ -7,19 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('livret')
 @Index('uq_livret_candidate_lineage', ['candidateId', 'lineageRootId'], { unique: true })
 @Index('ix_livret_lapse', ['status', 'lapsesAfter'])
-export class LivretRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  candidateId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  lineageRootId!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  certificationId!: string;
-
+export class LivretRow extends CandidateLineageColumns {
   @Column({ type: 'varchar', length: 20 })
   status!: string;
 

@@ -1,24 +1,13 @@
 import { In, type EntityManager } from 'typeorm';
 import {
-  ConcurrentChange,
+  concurrentChange,
   type CandidateDirectory,
   type CandidateIdentity,
 } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
+import { toCandidateIdentity, toKnownCandidateRow } from './known-candidate.mapper';
 import { KnownCandidateRow } from './known-candidate.row';
-
-function toRow(identity: CandidateIdentity): KnownCandidateRow {
-  return Object.assign(new KnownCandidateRow(), {
-    id: identity.id,
-    firstName: identity.firstName,
-    lastName: identity.lastName,
-    birthDate: identity.birthDate,
-    erasedAt: identity.erasedAt,
-    version: identity.version,
-    register: identity.register ?? null,
-  });
-}
 
 export class TypeOrmCandidateDirectory implements CandidateDirectory {
   /** Candidates this transaction has locked already: a batch asks for each more than once. */
@@ -36,10 +25,10 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
     });
     if (!stored) {
       try {
-        await this.manager.insert(KnownCandidateRow, toRow(identity));
+        await this.manager.insert(KnownCandidateRow, toKnownCandidateRow(identity));
         return;
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConcurrentChange(`candidate ${identity.id}`);
+        if (isDuplicateKey(error)) throw concurrentChange(`candidate ${identity.id}`);
         throw error;
       }
     }
@@ -49,7 +38,7 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       (stored.erasedAt !== null && identity.erasedAt === null)
     )
       return;
-    const { id, ...fields } = toRow(identity);
+    const { id, ...fields } = toKnownCandidateRow(identity);
     // A state without the register's data (an older event) leaves what is known of it.
     if (identity.register === undefined) delete (fields as Partial<KnownCandidateRow>).register;
     const result = await this.manager.update(
@@ -57,7 +46,7 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       { id, version: stored.version },
       fields,
     );
-    if (result.affected === 0) throw new ConcurrentChange(`candidate ${identity.id}`);
+    if (result.affected === 0) throw concurrentChange(`candidate ${identity.id}`);
   }
 
   /**
@@ -88,14 +77,6 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
       where: { id: In([...new Set(ids)]) },
       ...readLock(this.lock),
     });
-    return rows.map((row) => ({
-      id: row.id,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      birthDate: row.birthDate,
-      erasedAt: row.erasedAt,
-      version: row.version,
-      ...(row.register ? { register: row.register } : {}),
-    }));
+    return rows.map(toCandidateIdentity);
   }
 }

@@ -1,62 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { orderLineage, type CertificationVersion, type Lineage } from '@certif/issuing-domain';
-import { ConcurrentChange, type CertificationReadModel } from '@certif/issuing-application';
+import { concurrentChange, type CertificationReadModel } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
+import { toKnownCertification, toKnownCertificationRow } from './known-certification.mapper';
 import { KnownCertificationRow } from './known-certification.row';
-
-export function toCertificationVersion(row: KnownCertificationRow): CertificationVersion {
-  return {
-    id: row.id,
-    code: row.code,
-    rncpCode: row.rncpCode,
-    title: row.title,
-    kind: row.kind as CertificationVersion['kind'],
-    level: row.level,
-    certifier: {
-      name: row.certifierName,
-      siret: row.certifierSiret,
-      // Only when known: a version published before the identifiers reads as it was written.
-      ...(row.certifierCpfClientId ? { cpfClientId: row.certifierCpfClientId } : {}),
-      ...(row.certifierCpfContractId ? { cpfContractId: row.certifierCpfContractId } : {}),
-    },
-    registeredFrom: row.registeredFrom,
-    registeredUntil: row.registeredUntil,
-    capitalizationRule: row.capitalizationRule as CertificationVersion['capitalizationRule'],
-    requiresFinalInterview: Boolean(row.requiresFinalInterview),
-    components: row.components,
-    specializations: row.specializations,
-    revisesId: row.revisesId,
-    revisedById: row.revisedById,
-    correspondences: row.correspondences,
-    version: row.version,
-  };
-}
-
-function toRow(v: CertificationVersion): KnownCertificationRow {
-  return Object.assign(new KnownCertificationRow(), {
-    id: v.id,
-    version: v.version,
-    code: v.code,
-    rncpCode: v.rncpCode,
-    title: v.title,
-    kind: v.kind,
-    level: v.level,
-    certifierName: v.certifier.name,
-    certifierSiret: v.certifier.siret,
-    certifierCpfClientId: v.certifier.cpfClientId ?? null,
-    certifierCpfContractId: v.certifier.cpfContractId ?? null,
-    registeredFrom: v.registeredFrom,
-    registeredUntil: v.registeredUntil,
-    capitalizationRule: v.capitalizationRule,
-    requiresFinalInterview: v.requiresFinalInterview,
-    revisesId: v.revisesId,
-    revisedById: v.revisedById,
-    components: v.components,
-    specializations: v.specializations,
-    correspondences: v.correspondences,
-  });
-}
 
 export class TypeOrmCertificationReadModel implements CertificationReadModel {
   /**
@@ -78,21 +26,21 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
     });
     if (!stored) {
       try {
-        await this.manager.insert(KnownCertificationRow, toRow(version));
+        await this.manager.insert(KnownCertificationRow, toKnownCertificationRow(version));
         return true;
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConcurrentChange(`certification ${version.code}`);
+        if (isDuplicateKey(error)) throw concurrentChange(`certification ${version.code}`);
         throw error;
       }
     }
     if (stored.version >= version.version) return false;
-    const { id, ...fields } = toRow(version);
+    const { id, ...fields } = toKnownCertificationRow(version);
     const result = await this.manager.update(
       KnownCertificationRow,
       { id, version: stored.version },
       fields,
     );
-    if (result.affected === 0) throw new ConcurrentChange(`certification ${version.code}`);
+    if (result.affected === 0) throw concurrentChange(`certification ${version.code}`);
     return true;
   }
 
@@ -126,7 +74,7 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
       frontier = [...new Set(frontier)];
       frontier.forEach((id) => asked.add(id));
     }
-    const versions = [...known.values()].map(toCertificationVersion);
+    const versions = [...known.values()].map(toKnownCertification);
     const lineages = new Map<string, Lineage>();
     for (const id of new Set(certificationIds)) {
       if (known.has(id)) lineages.set(id, orderLineage(id, versions));

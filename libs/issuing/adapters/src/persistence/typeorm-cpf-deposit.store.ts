@@ -18,11 +18,11 @@ import { CpfBatchRow, CpfPassageRow } from './cpf-deposit.rows';
 const LIVE: CpfPassageStatus[] = ['SENT', 'ACCEPTED'];
 const INSERT_CHUNK = 1000;
 
-/** The deposits' tables, and the credential queries the deposit needs. */
+/** The deposits' tables, and the queries of parchemins the deposit needs. */
 export class TypeOrmCpfDepositStore implements CpfDepositStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private credentials(): SelectQueryBuilder<CredentialRow> {
+  private validParchemins(): SelectQueryBuilder<CredentialRow> {
     return this.dataSource.manager
       .createQueryBuilder(CredentialRow, 'c')
       .where('c.status = :valid', { valid: 'VALID' });
@@ -36,7 +36,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
   }
 
   async pendingByCertification(): Promise<{ certificationId: string; count: number }[]> {
-    const rows = await this.notLive(this.credentials())
+    const rows = await this.notLive(this.validParchemins())
       .select('c.certificationId', 'certificationId')
       .addSelect('COUNT(*)', 'count')
       .groupBy('c.certificationId')
@@ -45,7 +45,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
   }
 
   async certificationsWithValidParchemins(): Promise<string[]> {
-    const rows = await this.credentials()
+    const rows = await this.validParchemins()
       .select('DISTINCT c.certificationId', 'certificationId')
       .getRawMany<{ certificationId: string }>();
     return rows.map((r) => r.certificationId);
@@ -57,13 +57,13 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
     limit: number,
   ): Promise<CpfPendingParchemin[]> {
     if (certificationIds.length === 0) return [];
-    const query = this.notLive(this.credentials()).andWhere('c.certificationId IN (:...ids)', {
+    const query = this.notLive(this.validParchemins()).andWhere('c.certificationId IN (:...ids)', {
       ids: [...certificationIds],
     });
     if (afterId) query.andWhere('c.id > :afterId', { afterId });
     const rows = await query.orderBy('c.id', 'ASC').take(limit).getMany();
     return rows.map((row) => ({
-      credentialId: row.id,
+      parcheminId: row.id,
       number: row.number,
       candidateId: row.candidateId,
       certificationId: row.certificationId,
@@ -74,7 +74,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
 
   async recordBatch(
     batch: CpfBatch,
-    passages: { credentialId: string; idTechnique: string }[],
+    passages: { parcheminId: string; idTechnique: string }[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(CpfBatchRow, {
@@ -92,7 +92,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
           CpfPassageRow,
           passages.slice(i, i + INSERT_CHUNK).map((p) => ({
             idFlux: batch.idFlux,
-            credentialId: p.credentialId,
+            credentialId: p.parcheminId,
             idTechnique: p.idTechnique,
             status: 'SENT',
             message: null,
@@ -131,7 +131,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
       where: { status: 'SENT' },
     });
     if (titleCertificationIds.length === 0) return { pending: 0, overdue: 0, awaitingReport };
-    const row = await this.notLive(this.credentials(), ['ACCEPTED'])
+    const row = await this.notLive(this.validParchemins(), ['ACCEPTED'])
       .andWhere('c.specializationKey = :title', { title: '' })
       .andWhere('c.certificationId IN (:...ids)', { ids: [...titleCertificationIds] })
       .select('COUNT(*)', 'pending')
@@ -185,7 +185,7 @@ export class TypeOrmCpfDepositStore implements CpfDepositStore {
     limit: number,
   ): Promise<CpfOverdueParchemin[]> {
     if (titleCertificationIds.length === 0) return [];
-    const rows = await this.notLive(this.credentials(), ['ACCEPTED'])
+    const rows = await this.notLive(this.validParchemins(), ['ACCEPTED'])
       .andWhere('c.specializationKey = :title', { title: '' })
       .andWhere('c.certificationId IN (:...ids)', { ids: [...titleCertificationIds] })
       .andWhere('c.obtainedOn < :before', { before: overdueBefore })

@@ -8,6 +8,14 @@ import type {
 import type { CandidateFacts, FactStore } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
+import {
+  toAcquiredComponentRow,
+  toCandidateAcquisition,
+  toCandidateCorrection,
+  toCandidateDecision,
+  toDecisionCorrectionRow,
+  toTitleDecisionRow,
+} from './fact.mapper';
 import { AcquiredComponentRow, DecisionCorrectionRow, TitleDecisionRow } from './fact.rows';
 import { BatchReadAhead, byCandidate } from './batch-read-ahead';
 
@@ -29,25 +37,20 @@ export class TypeOrmFactStore implements FactStore {
 
   async addAcquisition(candidateId: string, a: ComponentAcquisition): Promise<void> {
     this.readAhead?.forget(candidateId);
-    await this.insertOnce(AcquiredComponentRow, {
-      decisionId: a.decisionId,
-      componentId: a.componentId,
-      candidateId,
-      certificationId: a.certificationId,
-      sessionId: a.sessionId,
-      acquiredOn: a.acquiredOn,
-      recordedAt: new Date(),
-    });
+    await this.insertOnce(AcquiredComponentRow, toAcquiredComponentRow(candidateId, a, new Date()));
   }
 
   async addDecision(candidateId: string, d: TitleDecision): Promise<void> {
     this.readAhead?.forget(candidateId);
-    await this.insertOnce(TitleDecisionRow, { ...d, candidateId, recordedAt: new Date() });
+    await this.insertOnce(TitleDecisionRow, toTitleDecisionRow(candidateId, d, new Date()));
   }
 
   async addCorrection(candidateId: string, c: DecisionCorrection): Promise<void> {
     this.readAhead?.forget(candidateId);
-    await this.insertOnce(DecisionCorrectionRow, { ...c, candidateId, recordedAt: new Date() });
+    await this.insertOnce(
+      DecisionCorrectionRow,
+      toDecisionCorrectionRow(candidateId, c, new Date()),
+    );
   }
 
   async ofCandidates(candidateIds: readonly string[]): Promise<CandidateFacts> {
@@ -99,34 +102,9 @@ export class TypeOrmFactStore implements FactStore {
       }),
     ]);
     return {
-      acquisitions: acquisitions.map((row) => ({
-        candidateId: row.candidateId,
-        decisionId: row.decisionId,
-        componentId: row.componentId,
-        certificationId: row.certificationId,
-        sessionId: row.sessionId,
-        acquiredOn: row.acquiredOn,
-      })),
-      decisions: decisions.map((row) => ({
-        candidateId: row.candidateId,
-        decisionId: row.decisionId,
-        certificationId: row.certificationId,
-        sessionId: row.sessionId,
-        decidedOn: row.decidedOn,
-        outcome: row.outcome as TitleDecision['outcome'],
-        finalInterviewPassed: Boolean(row.finalInterviewPassed),
-        scope: row.scope as TitleDecision['scope'],
-        specializationId: row.specializationId,
-      })),
-      corrections: corrections.map((row) => ({
-        candidateId: row.candidateId,
-        decisionId: row.decisionId,
-        supersededDecisionId: row.supersededDecisionId,
-        certificationId: row.certificationId,
-        decidedOn: row.decidedOn,
-        correctedOn: row.correctedOn,
-        reason: row.reason,
-      })),
+      acquisitions: acquisitions.map(toCandidateAcquisition),
+      decisions: decisions.map(toCandidateDecision),
+      corrections: corrections.map(toCandidateCorrection),
     };
   }
 

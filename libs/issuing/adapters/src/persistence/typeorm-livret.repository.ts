@@ -1,29 +1,16 @@
 import { In, LessThan, type EntityManager } from 'typeorm';
 import type { EventBatch } from '@certif/platform-events';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { LivretStatus } from '@certif/issuing-domain';
 import {
-  ConcurrentChange,
+  concurrentChange,
   type LivretRepository,
   type StoredLivret,
 } from '@certif/issuing-application';
 import { readLock } from './read-lock';
 import { isDuplicateKey } from '@certif/platform-persistence';
+import { toLivretRow, toStoredLivret } from './livret.mapper';
 import { LivretRow } from './livret.row';
 import { BatchReadAhead, byCandidate } from './batch-read-ahead';
-
-function toLivret(row: LivretRow): StoredLivret {
-  return {
-    id: row.id,
-    candidateId: row.candidateId,
-    lineageRootId: row.lineageRootId,
-    certificationId: row.certificationId,
-    status: row.status as LivretStatus,
-    capitalizationDeadline: row.capitalizationDeadline,
-    lapsesAfter: row.lapsesAfter,
-    version: row.version,
-  };
-}
 
 export class TypeOrmLivretRepository implements LivretRepository {
   constructor(
@@ -48,7 +35,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
         livrets.map((livret) => ({ ...livret, updatedAt })),
       );
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConcurrentChange('a livret of the batch');
+      if (isDuplicateKey(error)) throw concurrentChange('a livret of the batch');
       throw error;
     }
   }
@@ -65,7 +52,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
         where: { id: In([...new Set(ids)]) },
         ...readLock(this.lock),
       })
-    ).map(toLivret);
+    ).map(toStoredLivret);
   }
 
   async findByCandidates(candidateIds: readonly string[]): Promise<StoredLivret[]> {
@@ -76,7 +63,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
       order: { lineageRootId: 'ASC' },
       ...readLock(this.lock),
     });
-    return rows.map(toLivret);
+    return rows.map(toStoredLivret);
   }
 
   async findOne(candidateId: string, lineageRootId: string): Promise<StoredLivret | null> {
@@ -91,7 +78,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
       where: { candidateId, lineageRootId },
       ...readLock(this.lock),
     });
-    return row ? toLivret(row) : null;
+    return row ? toStoredLivret(row) : null;
   }
 
   async findLapsingBefore(today: LocalDate, limit: number): Promise<StoredLivret[]> {
@@ -101,7 +88,7 @@ export class TypeOrmLivretRepository implements LivretRepository {
       order: { lapsesAfter: 'ASC', id: 'ASC' },
       take: limit,
     });
-    return rows.map(toLivret);
+    return rows.map(toStoredLivret);
   }
 
   async insert(livret: StoredLivret): Promise<void> {
@@ -112,23 +99,23 @@ export class TypeOrmLivretRepository implements LivretRepository {
       return;
     }
     try {
-      await this.manager.insert(LivretRow, { ...livret, updatedAt: new Date() });
+      await this.manager.insert(LivretRow, toLivretRow(livret, new Date()));
     } catch (error) {
       if (isDuplicateKey(error))
-        throw new ConcurrentChange(`the livret of candidate ${livret.candidateId}`);
+        throw concurrentChange(`the livret of candidate ${livret.candidateId}`);
       throw error;
     }
   }
 
   async update(livret: StoredLivret): Promise<void> {
     await this.flush();
-    const { id, version, ...fields } = livret;
+    const { id, ...fields } = toLivretRow(livret, new Date());
     const result = await this.manager.update(
       LivretRow,
-      { id, version: version - 1 },
-      { ...fields, version, updatedAt: new Date() },
+      { id, version: livret.version - 1 },
+      fields,
     );
-    if (result.affected === 0) throw new ConcurrentChange(`livret ${id}`);
+    if (result.affected === 0) throw concurrentChange(`livret ${id}`);
     this.readAhead?.change(livret.candidateId, (known) =>
       known.map((stored) => (stored.id === id ? livret : stored)),
     );

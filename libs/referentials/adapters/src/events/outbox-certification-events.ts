@@ -3,6 +3,7 @@ import type { Outbox } from '@certif/platform-events';
 import type { CertificationChange, CertificationEvents } from '@certif/referentials-application';
 import type { Certification, CertificationStatus } from '@certif/referentials-domain';
 import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
+import { outwardState } from '../certification-fields';
 
 /** The published state: the contract, not the row nor the domain object, so either may change. */
 export function toCertificationState(
@@ -10,26 +11,7 @@ export function toCertificationState(
   status: CertificationStatus,
 ): CertificationState {
   return {
-    id: c.id,
-    code: c.code,
-    rncpCode: c.rncpCode,
-    title: c.title,
-    kind: c.kind,
-    level: c.level,
-    status,
-    registeredFrom: c.registeredFrom,
-    registeredUntil: c.registeredUntil,
-    capitalizationRule: c.capitalizationRule,
-    requiresFinalInterview: c.requiresFinalInterview,
-    vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
-    pathways: [...c.pathways],
-    juryRule: { ...c.juryRule, requiredRoles: [...c.juryRule.requiredRoles] },
-    certifier: {
-      name: c.certifier.name,
-      siret: c.certifier.siret,
-      cpfClientId: c.certifier.cpfClientId ?? null,
-      cpfContractId: c.certifier.cpfContractId ?? null,
-    },
+    ...outwardState(c, status),
     components: c.components.map(({ id, code, title, kind, position }) => ({
       id,
       code,

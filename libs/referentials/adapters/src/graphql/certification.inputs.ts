@@ -54,14 +54,18 @@ export class CertifierInput {
   cpfContractId?: string | null;
 }
 
+/** What a component and a specialization are given first (no argument takes it: not in the schema). */
 @InputType()
-export class ComponentInput {
+abstract class PartOfCertificationInput {
   @Field(() => String)
   code!: string;
 
   @Field(() => String)
   title!: string;
+}
 
+@InputType()
+export class ComponentInput extends PartOfCertificationInput {
   @Field(() => ComponentKindEnum)
   kind!: ComponentKind;
 
@@ -70,13 +74,7 @@ export class ComponentInput {
 }
 
 @InputType()
-export class SpecializationInput {
-  @Field(() => String)
-  code!: string;
-
-  @Field(() => String)
-  title!: string;
-}
+export class SpecializationInput extends PartOfCertificationInput {}
 
 @InputType({
   description: 'R8/R9: the composition a session’s jury must have before it deliberates.',

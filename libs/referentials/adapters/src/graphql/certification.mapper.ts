@@ -9,6 +9,7 @@ import {
   type RevisionDraft,
 } from '@certif/referentials-domain';
 import type { ComponentOfCertification } from '@certif/referentials-application';
+import { outwardState } from '../certification-fields';
 import type { CertificationInput, ComponentInput, RevisionInput } from './certification.inputs';
 import { CertificationType, ComponentType } from './certification.types';
 
@@ -21,29 +22,10 @@ export function toCertificationType(
   status: CertificationStatus,
 ): CertificationType {
   return Object.assign(new CertificationType(), {
-    id: c.id,
-    code: c.code,
-    rncpCode: c.rncpCode,
-    title: c.title,
-    kind: c.kind,
-    level: c.level,
+    ...outwardState(c, status),
     nsfCodes: c.nsfCodes,
     romeCodes: c.romeCodes,
     formacodes: c.formacodes,
-    certifier: {
-      name: c.certifier.name,
-      siret: c.certifier.siret,
-      cpfClientId: c.certifier.cpfClientId ?? null,
-      cpfContractId: c.certifier.cpfContractId ?? null,
-    },
-    registeredFrom: c.registeredFrom,
-    registeredUntil: c.registeredUntil,
-    status,
-    capitalizationRule: c.capitalizationRule,
-    requiresFinalInterview: c.requiresFinalInterview,
-    vaeMinimumExperienceYears: c.vaeMinimumExperienceYears,
-    pathways: [...c.pathways],
-    juryRule: { ...c.juryRule, requiredRoles: [...c.juryRule.requiredRoles] },
     components: c.components.map((component) =>
       toComponentType({ ...component, certificationId: c.id }),
     ),

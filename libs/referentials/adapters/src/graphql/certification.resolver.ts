@@ -18,7 +18,14 @@ import {
   toConnection,
 } from '@certif/platform-graphql';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { CertificationCatalog } from '@certif/referentials-application';
+import type {
+  CertificationQueries,
+  CloseCertificationService,
+  CreateCertificationService,
+  PublishCertificationService,
+  ReviseCertificationService,
+  SetCertifierCpfIdentifiersService,
+} from '@certif/referentials-application';
 import type { Certification } from '@certif/referentials-domain';
 import { CertificationFilter, CertificationInput, RevisionInput } from './certification.inputs';
 import { toCertificationDraft, toCertificationType, toRevisionDraft } from './certification.mapper';
@@ -30,12 +37,21 @@ export const { Connection: CertificationConnection } = connectionTypes(
   'Certification',
 );
 
+export interface ReferentialsUseCases {
+  create: CreateCertificationService;
+  publish: PublishCertificationService;
+  revise: ReviseCertificationService;
+  close: CloseCertificationService;
+  setCpfIdentifiers: SetCertifierCpfIdentifiersService;
+  queries: CertificationQueries;
+}
+
 @Resolver(() => CertificationType)
 export class CertificationResolver {
-  constructor(private readonly catalog: CertificationCatalog) {}
+  constructor(private readonly useCases: ReferentialsUseCases) {}
 
   private view(certification: Certification): CertificationType {
-    return toCertificationType(certification, this.catalog.status(certification));
+    return toCertificationType(certification, this.useCases.queries.status(certification));
   }
 
   @Authorized()
@@ -44,7 +60,7 @@ export class CertificationResolver {
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('code', () => String, { nullable: true }) code: string | null,
   ): Promise<CertificationType | null> {
-    const found = await this.catalog.find({ id, code });
+    const found = await this.useCases.queries.find({ id, code });
     return found && this.view(found);
   }
 
@@ -56,7 +72,7 @@ export class CertificationResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const page = await this.catalog.list(filter ?? {}, {
+    const page = await this.useCases.queries.list(filter ?? {}, {
       first: pageSize(first),
       afterCode: decodeCursor(after),
     });
@@ -70,13 +86,13 @@ export class CertificationResolver {
   @Authorized('REFERENTIAL_MANAGER')
   @Mutation(() => CertificationType, { description: 'Creates a DRAFT.' })
   async createCertification(@Arg('input', () => CertificationInput) input: CertificationInput) {
-    return this.view(await this.catalog.create(toCertificationDraft(input)));
+    return this.view(await this.useCases.create.execute(toCertificationDraft(input)));
   }
 
   @Authorized('REFERENTIAL_MANAGER')
   @Mutation(() => CertificationType, { description: 'DRAFT → ACTIVE.' })
   async publishCertification(@Arg('id', () => ID) id: string) {
-    return this.view(await this.catalog.publish(id));
+    return this.view(await this.useCases.publish.execute(id));
   }
 
   @Authorized('REFERENTIAL_MANAGER')
@@ -87,7 +103,7 @@ export class CertificationResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => RevisionInput) input: RevisionInput,
   ) {
-    return this.view(await this.catalog.revise(id, toRevisionDraft(input)));
+    return this.view(await this.useCases.revise.execute(id, toRevisionDraft(input)));
   }
 
   @Authorized('REFERENTIAL_MANAGER')
@@ -102,7 +118,7 @@ export class CertificationResolver {
     @Arg('cpfContractId', () => String, { nullable: true }) cpfContractId: string | null,
   ) {
     return this.view(
-      await this.catalog.setCpfIdentifiers(id, {
+      await this.useCases.setCpfIdentifiers.execute(id, {
         cpfClientId: cpfClientId ?? null,
         cpfContractId: cpfContractId ?? null,
       }),
@@ -115,7 +131,7 @@ export class CertificationResolver {
     @Arg('id', () => ID) id: string,
     @Arg('closedOn', () => DateScalar) closedOn: LocalDate,
   ) {
-    return this.view(await this.catalog.close(id, closedOn));
+    return this.view(await this.useCases.close.execute(id, closedOn));
   }
 
   @FieldResolver(() => CertificationType, {

@@ -58,18 +58,24 @@ export class CertifierType {
   cpfContractId!: string | null;
 }
 
-@ObjectType('Component', { description: 'A CCP or a bloc de compétences.' })
-@Directive('@key(fields: "id")')
-export class ComponentType {
+/** What a component and a specialization show first (no field returns it: not in the schema). */
+@ObjectType()
+abstract class PartOfCertificationType {
   @Field(() => ID)
   id!: string;
 
+  /** Shareable: issuing serves it from its read model (a livret's components). */
+  @Directive('@shareable')
   @Field(() => String)
   code!: string;
 
   @Field(() => String)
   title!: string;
+}
 
+@ObjectType('Component', { description: 'A CCP or a bloc de compétences.' })
+@Directive('@key(fields: "id")')
+export class ComponentType extends PartOfCertificationType {
   @Field(() => ComponentKindEnum)
   kind!: ComponentKind;
 
@@ -84,16 +90,7 @@ export class ComponentType {
 }
 
 @ObjectType('Specialization', { description: 'A CCS: open only to holders of the title (R7).' })
-export class SpecializationType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  code!: string;
-
-  @Field(() => String)
-  title!: string;
-}
+export class SpecializationType extends PartOfCertificationType {}
 
 @ObjectType('Correspondence', { description: 'R4: old components that count as a new one.' })
 export class CorrespondenceType {
@@ -107,6 +104,8 @@ export class CertificationType {
   @Field(() => ID)
   id!: string;
 
+  /** Shareable, as `title`: issuing serves both from its read model (livrets, parchemins). */
+  @Directive('@shareable')
   @Field(() => String)
   code!: string;
 
@@ -116,6 +115,7 @@ export class CertificationType {
   })
   rncpCode!: string | null;
 
+  @Directive('@shareable')
   @Field(() => String)
   title!: string;
 

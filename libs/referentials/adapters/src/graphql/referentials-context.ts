@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '@certif/platform-graphql';
-import type { CertificationCatalog } from '@certif/referentials-application';
+import type { CertificationQueries } from '@certif/referentials-application';
 import { toCertificationType, toComponentType } from './certification.mapper';
 import type { CertificationType, ComponentType } from './certification.types';
 
@@ -14,19 +14,19 @@ export interface ReferentialsContext extends SubgraphContext {
   loaders: ReferentialsLoaders;
 }
 
-export function createReferentialsLoaders(catalog: CertificationCatalog): ReferentialsLoaders {
+export function createReferentialsLoaders(queries: CertificationQueries): ReferentialsLoaders {
   return {
     certificationById: new DataLoader(async (ids) => {
-      const found = new Map((await catalog.findByIds(ids)).map((c) => [c.id, c]));
+      const found = new Map((await queries.findByIds(ids)).map((c) => [c.id, c]));
       return ids.map((id) => {
         const certification = found.get(id);
         return certification
-          ? toCertificationType(certification, catalog.status(certification))
+          ? toCertificationType(certification, queries.status(certification))
           : null;
       });
     }),
     componentById: new DataLoader(async (ids) => {
-      const found = new Map((await catalog.findComponentsByIds(ids)).map((c) => [c.id, c]));
+      const found = new Map((await queries.findComponentsByIds(ids)).map((c) => [c.id, c]));
       return ids.map((id) => {
         const component = found.get(id);
         return component ? toComponentType(component) : null;

@@ -5,7 +5,9 @@ import {
   type Certification,
   type CertificationKind,
   type ComponentKind,
+  type RegisterImport,
 } from '@certif/referentials-domain';
+import { certificationIdentity, certifierWithCpfIdentifiers } from '../certification-fields';
 import { CertificationRow } from './certification.row';
 import { ComponentRow, SpecializationRow } from './component.row';
 
@@ -18,20 +20,16 @@ export function searchable(text: string): string {
 }
 
 export function toCertificationRow(c: Certification): CertificationRow {
+  const certifier = certifierWithCpfIdentifiers(c.certifier);
   return Object.assign(new CertificationRow(), {
-    id: c.id,
-    code: c.code,
-    rncpCode: c.rncpCode,
-    title: c.title,
-    kind: c.kind,
-    level: c.level,
+    ...certificationIdentity(c),
     nsfCodes: c.nsfCodes,
     romeCodes: c.romeCodes,
     formacodes: c.formacodes,
-    certifierName: c.certifier.name,
-    certifierSiret: c.certifier.siret,
-    certifierCpfClientId: c.certifier.cpfClientId ?? null,
-    certifierCpfContractId: c.certifier.cpfContractId ?? null,
+    certifierName: certifier.name,
+    certifierSiret: certifier.siret,
+    certifierCpfClientId: certifier.cpfClientId,
+    certifierCpfContractId: certifier.cpfContractId,
     registeredFrom: c.registeredFrom,
     registeredUntil: c.registeredUntil,
     capitalizationRule: c.capitalizationRule,
@@ -67,6 +65,15 @@ export function toSpecializationRows(c: Certification): SpecializationRow[] {
   );
 }
 
+/** Which register's export made the certification, and what it said; null when made by hand. */
+export function toRegisterImport(
+  row: Pick<CertificationRow, 'importedFrom' | 'importFingerprint'>,
+): RegisterImport | null {
+  return row.importedFrom === 'RNCP_OPEN_DATA'
+    ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
+    : null;
+}
+
 export function toCertification(
   row: CertificationRow,
   components: ComponentRow[],
@@ -100,10 +107,7 @@ export function toCertification(
     revisedById: row.revisedById,
     correspondences: row.correspondences,
     notes: row.notes,
-    importedFrom:
-      row.importedFrom === 'RNCP_OPEN_DATA'
-        ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
-        : null,
+    importedFrom: toRegisterImport(row),
     version: row.version,
     components: components
       .sort((a, b) => a.position - b.position)

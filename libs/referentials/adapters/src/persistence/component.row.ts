@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-@Entity('component')
-@Index('ix_component_certification', ['certificationId', 'position'])
-export class ComponentRow {
+/** What a component and a specialization row have alike: their own id, their certification's, a code. */
+abstract class PartOfCertificationRow {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -11,7 +10,11 @@ export class ComponentRow {
 
   @Column({ type: 'varchar', length: 40 })
   code!: string;
+}
 
+@Entity('component')
+@Index('ix_component_certification', ['certificationId', 'position'])
+export class ComponentRow extends PartOfCertificationRow {
   @Column({ type: 'varchar', length: 500 })
   title!: string;
 
@@ -27,16 +30,7 @@ export class ComponentRow {
 
 @Entity('specialization')
 @Index('ix_specialization_certification', ['certificationId'])
-export class SpecializationRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 36 })
-  certificationId!: string;
-
-  @Column({ type: 'varchar', length: 40 })
-  code!: string;
-
+export class SpecializationRow extends PartOfCertificationRow {
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 }

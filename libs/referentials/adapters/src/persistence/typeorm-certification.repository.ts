@@ -1,7 +1,7 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isDuplicateKey, likeContaining } from '@certif/platform-persistence';
 import type { LocalDate } from '@certif/platform-calendar';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type {
   CertificationFilter,
   CertificationRepository,
@@ -16,6 +16,7 @@ import {
   toCertification,
   toCertificationRow,
   toComponentRows,
+  toRegisterImport,
   toSpecializationRows,
 } from './certification.mapper';
 import { CertificationRow } from './certification.row';
@@ -35,8 +36,8 @@ async function insertInSlices<T extends object>(
   rows: T[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const metadata = manager.connection.getMetadata(entity);
-  const driver = manager.connection.driver;
+  const metadata = manager.dataSource.getMetadata(entity);
+  const driver = manager.dataSource.driver;
   const columns = metadata.columns.filter((column) => !column.isVirtual);
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -53,6 +54,42 @@ async function insertInSlices<T extends object>(
       parameters,
     );
   }
+}
+
+/**
+ * `SELECT <every column> FROM <table> WHERE <column> IN (…)`, named by the entity's metadata and
+ * hydrated through the driver's conversions (JSON, dates, booleans), without TypeORM's query
+ * builder: on the hot read (a page of certifications with their components) building and
+ * transforming the queries cost more than running them (npm run bench:profile-subgraph).
+ */
+async function selectWhereIn<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  column: keyof T & string,
+  values: readonly string[],
+  orderBy?: keyof T & string,
+): Promise<T[]> {
+  if (values.length === 0) return [];
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((c) => !c.isVirtual);
+  const named = (property: string) => {
+    const found = metadata.findColumnWithPropertyName(property);
+    if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+    return driver.escape(found.databaseName);
+  };
+  const sql =
+    `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} ` +
+    `FROM ${driver.escape(metadata.tableName)} ` +
+    `WHERE ${named(column)} IN (${values.map(() => '?').join(', ')})` +
+    (orderBy ? ` ORDER BY ${named(orderBy)} ASC` : '');
+  const raw = (await manager.query(sql, [...values])) as Record<string, unknown>[];
+  return raw.map((record) => {
+    const row = new entity();
+    for (const c of columns)
+      c.setEntityValue(row, driver.prepareHydratedValue(record[c.databaseName], c));
+    return row;
+  });
 }
 
 export class TypeOrmCertificationRepository implements CertificationRepository {
@@ -85,14 +122,24 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     page: PageRequest,
   ): Promise<Page<Certification>> {
     const filtered = this.filtered(filter, today);
-    const totalCount = await filtered.clone().getCount();
     const pageQuery = filtered
       .clone()
       .orderBy('c.code', 'ASC')
       .take(page.first + 1);
-    if (page.afterCode !== null)
+    let rows: CertificationRow[];
+    let totalCount: number;
+    if (page.afterCode === null) {
+      // The first page (most reads) in one statement: each row carries the filter's count
+      // (a window function); no row means nothing matches.
+      const { entities, raw } = await pageQuery
+        .addSelect('COUNT(*) OVER ()', 'total_count')
+        .getRawAndEntities<{ total_count: number | string }>();
+      rows = entities;
+      totalCount = Number(raw[0]?.total_count ?? 0);
+    } else {
       pageQuery.andWhere('c.code > :afterCode', { afterCode: page.afterCode });
-    const rows = await pageQuery.getMany();
+      [totalCount, rows] = await Promise.all([filtered.clone().getCount(), pageQuery.getMany()]);
+    }
     const items = await this.assemble(rows.slice(0, page.first));
     return { items, totalCount, hasNextPage: rows.length > page.first };
   }
@@ -102,7 +149,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await this.manager.insert(CertificationRow, toCertificationRow(certification));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `a certification with code ${certification.code} already exists; choose another code`,
           'input.code',
         );
@@ -121,7 +168,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       await insertInSlices(this.manager, CertificationRow, certifications.map(toCertificationRow));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `a certification with one of the codes ${certifications.map((c) => c.code).join(', ')} already exists`,
           'input.code',
         );
@@ -153,10 +200,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
-      importedFrom:
-        row.importedFrom === 'RNCP_OPEN_DATA'
-          ? { register: row.importedFrom, fingerprint: row.importFingerprint ?? '' }
-          : null,
+      importedFrom: toRegisterImport(row),
       revisesId: row.revisesId,
       revisedById: row.revisedById,
       version: row.version,
@@ -197,7 +241,7 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
       { ...fields, version },
     );
     if (result.affected === 0) {
-      throw new InvalidInput(
+      throw new Conflict(
         `${certification.code} was changed by someone else meanwhile; reload it and try again`,
         'id',
       );
@@ -257,11 +301,8 @@ export class TypeOrmCertificationRepository implements CertificationRepository {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const [components, specializations] = await Promise.all([
-      this.manager.find(ComponentRow, {
-        where: { certificationId: In(ids) },
-        order: { position: 'ASC' },
-      }),
-      this.manager.findBy(SpecializationRow, { certificationId: In(ids) }),
+      selectWhereIn(this.manager, ComponentRow, 'certificationId', ids, 'position'),
+      selectWhereIn(this.manager, SpecializationRow, 'certificationId', ids),
     ]);
     return rows.map((row) =>
       toCertification(

@@ -1,2 +1,2 @@
 export * from './rncp-export-source';
-export * from './import-rncp-export';
+export * from './import-register.service';

@@ -1,4 +1,7 @@
-import type { RncpFiche } from '@certif/referentials-domain';
+import type { RegisterImport, RncpFiche } from '@certif/referentials-domain';
+
+/** The register an import reads: France Compétences' open data. */
+export const RNCP_REGISTER: RegisterImport['register'] = 'RNCP_OPEN_DATA';
 
 /** An export of the national register, already read into a store the import pages through. */
 export interface RncpExportSource {

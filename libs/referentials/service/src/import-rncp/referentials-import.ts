@@ -9,9 +9,8 @@ import {
   type ReadProgress,
 } from '@certif/referentials-adapters';
 import {
-  CertificationCatalog,
-  loadSeedCertifications,
-  RncpRegisterImport,
+  ImportRegisterService,
+  LoadSeedCertificationsService,
   type ImportOptions,
   type ImportReport,
 } from '@certif/referentials-application';
@@ -44,10 +43,10 @@ export async function importRncpExport(
     newId: randomUUID,
   };
   if (options.loadSeeds && !options.dryRun)
-    await loadSeedCertifications(new CertificationCatalog(deps), SEED_CERTIFICATIONS);
+    await new LoadSeedCertificationsService(deps).execute(SEED_CERTIFICATIONS);
   const source = await StagedRncpExport.read(exportPath, options.onRead);
   try {
-    return await new RncpRegisterImport(deps).run(source, options);
+    return await new ImportRegisterService(deps).execute(source, options);
   } finally {
     source.close();
   }

@@ -1,14 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requirePrincipal } from '@certif/platform-graphql';
-import {
-  assertManagesCenter,
-  type AddJurorService,
-  type CorrectDecisionService,
-  type PlanSessionService,
-  type RecordDeliberationService,
-  type RegisterToSessionService,
-  type SessionQueries,
-} from '@certif/sessions-application';
+import { assertManagesCenter } from '@certif/sessions-application';
 import {
   DecisionCorrectionInput,
   DecisionInput,
@@ -25,15 +17,7 @@ import {
 } from './session.mapper';
 import { ExamSessionType, RegistrationType } from './session.types';
 import type { SessionsContext } from './sessions-context';
-
-export interface SessionUseCases {
-  plan: PlanSessionService;
-  addJuror: AddJurorService;
-  register: RegisterToSessionService;
-  deliberate: RecordDeliberationService;
-  correct: CorrectDecisionService;
-  queries: SessionQueries;
-}
+import type { SessionUseCases } from './sessions-use-cases';
 
 @Resolver(() => ExamSessionType)
 export class SessionResolver {

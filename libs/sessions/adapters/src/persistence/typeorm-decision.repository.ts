@@ -1,5 +1,5 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type { DecisionRepository } from '@certif/sessions-application';
 import type { JuryDecision } from '@certif/sessions-domain';
 import { JuryDecisionRow } from './jury-decision.row';
@@ -34,7 +34,7 @@ export class TypeOrmDecisionRepository implements DecisionRepository {
       }
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           'this session was already deliberated; a decision is recorded once',
           'sessionId',
           'session-status',
@@ -78,8 +78,8 @@ export class TypeOrmDecisionRepository implements DecisionRepository {
   }
 }
 
-function correctedMeanwhile(): InvalidInput {
-  return new InvalidInput(
+function correctedMeanwhile(): Conflict {
+  return new Conflict(
     'this decision was corrected meanwhile by someone else: read the decision history and correct the current decision',
     'registrationId',
     'concurrent-correction',

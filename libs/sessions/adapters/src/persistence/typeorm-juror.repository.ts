@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type { JurorRepository } from '@certif/sessions-application';
 import type { Juror } from '@certif/sessions-domain';
 import { JurorRow } from './juror.row';
@@ -23,7 +23,7 @@ export class TypeOrmJurorRepository implements JurorRepository {
       await this.manager.insert(JurorRow, toJurorRow(juror));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           `user ${juror.userId} already sits on this jury`,
           'input.userId',
           'duplicate',

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type { RegistrationRepository } from '@certif/sessions-application';
 import type { Registration } from '@certif/sessions-domain';
 import { RegistrationRow } from './registration.row';
@@ -30,7 +30,7 @@ export class TypeOrmRegistrationRepository implements RegistrationRepository {
       await this.manager.insert(RegistrationRow, toRegistrationRow(registration));
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new InvalidInput(
+        throw new Conflict(
           'the candidate is already registered to this session',
           'enrollmentId',
           'duplicate',

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { InvalidInput } from '@certif/platform-errors';
+import { Conflict } from '@certif/platform-errors';
 import type { SessionRepository } from '@certif/sessions-application';
 import type { ExamSession } from '@certif/sessions-domain';
 import { ExamSessionRow } from './exam-session.row';
@@ -39,7 +39,7 @@ export class TypeOrmSessionRepository implements SessionRepository {
       { ...fields, version },
     );
     if (result.affected === 0) {
-      throw new InvalidInput(
+      throw new Conflict(
         `session ${id} was changed by someone else meanwhile; reload it and try again`,
         'sessionId',
       );

@@ -10,6 +10,7 @@ import {
   juror,
   registration,
   sampleCertification,
+  sampleDecision,
   sampleEnrollment,
   sampleParchemin,
   sampleSession,
@@ -18,26 +19,19 @@ import { sessionsStore } from './sessions-unit-of-work';
 import { TypeOrmReadModelRepository } from './typeorm-read-model.repository';
 import { sessionsTables } from './sessions-tables';
 
-const decision = (index: number, overrides: Partial<JuryDecision> = {}): JuryDecision => ({
-  id: `decision-${index}`,
-  registrationId: `registration-${index}`,
-  sessionId: 'session-1',
-  candidateId: `candidate-${index}`,
-  enrollmentId: `enrollment-${index}`,
-  certificationId: 'cda',
-  outcome: 'COMPONENTS_AWARDED',
-  awardedComponentIds: ['ccp1', 'ccp3'],
-  finalInterviewPassed: false,
-  decidedOn: '2026-06-05',
-  recordedAt: new Date('2026-06-05T16:30:00.123Z'),
-  recordedBy: 'pro-1',
-  sequence: 1,
-  supersedesId: null,
-  supersededById: null,
-  correctionReason: null,
-  correctedOn: null,
-  ...overrides,
-});
+/** Registration `index`'s decision: some components (milliseconds kept by the database). */
+const decision = (index: number, overrides: Partial<JuryDecision> = {}): JuryDecision =>
+  sampleDecision({
+    id: `decision-${index}`,
+    registrationId: `registration-${index}`,
+    candidateId: `candidate-${index}`,
+    enrollmentId: `enrollment-${index}`,
+    outcome: 'COMPONENTS_AWARDED',
+    awardedComponentIds: ['ccp1', 'ccp3'],
+    finalInterviewPassed: false,
+    recordedAt: new Date('2026-06-05T16:30:00.123Z'),
+    ...overrides,
+  });
 
 describeOnEachDatabase('sessions repositories', (dialect) => {
   let db: TestDatabase;

@@ -1,6 +1,7 @@
 import { Forbidden, NotFound } from '@certif/platform-errors';
 import {
   checkCorrection,
+  correctionDecision,
   mayDeliberate,
   type Caller,
   type CertificationView,
@@ -43,25 +44,12 @@ export class CorrectDecisionService {
         { session, certification, jurors, registration: found, history, today },
         request,
       );
-      const correction: JuryDecision = {
+      const correction = correctionDecision(session, found, checked, {
         id: this.deps.newId(),
-        registrationId: found.id,
-        sessionId: session.id,
-        candidateId: found.candidateId,
-        enrollmentId: found.enrollmentId,
-        certificationId: checked.superseded.certificationId,
-        outcome: checked.outcome,
-        awardedComponentIds: checked.awardedComponentIds,
-        finalInterviewPassed: checked.finalInterviewPassed,
-        decidedOn: checked.decidedOn,
         recordedAt: this.deps.clock.now(),
         recordedBy: caller.sub,
-        sequence: checked.superseded.sequence + 1,
-        supersedesId: checked.superseded.id,
-        supersededById: null,
-        correctionReason: checked.reason,
         correctedOn: today,
-      };
+      });
       await tx.decisions.insertCorrection(checked.superseded.id, correction);
       await tx.events.corrected(correctionEvent(session, certification, checked, correction));
       return { registration: found, correction };

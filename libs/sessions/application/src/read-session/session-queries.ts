@@ -1,4 +1,4 @@
-import { Forbidden, NotFound } from '@certif/platform-errors';
+import { Conflict, Forbidden, NotFound } from '@certif/platform-errors';
 import {
   currentDecision,
   decisionHistory,
@@ -12,7 +12,6 @@ import {
   type Registration,
 } from '@certif/sessions-domain';
 import type { SessionsStore } from '../ports';
-import { SessionNotDeliberated } from './session-errors';
 
 export interface ProcesVerbalLine {
   registration: Registration;
@@ -90,7 +89,10 @@ export class SessionQueries {
     return this.store.decisions.findByRegistrations(registrationIds);
   }
 
-  /** NotFound, Forbidden, or SessionNotDeliberated before the jury has decided. */
+  /**
+   * NotFound, Forbidden, or a Conflict before the jury has decided: the procès-verbal exists
+   * once the session has deliberated (the document route answers 409).
+   */
   async procesVerbal(caller: Caller, id: string): Promise<ProcesVerbal> {
     const [session] = await this.store.sessions.findByIds([id]);
     if (!session) throw new NotFound('session', id);
@@ -100,7 +102,13 @@ export class SessionQueries {
         `Only the jurors of this session, session managers of ${session.center} and admins may read its procès-verbal`,
       );
     }
-    if (session.status === 'PLANNED') throw new SessionNotDeliberated(session.id);
+    if (session.status === 'PLANNED') {
+      throw new Conflict(
+        `session ${session.id} has not deliberated yet: its procès-verbal exists once the jury has decided`,
+        'id',
+        'session-status',
+      );
+    }
     const [certification] = await this.store.readModels.certificationsByIds([
       session.certificationId,
     ]);

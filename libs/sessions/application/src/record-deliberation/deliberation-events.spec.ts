@@ -1,8 +1,4 @@
-import {
-  checkDeliberation,
-  type DecisionRequest,
-  type JuryDecision,
-} from '@certif/sessions-domain';
+import { checkDeliberation, recordedDecision, type DecisionRequest } from '@certif/sessions-domain';
 import {
   juror,
   registration,
@@ -32,28 +28,14 @@ function eventsOf(session = sampleSession(), requests: Partial<DecisionRequest>[
       ...r,
     })),
   );
-  const decided = checked.map((c, i) => {
-    const decision: JuryDecision = {
+  const decided = checked.map((c, i) => ({
+    checked: c,
+    decision: recordedDecision(session, c, {
       id: `decision-${i}`,
-      registrationId: c.registration.id,
-      sessionId: session.id,
-      candidateId: c.registration.candidateId,
-      enrollmentId: c.registration.enrollmentId,
-      certificationId: session.certificationId,
-      outcome: c.outcome,
-      awardedComponentIds: c.awardedComponentIds,
-      finalInterviewPassed: c.finalInterviewPassed,
-      decidedOn: c.decidedOn,
       recordedAt: new Date('2026-06-05T17:00:00Z'),
       recordedBy: 'pro-1',
-      sequence: 1,
-      supersedesId: null,
-      supersededById: null,
-      correctionReason: null,
-      correctedOn: null,
-    };
-    return { checked: c, decision };
-  });
+    }),
+  }));
   return deliberationEvents(session, certification, decided);
 }
 

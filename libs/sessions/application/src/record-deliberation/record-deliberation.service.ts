@@ -2,10 +2,10 @@ import { Forbidden } from '@certif/platform-errors';
 import {
   checkDeliberation,
   mayDeliberate,
+  recordedDecision,
   type Caller,
   type DecisionRequest,
   type ExamSession,
-  type JuryDecision,
 } from '@certif/sessions-domain';
 import { certificationOf, lockSession } from '../loading';
 import type { SessionsDependencies } from '../ports';
@@ -37,28 +37,14 @@ export class RecordDeliberationService {
         requests,
       );
       const recordedAt = this.deps.clock.now();
-      const decided = checked.map((c) => {
-        const decision: JuryDecision = {
+      const decided = checked.map((c) => ({
+        checked: c,
+        decision: recordedDecision(session, c, {
           id: this.deps.newId(),
-          registrationId: c.registration.id,
-          sessionId: session.id,
-          candidateId: c.registration.candidateId,
-          enrollmentId: c.registration.enrollmentId,
-          certificationId: session.certificationId,
-          outcome: c.outcome,
-          awardedComponentIds: c.awardedComponentIds,
-          finalInterviewPassed: c.finalInterviewPassed,
-          decidedOn: c.decidedOn,
           recordedAt,
           recordedBy: caller.sub,
-          sequence: 1,
-          supersedesId: null,
-          supersededById: null,
-          correctionReason: null,
-          correctedOn: null,
-        };
-        return { checked: c, decision };
-      });
+        }),
+      }));
       await tx.decisions.insertMany(decided.map((d) => d.decision));
       const { acquired, titles } = deliberationEvents(session, certification, decided);
       await tx.events.publish(acquired, titles);

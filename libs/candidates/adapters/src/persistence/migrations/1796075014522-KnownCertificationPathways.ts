@@ -1,13 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementMigration } from '@certif/platform-migrations';
 
-export class KnownCertificationPathways1796075014522 implements MigrationInterface {
-  name = 'KnownCertificationPathways1796075014522';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `known_certification` ADD `pathways` text NULL');
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `known_certification` DROP COLUMN `pathways`');
-  }
-}
+export const KnownCertificationPathways1796075014522 = statementMigration(
+  'KnownCertificationPathways1796075014522',
+  {
+    up: ['ALTER TABLE `known_certification` ADD `pathways` text NULL'],
+    down: ['ALTER TABLE `known_certification` DROP COLUMN `pathways`'],
+  },
+);

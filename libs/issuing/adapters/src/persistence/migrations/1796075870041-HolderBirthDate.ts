@@ -1,13 +1,6 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementMigration } from '@certif/platform-migrations';
 
-export class HolderBirthDate1796075870041 implements MigrationInterface {
-  name = 'HolderBirthDate1796075870041';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `known_candidate` ADD `birthDate` date NULL');
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `known_candidate` DROP COLUMN `birthDate`');
-  }
-}
+export const HolderBirthDate1796075870041 = statementMigration('HolderBirthDate1796075870041', {
+  up: ['ALTER TABLE `known_candidate` ADD `birthDate` date NULL'],
+  down: ['ALTER TABLE `known_candidate` DROP COLUMN `birthDate`'],
+});

@@ -1,0 +1,3 @@
+// Vocabularies shared by the contexts' domains (pure constants and types, no framework).
+export * from './pathways';
+export * from './juror-roles';
