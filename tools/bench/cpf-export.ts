@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixedClock } from '@certif/platform-calendar';
+import { fixedClock, parseLocalDate } from '@certif/platform-calendar';
 import { databaseTarget, openDataSource } from '@certif/platform-persistence';
 import { CredentialRow, KnownCandidateRow, KnownCertificationRow } from '@certif/issuing-adapters';
 import type { HolderRegisterData } from '@certif/issuing-application';
@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < passages; i += 1) {
       const id = `cand-${pad(i, 8)}`;
       const register: HolderRegisterData = {
-        birthDate: `19${pad(60 + (i % 40), 2)}-${pad(1 + (i % 12), 2)}-${pad(1 + (i % 28), 2)}`,
+        birthDate: parseLocalDate(
+          `19${pad(60 + (i % 40), 2)}-${pad(1 + (i % 12), 2)}-${pad(1 + (i % 28), 2)}`,
+        ),
         sex: i % 2 === 0 ? 'F' : 'M',
         birthName: i % 5 === 0 ? `Naissance${i}` : null,
         birthPlace: {

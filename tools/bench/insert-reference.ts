@@ -36,7 +36,7 @@ function payloads(count: number) {
     sessionId: randomUUID(),
     decisionId: randomUUID(),
     certificationId: randomUUID(),
-    decidedOn: '2026-06-05',
+    decidedOn: '2026-06-05' as const,
     componentId: randomUUID(),
     componentCode: 'TP-CDA-CCP1',
     outcome: 'TITLE_AWARDED' as const,

@@ -1,6 +1,6 @@
 // In-memory adapters for the use-case specs of this library (not exported).
 import { Conflict } from '@certif/platform-errors';
-import { fixedClock } from '@certif/platform-calendar';
+import { fixedClock, type LocalDate } from '@certif/platform-calendar';
 import {
   searchWords,
   searchable,
@@ -122,7 +122,7 @@ export class InMemoryCandidates implements CandidatesUnitOfWork {
 }
 
 export function inMemoryDependencies(
-  today = '2026-11-22',
+  today: LocalDate = '2026-11-22',
 ): CandidatesDependencies & { unitOfWork: InMemoryCandidates } {
   let next = 0;
   return {

@@ -142,7 +142,8 @@ export function validateRegistration(
   const normalized: Required<RegistrationDraft> = {
     firstName: draft.firstName.trim(),
     lastName: draft.lastName.trim(),
-    birthDate: draft.birthDate?.trim() || null,
+    // A LocalDate is parsed at the edge (the Date scalar): nothing to trim.
+    birthDate: draft.birthDate || null,
     email: draft.email?.trim().toLowerCase() || null,
     accommodations: draft.accommodations.map((a) => a.trim()),
     sex: draft.sex ?? null,

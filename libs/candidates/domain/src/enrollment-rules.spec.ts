@@ -1,3 +1,4 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import type { Enrollment } from './enrollment';
 import {
   assertEnrollable,
@@ -23,7 +24,7 @@ function draft(overrides: Partial<EnrollmentDraft> = {}): EnrollmentDraft {
 function check(
   certification: KnownCertification | null,
   options: {
-    on?: string;
+    on?: LocalDate;
     enrollments?: Enrollment[];
     lineage?: KnownCertification[];
     change?: Partial<EnrollmentDraft>;

@@ -95,7 +95,7 @@ function sameNotice(recorded: VaeAdmissibility, draft: VaeAdmissibilityDraft): b
 export function normalizeVaeAdmissibility(draft: VaeAdmissibilityDraft): VaeAdmissibilityDraft {
   return {
     noticeNumber: draft.noticeNumber.trim(),
-    issuedOn: draft.issuedOn.trim(),
+    issuedOn: draft.issuedOn,
     issuedBy: draft.issuedBy.trim(),
     experienceYears: draft.experienceYears,
   };

@@ -14,7 +14,7 @@ import {
   type CandidatesUseCases,
 } from '@certif/candidates-adapters';
 import { sampleKnownCertification } from '@certif/candidates-domain/testing';
-import type { EnrollmentDraft } from '@certif/candidates-domain';
+import type { EnrollmentDraft, VaeAdmissibilityDraft } from '@certif/candidates-domain';
 import { candidatesUseCases } from './candidates-use-cases';
 
 jest.setTimeout(60_000);
@@ -195,7 +195,7 @@ describeOnEachDatabase('candidates use cases on the database, with the outbox', 
     const candidate = await register();
     const enrollment = await enrol(candidate.id, { pathway: 'VAE' });
     const rowsBefore = (await outboxRows()).length;
-    const notice = {
+    const notice: VaeAdmissibilityDraft = {
       noticeNumber: 'N-42',
       issuedOn: '2026-05-04',
       issuedBy: 'DREETS',

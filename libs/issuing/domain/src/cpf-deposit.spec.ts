@@ -7,6 +7,7 @@ import {
   isCpfDepositOverdue,
   missingCertifierData,
   type CpfHolder,
+  type ParcheminToDeposit,
 } from './cpf-deposit';
 import { parcheminContent } from './parchemin';
 import { ADA_PASSAGE, SEED_VERSIONS } from './testing';
@@ -31,7 +32,7 @@ function holder(overrides: Partial<CpfHolder> = {}): CpfHolder {
   };
 }
 
-const parchemin = { number: 'RNCP36912-2026-000001', obtainedOn: '2026-06-05' };
+const parchemin: ParcheminToDeposit = { number: 'RNCP36912-2026-000001', obtainedOn: '2026-06-05' };
 
 describe('the deposit with the Caisse des Dépôts', () => {
   describe('which register code a parchemin is deposited under', () => {

@@ -207,7 +207,7 @@ function addMonths(date: LocalDate, months: number): LocalDate {
   const targetMonth = (index % 12) + 1;
   const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}` as LocalDate;
 }
 
 /** The legal duty: every holder deposited within three months of the award. */

@@ -1,3 +1,4 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import type { CertificationVersion } from './certification-lineage';
 import type { ComponentAcquisition, DecisionCorrection, TitleDecision } from './facts';
 import { computeLivret, type LivretView } from './livret';
@@ -31,9 +32,9 @@ function read(
   });
 }
 
-const ccps = (on: string) =>
+const ccps = (on: LocalDate) =>
   ['TP-CDA-CCP1', 'TP-CDA-CCP2', 'TP-CDA-CCP3'].map((c) => acquired(c, on));
-const titleAwarded = (code: string, on: string) =>
+const titleAwarded = (code: string, on: LocalDate) =>
   decision(code, on, { outcome: 'TITLE_AWARDED', scope: 'FULL_TITLE', finalInterviewPassed: true });
 
 describe('R4 finality: an award is final for the version it was made under', () => {
@@ -75,7 +76,7 @@ describe('R4 finality: an award is final for the version it was made under', () 
 function correction(
   supersededDecisionId: string,
   decisionId: string,
-  decidedOn: string,
+  decidedOn: LocalDate,
   certificationId = 'id-TP-CDA',
 ): DecisionCorrection {
   return {
@@ -92,7 +93,7 @@ describe('R9 corrections: the superseded decision stops counting, the new one co
   const d1 = { ...titleAwarded('TP-CDA', '2027-03-10'), decisionId: 'D1' };
   const d3 = { ...titleAwarded('TP-CDA', '2027-03-12'), decisionId: 'D3' };
   const interviewD1 = { ...decision('TP-CDA', '2027-03-10'), decisionId: 'D1' };
-  const ccpsOf = (decisionId: string, on: string, codes = ['CCP1', 'CCP2', 'CCP3']) =>
+  const ccpsOf = (decisionId: string, on: LocalDate, codes = ['CCP1', 'CCP2', 'CCP3']) =>
     codes.map((c) => ({ ...acquired(`TP-CDA-${c}`, on), decisionId }));
 
   it.each`
@@ -111,8 +112,8 @@ describe('R9 corrections: the superseded decision stops counting, the new one co
 
   it('R5: a correcting decision counts only when its decidedOn is within the deadline', () => {
     // 001 closed on 2026-06-30: the grace year ends 2027-06-30 (R5), the date sessions checks too.
-    const closed = { ...SEED_VERSIONS['001'], registeredUntil: '2026-06-30' };
-    const facts = (on: string) => ({
+    const closed: CertificationVersion = { ...SEED_VERSIONS['001'], registeredUntil: '2026-06-30' };
+    const facts = (on: LocalDate) => ({
       acquisitions: [
         ...ccpsOf('D0', '2026-01-15', ['CCP1', 'CCP2']),
         ...ccpsOf('D2', on, ['CCP3']),
@@ -120,7 +121,7 @@ describe('R9 corrections: the superseded decision stops counting, the new one co
       decisions: [{ ...decision('TP-CDA', on), decisionId: 'D2' }],
       corrections: [correction('D1', 'D2', on)],
     });
-    const earned = (on: string) =>
+    const earned = (on: LocalDate) =>
       computeLivret({
         lineage: lineageOf(closed),
         ...facts(on),

@@ -1,3 +1,4 @@
+import { parseLocalDate, type LocalDate } from '@certif/platform-calendar';
 import type { CertificationVersion } from './certification-lineage';
 import type { ComponentAcquisition, TitleDecision } from './facts';
 import { computeLivret, type LivretView } from './livret';
@@ -7,7 +8,7 @@ function livret(
   version: CertificationVersion | CertificationVersion[],
   acquisitions: ComponentAcquisition[],
   decisions: TitleDecision[],
-  today: string,
+  today: LocalDate,
   parcheminIssued = false,
 ): LivretView {
   const versions = Array.isArray(version) ? version : [version];
@@ -28,7 +29,7 @@ const codes = (view: LivretView, version: CertificationVersion) =>
 
 describe('computeLivret: the seed certifications', () => {
   const dl = SEED_VERSIONS['000'];
-  const interview = (on: string) => decision('TP-DL', on);
+  const interview = (on: LocalDate) => decision('TP-DL', on);
 
   it.each`
     case                                                      | acquisitions                                                                    | decisions                                                                               | today           | held                            | deadline        | status           | due
@@ -46,8 +47,8 @@ describe('computeLivret: the seed certifications', () => {
   });
 
   const cda = SEED_VERSIONS['001'];
-  const closedCda = { ...cda, registeredUntil: '2025-06-30' };
-  const cdaCcps = (last: string) => [
+  const closedCda: CertificationVersion = { ...cda, registeredUntil: '2025-06-30' };
+  const cdaCcps = (last: LocalDate) => [
     acquired('TP-CDA-CCP1', '2015-03-01'),
     acquired('TP-CDA-CCP2', '2020-11-20'),
     acquired('TP-CDA-CCP3', last),
@@ -90,8 +91,10 @@ describe('computeLivret: the seed certifications', () => {
   });
 
   const cnam = SEED_VERSIONS['003'];
+  // One bloc a year, 2016 to 2020 (the fixture once wrote `201${6 + i}`: '20110-06-01' for the
+  // fifth, a date only string comparison accepted; the brand refused it).
   const allBlocs = ['BC01', 'BC02', 'BC03', 'BC04', 'BC05'].map((bc, i) =>
-    acquired(`RNCP28754${bc}`, `201${6 + i}-06-01`),
+    acquired(`RNCP28754${bc}`, parseLocalDate(`${2016 + i}-06-01`)),
   );
   it.each`
     case                                                            | decisions                                | today           | due      | status

@@ -1,10 +1,11 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import { specializationsAwarded } from './specialization-award';
 import { certificationVersion, decision, lineageOf } from './testing';
 
 const title = certificationVersion('TP-CDA', ['TP-CDA-CCP1'], {
   specializations: [{ id: 'id-CCS-IA', code: 'TP-CDA-CCS-IA', title: 'Intelligence artificielle' }],
 });
-const ccs = (on: string, overrides = {}) =>
+const ccs = (on: LocalDate, overrides = {}) =>
   decision('TP-CDA', on, {
     scope: 'SPECIALIZATION',
     outcome: 'TITLE_AWARDED',

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { parseLocalDate } from '@certif/platform-calendar';
 import { EventConsumer } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase, describeOnMysql } from '@certif/platform-persistence/testing';
@@ -66,7 +67,9 @@ describeOnEachDatabase(
       for (let round = 0; round < 6; round += 1) {
         const oc = tagged(SEED_VERSIONS['004'], tag());
         const candidateId = randomUUID();
-        const facts = [0, 1, 2].map((i) => ccp(candidateId, oc, i, `2025-0${i + 1}-10`));
+        const facts = [0, 1, 2].map((i) =>
+          ccp(candidateId, oc, i, parseLocalDate(`2025-0${i + 1}-10`)),
+        );
         t.feed(
           ...(round % 2 === 0 ? [certification(oc), ...facts] : [...facts, certification(oc)]),
         );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LocalDate } from '@certif/platform-calendar';
 import { decodeCloudEvent, type TransportMessage } from '@certif/platform-events';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
@@ -39,7 +40,7 @@ describeOnEachDatabase(
       candidateId: string,
       version: CertificationVersion,
       decisionId: string,
-      decidedOn: string,
+      decidedOn: LocalDate,
     ) => [
       ...version.components.map((c) =>
         eventMessage(
@@ -166,7 +167,7 @@ describeOnEachDatabase(
         superseded: string,
         decisionId: string,
         outcome: 'TITLE_AWARDED' | 'NOT_AWARDED',
-        decidedOn: string,
+        decidedOn: LocalDate,
         reason: string,
       ) =>
         eventMessage(

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { parseLocalDate } from '@certif/platform-calendar';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
@@ -50,7 +51,7 @@ describeOnEachDatabase(
               candidateId,
               certificationId: cda.id,
               componentId: c.id,
-              decidedOn: `2025-0${i + 1}-15`,
+              decidedOn: parseLocalDate(`2025-0${i + 1}-15`),
             }),
           ),
         ),

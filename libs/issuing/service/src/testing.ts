@@ -148,7 +148,7 @@ export function decisionCorrectedEvent(
 export function candidateEvent(
   id: string,
   names: { firstName: string; lastName: string },
-  options: { version?: number; erasedAt?: string | null; birthDate?: string | null } = {},
+  options: { version?: number; erasedAt?: string | null; birthDate?: LocalDate | null } = {},
 ): EventPayload<typeof candidateChanged> {
   return {
     change: options.erasedAt ? 'ERASED' : 'REGISTERED',
@@ -301,7 +301,7 @@ export function issuingProbes(get: () => TestIssuing) {
       candidateId: string,
       version: CertificationVersion,
       index: number,
-      decidedOn: string,
+      decidedOn: LocalDate,
       decisionId?: string,
     ) =>
       eventMessage(

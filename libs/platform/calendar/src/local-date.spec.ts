@@ -6,6 +6,7 @@ import {
   isLocalDate,
   parseLocalDate,
   todayIn,
+  type LocalDate,
 } from './local-date';
 
 describe('LocalDate', () => {
@@ -25,7 +26,7 @@ describe('LocalDate', () => {
     expect(() => parseLocalDate('2023-02-29')).toThrow(/expected YYYY-MM-DD/);
   });
 
-  it.each([
+  it.each<[LocalDate, number, LocalDate]>([
     ['2019-03-15', 5, '2024-03-15'],
     ['2020-02-29', 5, '2025-02-28'],
     ['2020-02-29', 4, '2024-02-29'],
@@ -34,7 +35,7 @@ describe('LocalDate', () => {
     expect(addYears(date, years)).toBe(expected);
   });
 
-  it.each([
+  it.each<[LocalDate, number, LocalDate]>([
     ['2024-12-31', 1, '2025-01-01'],
     ['2024-03-01', -1, '2024-02-29'],
   ])('addDays(%s, %i) = %s', (date, days, expected) => {
@@ -46,7 +47,7 @@ describe('LocalDate', () => {
     expect(earliest(null, undefined)).toBeNull();
   });
 
-  it.each([
+  it.each<[LocalDate, LocalDate, number]>([
     ['2000-06-15', '2015-06-14', 14],
     ['2000-06-15', '2015-06-15', 15],
   ])('fullYearsBetween(%s, %s) = %i', (from, to, years) => {

@@ -1,8 +1,10 @@
 /**
  * A calendar date without time or zone, "YYYY-MM-DD": the contract's `Date` scalar.
  * Kept as a string so that no time zone can ever shift a jury's decision date by a day.
+ * The type admits date literals ('2024-06-30') but no bare `string`: a value from outside (a
+ * request, an event, a file) becomes a LocalDate through `parseLocalDate`, once, at the edge.
  */
-export type LocalDate = string;
+export type LocalDate = `${number}-${number}-${number}`;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -18,11 +20,11 @@ function daysInMonth(year: number, month: number): number {
 
 function format(year: number, month: number, day: number): LocalDate {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as LocalDate;
 }
 
 /** True when the string is a real calendar date ("2023-02-29" is not). */
-export function isLocalDate(value: string): boolean {
+export function isLocalDate(value: string): value is LocalDate {
   const match = LOCAL_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -90,6 +92,11 @@ function dayFormatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The UTC calendar date of an instant (what `toISOString()` shows). */
+export function utcDateOf(instant: Date): LocalDate {
+  return instant.toISOString().slice(0, 10) as LocalDate;
+}
+
 /** Today's date in the given IANA zone (France by default: dates on diplomas are French dates). */
 export function todayIn(timeZone = 'Europe/Paris', now: Date = new Date()): LocalDate {
   // Formatting is still ~2 % of a subgraph's CPU (a status per certification): the last answer
@@ -98,7 +105,7 @@ export function todayIn(timeZone = 'Europe/Paris', now: Date = new Date()): Loca
   const second = Math.floor(now.getTime() / 1000);
   const last = lastToday.get(timeZone);
   if (last?.second === second) return last.date;
-  const date = dayFormatterFor(timeZone).format(now);
+  const date = dayFormatterFor(timeZone).format(now) as LocalDate;
   lastToday.set(timeZone, { second, date });
   return date;
 }

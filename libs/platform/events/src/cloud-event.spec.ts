@@ -7,7 +7,7 @@ import {
   EventDecodeError,
   type CloudEvent,
 } from './cloud-event';
-import { checkPayload, defineEvent } from './event-definition';
+import { checkPayload, contractDate, defineEvent } from './event-definition';
 import type { EventLogger } from './event-logger';
 import type { TransportMessage } from './transport-message';
 
@@ -151,6 +151,20 @@ describe('defineEvent', () => {
       expect(refused.problems).toContain('candidateId');
       expect(refused.problems).toContain('certificationCode');
     }
+  });
+
+  it('takes a contract date only in the form YYYY-MM-DD', () => {
+    expect(contractDate.parse('2024-06-01')).toBe('2024-06-01');
+    const refused = contractDate.safeParse('2024-6-1');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('a date YYYY-MM-DD');
+  });
+
+  it('takes a contract date only when it is a real calendar date', () => {
+    expect(contractDate.parse('2024-02-29')).toBe('2024-02-29');
+    const refused = contractDate.safeParse('2023-02-29');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('a real calendar date');
   });
 
   it('refuses a topic Kafka would refuse', () => {

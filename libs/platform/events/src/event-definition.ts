@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { isLocalDate, type LocalDate } from '@certif/platform-calendar';
 
 /**
  * A calendar date in an event payload, "YYYY-MM-DD" (the contract's `Date` scalar). One schema
  * for every context's contract, so that producers and consumers agree on what a date looks like.
  */
-export const contractDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+export const contractDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine(isLocalDate, 'a real calendar date')
+  .transform((value) => value as LocalDate);
 
 /**
  * The contract of one event type: where it goes, what its payload must look like, and which

@@ -17,7 +17,7 @@ import {
   type SessionsDependencies,
   type SessionsUnitOfWork,
 } from '@certif/sessions-application';
-import type { DecisionRequest, ExamSession } from '@certif/sessions-domain';
+import type { CorrectionRequest, DecisionRequest, ExamSession } from '@certif/sessions-domain';
 import { sampleCertification, sampleEnrollment } from '@certif/sessions-domain/testing';
 import { OutboxDeliberationEvents } from './events/outbox-deliberation-events';
 import { JuryDecisionRow } from './persistence/jury-decision.row';
@@ -240,7 +240,7 @@ describeOnEachDatabase('sessions use cases on the database', (dialect) => {
       },
     ]);
     const correct = new CorrectDecisionService(deps);
-    const request = {
+    const request: CorrectionRequest = {
       outcome: 'COMPONENTS_AWARDED' as const,
       awardedComponentIds: ['ccp1', 'ccp2'],
       finalInterviewPassed: false,
@@ -358,7 +358,7 @@ describeOnEachDatabase('sessions use cases on the database', (dialect) => {
           }),
         ),
     };
-    const decisions = registrations.map((r) => ({
+    const decisions = registrations.map((r): DecisionRequest => ({
       registrationId: r.id,
       outcome: 'TITLE_AWARDED' as const,
       awardedComponentIds: null,
@@ -385,7 +385,7 @@ describeOnEachDatabase('sessions use cases on the database', (dialect) => {
     const deliberate = async (count: number) => {
       const session = await sessionWithJury();
       const registrations = await registered(session, await enrolled(count));
-      const decisions = registrations.map((r, i) => ({
+      const decisions = registrations.map((r, i): DecisionRequest => ({
         registrationId: r.id,
         outcome: i % 2 === 0 ? ('TITLE_AWARDED' as const) : ('NOT_AWARDED' as const),
         awardedComponentIds: null,

@@ -1,3 +1,4 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import { assertEligible, type EligibilityFacts } from './eligibility';
 import {
   refusalOf,
@@ -9,7 +10,7 @@ import {
 
 const vae = {
   noticeNumber: 'DREETS-2026-001',
-  issuedOn: '2026-01-15',
+  issuedOn: '2026-01-15' as const,
   issuedBy: 'DREETS Occitanie',
 };
 const seats = (count: number) =>
@@ -30,7 +31,7 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
 
 /** Seed 004: registration ended 2025-09-29; R5's grace year runs to 2026-09-29. */
 const closed = sampleCertification({ registeredUntil: '2025-09-29' });
-const sessionOn = (startsOn: string) => sampleSession({ startsOn, endsOn: startsOn });
+const sessionOn = (startsOn: LocalDate) => sampleSession({ startsOn, endsOn: startsOn });
 
 describe('assertEligible (DOMAIN.md, eligibility at registration)', () => {
   it.each`

@@ -1,4 +1,4 @@
-import { isAfter } from '@certif/platform-calendar';
+import { isAfter, type LocalDate } from '@certif/platform-calendar';
 import { InvalidInput } from '@certif/platform-errors';
 import type { ExamSession } from './exam-session';
 import { assertOpenForChanges } from './jury';
@@ -75,7 +75,7 @@ export function assertEligible(facts: EligibilityFacts): void {
   }
   const until = certification.registeredUntil;
   if (until && isAfter(session.startsOn, until)) {
-    const graceEnd = graceYearEnd(certification) as string;
+    const graceEnd = graceYearEnd(certification) as LocalDate;
     if (isAfter(session.endsOn, graceEnd)) {
       refuse(
         `registration to ${certification.code} ended on ${until} and R5's year of grace ends on ${graceEnd}, ` +

@@ -1,3 +1,4 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import {
   PATHWAYS,
   searchable,
@@ -101,7 +102,7 @@ export function toEnrollment(row: EnrollmentRow): Enrollment {
     vaeAdmissibility: hasNotice
       ? {
           noticeNumber: row.vaeNoticeNumber as string,
-          issuedOn: row.vaeIssuedOn as string,
+          issuedOn: row.vaeIssuedOn as LocalDate,
           issuedBy: row.vaeIssuedBy as string,
           experienceYears: row.vaeExperienceYears,
           requiredExperienceYears: row.vaeRequiredExperienceYears,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /** Table `candidate`: one row per candidate. Mapped by candidate.mapper. */
 @Entity('candidate')
@@ -14,7 +15,7 @@ export class CandidateRow {
   lastName!: string;
 
   @Column({ type: 'date', nullable: true })
-  birthDate!: string | null;
+  birthDate!: LocalDate | null;
 
   /** F or M (the national holders' register); cleared on erasure like the birth date. */
   @Column({ type: 'varchar', length: 1, nullable: true })

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /** Table `enrollment`: a candidate's pathway to a certification, with its VAE notice (R6). */
 @Entity('enrollment')
@@ -18,7 +19,7 @@ export class EnrollmentRow {
   pathway!: string;
 
   @Column({ type: 'date' })
-  startedOn!: string;
+  startedOn!: LocalDate;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   trainingCenter!: string | null;
@@ -33,7 +34,7 @@ export class EnrollmentRow {
   vaeNoticeNumber!: string | null;
 
   @Column({ type: 'date', nullable: true })
-  vaeIssuedOn!: string | null;
+  vaeIssuedOn!: LocalDate | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   vaeIssuedBy!: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { Pathway } from '@certif/candidates-domain';
 
 /**
@@ -20,10 +21,10 @@ export class KnownCertificationRow {
   published!: boolean;
 
   @Column({ type: 'date', nullable: true })
-  registeredFrom!: string | null;
+  registeredFrom!: LocalDate | null;
 
   @Column({ type: 'date', nullable: true })
-  registeredUntil!: string | null;
+  registeredUntil!: LocalDate | null;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   revisesId!: string | null;

@@ -5,7 +5,7 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { sampleCandidate, sampleEnrollment } from '@certif/candidates-domain/testing';
-import { erase, type Candidate } from '@certif/candidates-domain';
+import { erase, type Candidate, type Enrollment } from '@certif/candidates-domain';
 import { sortKeyOf } from '@certif/candidates-application';
 import { candidatesTables } from './candidates-migrations';
 import { TypeOrmCandidateRepository } from './typeorm-candidate.repository';
@@ -73,7 +73,7 @@ describeOnEachDatabase('TypeOrmCandidateRepository', (dialect) => {
       enrolledAt: new Date('2026-01-02T00:00:00.000Z'),
     });
     await repository.insertEnrollment(vae);
-    const recorded = {
+    const recorded: Enrollment = {
       ...vae,
       vaeAdmissibility: {
         noticeNumber: 'DREETS-2025-17',

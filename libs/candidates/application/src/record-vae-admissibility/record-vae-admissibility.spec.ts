@@ -3,10 +3,11 @@ import {
   sampleEnrollment,
   sampleKnownCertification,
 } from '@certif/candidates-domain/testing';
+import type { VaeAdmissibilityDraft } from '@certif/candidates-domain';
 import { inMemoryDependencies } from '../testing';
 import { RecordVaeAdmissibilityService } from './record-vae-admissibility.service';
 
-const notice = {
+const notice: VaeAdmissibilityDraft = {
   noticeNumber: 'N-1',
   issuedOn: '2026-06-15',
   issuedBy: 'DREETS Occitanie',

@@ -1,8 +1,9 @@
+import type { RegistrationDraft } from '@certif/candidates-domain';
 import { inMemoryDependencies } from '../testing';
 import { RegisterCandidateService } from './register-candidate.service';
 
 describe('RegisterCandidateService', () => {
-  const draft = {
+  const draft: RegistrationDraft = {
     firstName: ' Léa ',
     lastName: 'Martin',
     birthDate: '1995-04-12',

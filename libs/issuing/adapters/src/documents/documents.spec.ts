@@ -1,3 +1,4 @@
+import { parseLocalDate } from '@certif/platform-calendar';
 import type { LivretDocument, ParcheminDocument } from '@certif/issuing-application';
 import { issuingAuthority, newParchemin, parcheminContent } from '@certif/issuing-domain';
 import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
@@ -11,7 +12,7 @@ const content = parcheminContent(
   { ...dwwm, certifier: { name: 'Ministère chargé de l’emploi', siret: null } },
   dwwm.components.map((c, i) => ({
     componentId: c.id,
-    acquiredOn: `2026-0${i + 3}-12`,
+    acquiredOn: parseLocalDate(`2026-0${i + 3}-12`),
     viaCorrespondence: false,
     sessionId: `session-${i + 1}`,
   })),

@@ -1,3 +1,4 @@
+import { utcDateOf } from '@certif/platform-calendar';
 import type { ParcheminDocument } from '@certif/issuing-application';
 import {
   BLUE,
@@ -156,9 +157,7 @@ export function renderParcheminPdf(document: ParcheminDocument): Promise<Buffer>
 
     if (parchemin.status === 'REVOKED') {
       // Between the title and the foot, horizontal: text extraction and screen readers read it.
-      const on = parchemin.revokedAt
-        ? ` le ${frenchDate(parchemin.revokedAt.toISOString().slice(0, 10))}`
-        : '';
+      const on = parchemin.revokedAt ? ` le ${frenchDate(utcDateOf(parchemin.revokedAt))}` : '';
       const reason = parchemin.revocationReason ? ` Motif : ${parchemin.revocationReason}` : '';
       const top = foot - 100;
       doc

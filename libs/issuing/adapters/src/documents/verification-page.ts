@@ -1,3 +1,4 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import type { ParcheminVerification } from '@certif/issuing-application';
 import { frenchDate } from './pdf-writer';
 
@@ -27,7 +28,7 @@ export function verificationPage(code: string, result: ParcheminVerification): s
     : result.status === 'REVOKED'
       ? '<p class="verdict invalid" role="status">✗ Ce parchemin a été révoqué : il n’est plus valide.</p>'
       : '<p class="verdict invalid" role="status">Aucun parchemin ne correspond à ce code.</p>';
-  const date = (value: string | null) => (value ? frenchDate(value) : 'non communiqué');
+  const date = (value: LocalDate | null) => (value ? frenchDate(value) : 'non communiqué');
   const facts =
     result.status === null
       ? ''

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { ParcheminContent } from '@certif/issuing-domain';
 import { CandidateLineageColumns } from './candidate-lineage.columns';
 
@@ -30,11 +31,11 @@ export class CredentialRow extends CandidateLineageColumns {
   verificationCode!: string;
 
   @Column({ type: 'date' })
-  issuedOn!: string;
+  issuedOn!: LocalDate;
 
   /** The date of the jury decision that completed the title: what the parchemin states. */
   @Column({ type: 'date' })
-  obtainedOn!: string;
+  obtainedOn!: LocalDate;
 
   @Column({ type: 'datetime', precision: 3 })
   issuedAt!: Date;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /** What every fact carries: whose it is, of which version, and when issuing recorded it. */
 abstract class FactColumns {
@@ -30,7 +31,7 @@ export class AcquiredComponentRow extends SessionFactColumns {
   componentId!: string;
 
   @Column({ type: 'date' })
-  acquiredOn!: string;
+  acquiredOn!: LocalDate;
 }
 
 /**
@@ -48,10 +49,10 @@ export class DecisionCorrectionRow extends FactColumns {
   supersededDecisionId!: string;
 
   @Column({ type: 'date' })
-  decidedOn!: string;
+  decidedOn!: LocalDate;
 
   @Column({ type: 'date' })
-  correctedOn!: string;
+  correctedOn!: LocalDate;
 
   @Column({ type: 'varchar', length: 1000 })
   reason!: string;
@@ -66,7 +67,7 @@ export class TitleDecisionRow extends SessionFactColumns {
   decisionId!: string;
 
   @Column({ type: 'date' })
-  decidedOn!: string;
+  decidedOn!: LocalDate;
 
   @Column({ type: 'varchar', length: 30 })
   outcome!: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { HolderRegisterData } from '@certif/issuing-application';
 
 /** The holder's identity from candidates.candidate.v1; the pseudonym once erased (R13). */
@@ -15,7 +16,7 @@ export class KnownCandidateRow {
 
   /** Printed on the parchemin; null when unknown or erased (R13). */
   @Column({ type: 'date', nullable: true })
-  birthDate!: string | null;
+  birthDate!: LocalDate | null;
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   erasedAt!: string | null;

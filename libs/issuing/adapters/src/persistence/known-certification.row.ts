@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { CertificationVersion } from '@certif/issuing-domain';
 
 /** Issuing's read model of referentials.certification.v1: the highest version of each state. */
@@ -42,10 +43,10 @@ export class KnownCertificationRow {
   certifierCpfContractId!: string | null;
 
   @Column({ type: 'date', nullable: true })
-  registeredFrom!: string | null;
+  registeredFrom!: LocalDate | null;
 
   @Column({ type: 'date', nullable: true })
-  registeredUntil!: string | null;
+  registeredUntil!: LocalDate | null;
 
   @Column({ type: 'varchar', length: 40 })
   capitalizationRule!: string;

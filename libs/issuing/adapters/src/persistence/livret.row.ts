@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import { CandidateLineageColumns } from './candidate-lineage.columns';
 
 /**
@@ -13,10 +14,10 @@ export class LivretRow extends CandidateLineageColumns {
   status!: string;
 
   @Column({ type: 'date', nullable: true })
-  capitalizationDeadline!: string | null;
+  capitalizationDeadline!: LocalDate | null;
 
   @Column({ type: 'date', nullable: true })
-  lapsesAfter!: string | null;
+  lapsesAfter!: LocalDate | null;
 
   @Column({ type: 'int' })
   version!: number;

@@ -8,7 +8,7 @@ import {
   type Parchemin,
   type ParcheminStatus,
 } from '@certif/issuing-domain';
-import type { LocalDate } from '@certif/platform-calendar';
+import { utcDateOf, type LocalDate } from '@certif/platform-calendar';
 import type { CandidateIdentity, IssuingDependencies, StoredLivret } from '../ports';
 import { assertMayReadRecordOf } from '../record-access';
 
@@ -135,7 +135,7 @@ export class CandidateRecordsQueries {
       certifierName: certification.certifier.name,
       issuedOn: parchemin.issuedOn,
       obtainedOn: parchemin.obtainedOn,
-      revokedOn: parchemin.revokedAt ? parchemin.revokedAt.toISOString().slice(0, 10) : null,
+      revokedOn: parchemin.revokedAt ? utcDateOf(parchemin.revokedAt) : null,
       revocationReason: parchemin.status === 'REVOKED' ? parchemin.revocationReason : null,
     };
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { Correspondence, JuryRule, Pathway } from '@certif/referentials-domain';
 
 /** Table `certification`: one row per version of a certification. Mapped by certification.mapper. */
@@ -47,10 +48,10 @@ export class CertificationRow {
   certifierCpfContractId!: string | null;
 
   @Column({ type: 'date', nullable: true })
-  registeredFrom!: string | null;
+  registeredFrom!: LocalDate | null;
 
   @Column({ type: 'date', nullable: true })
-  registeredUntil!: string | null;
+  registeredUntil!: LocalDate | null;
 
   @Column({ type: 'varchar', length: 40 })
   capitalizationRule!: string;

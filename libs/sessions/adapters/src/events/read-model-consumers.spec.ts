@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { candidateChanged } from '@certif/candidates-contracts';
+import { candidateChanged, type EnrollmentState } from '@certif/candidates-contracts';
 import { credentialChanged } from '@certif/issuing-contracts';
 import {
   EmbeddedBus,
@@ -48,7 +48,7 @@ function certificationState(overrides: Partial<CertificationState> = {}): Certif
   };
 }
 
-const enrollment = {
+const enrollment: EnrollmentState = {
   id: 'enrollment-1',
   certificationId: 'cda',
   pathway: 'VAE' as const,
@@ -238,7 +238,7 @@ describeOnEachDatabase('read models fed by events', (dialect) => {
       certificationId: 'cda',
       specializationId: null,
       status: 'VALID' as const,
-      issuedOn: '2026-07-01',
+      issuedOn: '2026-07-01' as const,
     };
     await deliver(credentialChanged, { change: 'ISSUED', candidateId: 'candidate-1', credential });
     expect(await readModels.parcheminsOf('candidate-1')).toEqual([

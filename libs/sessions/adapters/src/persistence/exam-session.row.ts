@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /** Table `exam_session`. Mapped by sessions.mapper. */
 @Entity('exam_session')
@@ -23,10 +24,10 @@ export class ExamSessionRow {
   center!: string;
 
   @Column({ type: 'date' })
-  startsOn!: string;
+  startsOn!: LocalDate;
 
   @Column({ type: 'date' })
-  endsOn!: string;
+  endsOn!: LocalDate;
 
   @Column({ type: 'int', nullable: true })
   capacity!: number | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 
 /**
  * Table `jury_decision`: never deleted, and what a decision decided is never updated (R9); a
@@ -38,7 +39,7 @@ export class JuryDecisionRow {
   finalInterviewPassed!: boolean | null;
 
   @Column({ type: 'date' })
-  decidedOn!: string;
+  decidedOn!: LocalDate;
 
   @Column({ type: 'datetime', precision: 3 })
   recordedAt!: Date;
@@ -60,5 +61,5 @@ export class JuryDecisionRow {
   correctionReason!: string | null;
 
   @Column({ type: 'date', nullable: true })
-  correctedOn!: string | null;
+  correctedOn!: LocalDate | null;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { LocalDate } from '@certif/platform-calendar';
 import type { CertificationView, EnrollmentView } from '@certif/sessions-domain';
 
 /** Read model of referentials.certification.v1: the highest version of each certification. */
@@ -20,10 +21,10 @@ export class CertificationViewRow {
   status!: string;
 
   @Column({ type: 'date', nullable: true })
-  registeredFrom!: string | null;
+  registeredFrom!: LocalDate | null;
 
   @Column({ type: 'date', nullable: true })
-  registeredUntil!: string | null;
+  registeredUntil!: LocalDate | null;
 
   @Column({ type: 'boolean' })
   requiresFinalInterview!: boolean;
@@ -87,7 +88,7 @@ export class EnrollmentViewRow {
   pathway!: string;
 
   @Column({ type: 'date' })
-  startedOn!: string;
+  startedOn!: LocalDate;
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   trainingCenter!: string | null;
@@ -116,5 +117,5 @@ export class ParcheminViewRow {
   status!: string;
 
   @Column({ type: 'date' })
-  issuedOn!: string;
+  issuedOn!: LocalDate;
 }

@@ -192,7 +192,11 @@ describeOnEachDatabase('sessions repositories', (dialect) => {
       { ...certification, title: 'Renamed', version: 2 },
     ]);
 
-    const vae = { noticeNumber: 'N-1', issuedOn: '2026-01-15', issuedBy: 'DREETS Occitanie' };
+    const vae = {
+      noticeNumber: 'N-1',
+      issuedOn: '2026-01-15' as const,
+      issuedBy: 'DREETS Occitanie',
+    };
     await writer.saveCandidate(
       { id: 'candidate-1', firstName: 'Ada', lastName: 'Lovelace', erasedAt: null, version: 1 },
       [

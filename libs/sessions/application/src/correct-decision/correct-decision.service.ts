@@ -1,3 +1,4 @@
+import type { LocalDate } from '@certif/platform-calendar';
 import { Forbidden, NotFound } from '@certif/platform-errors';
 import {
   checkCorrection,
@@ -89,6 +90,6 @@ export function correctionEvent(
       .filter((id) => !kept.has(id))
       .map(component),
     reason: checked.reason,
-    correctedOn: correction.correctedOn as string,
+    correctedOn: correction.correctedOn as LocalDate,
   };
 }
