@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { parseLocalDate } from '@certif/platform-calendar';
 import { DeadLetterEntity } from '@certif/platform-events';
 import { waitFor } from '@certif/platform-events/testing';
 import { describeOnMysql } from '@certif/platform-persistence/testing';
@@ -74,7 +75,7 @@ describeOnMysql('issuing consumers: a batch of events in one transaction', () =>
           candidateId,
           certificationId: version.id,
           componentId: component.id,
-          decidedOn: `2025-0${i + 1}-10`,
+          decidedOn: parseLocalDate(`2025-0${i + 1}-10`),
         }),
       ),
     );
