@@ -55,6 +55,9 @@ export async function startBenchPlatform(
     databasePrefix,
     loadSeeds: true,
     clock: fixedClock(today),
+    ...(process.env['EVENTS_BATCH_SIZE']
+      ? { eventBatchSize: Number(process.env['EVENTS_BATCH_SIZE']) }
+      : {}),
   }).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;

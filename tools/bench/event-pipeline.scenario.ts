@@ -141,6 +141,8 @@ export async function eventPipeline(
   operations: Map<string, string>,
   enrollments: readonly PlannedEnrollment[],
   componentCount: number,
+  /** Called around the measured deliberation only (e.g. a CPU profile). */
+  measuring?: { start(): Promise<void>; stop(): Promise<void> },
 ): Promise<Figure[]> {
   const warmUp = enrollments.slice(0, settings.warmUpDeliberated);
   const measured = enrollments.slice(settings.warmUpDeliberated);
@@ -151,23 +153,32 @@ export async function eventPipeline(
     componentCount,
   );
   const prepared = await prepareSession(bench, operations, measured);
+  await measuring?.start();
+  const deliberated = await deliberate(bench, operations, prepared, componentCount).finally(() =>
+    measuring?.stop(),
+  );
   const run = {
-    ...(await deliberate(bench, operations, prepared, componentCount)),
+    ...deliberated,
     registrationSeconds: prepared.registrationSeconds,
   };
   const reference = await pipelineReferences(settings, run.events);
   const n = measured.length;
   const rate = run.events / run.pipelineSeconds;
   const inserts = run.events / reference.insertSeconds;
+  const backbone = run.events / reference.backboneSeconds;
+  const share = rate / backbone;
   return [
     {
       scenario: `event pipeline · ${n} candidates`,
       measure: 'events/s, end to end',
       value: rate,
       unit: 'events/s',
-      reference: { label: 'batched INSERTs', value: inserts },
-      target: { text: '≥ 1,000 events/s', met: rate >= 1000 },
-      note: `${run.events} events in ${run.pipelineSeconds.toFixed(2)} s from the call to the last parchemin`,
+      reference: { label: 'no-op backbone, same run', value: backbone },
+      target: {
+        text: '≥ 1,000 events/s and ≥ 50 % of the no-op backbone',
+        met: rate >= 1000 && share >= 0.5,
+      },
+      note: `${run.events} events in ${run.pipelineSeconds.toFixed(2)} s from the call to the last parchemin; ${Math.round(100 * share)} % of the backbone alone; batched INSERTs of the same rows: ${Math.round(inserts)} rows/s`,
     },
     {
       scenario: `event pipeline · ${n} candidates`,

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
+  defaultEventBatchSize,
   EmbeddedBus,
   EmbeddedTransport,
   EventConsumer,
@@ -83,7 +84,9 @@ async function backbone(dataSource: DataSource, count: number): Promise<number> 
   await dataSource.query('DELETE FROM events_outbox');
   const transport = new EmbeddedTransport({ bus: new EmbeddedBus() });
   let handled = 0;
-  const consumer = new EventConsumer({ dataSource, transport, groupId: 'reference' }).on(
+  // The services' batch size (EVENTS_BATCH_SIZE, 50 by default): the same consumer loop.
+  const batchSize = Number(process.env['EVENTS_BATCH_SIZE'] ?? defaultEventBatchSize);
+  const consumer = new EventConsumer({ dataSource, transport, groupId: 'reference', batchSize }).on(
     ccpAcquired,
     async () => {
       handled += 1;

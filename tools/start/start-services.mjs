@@ -7,14 +7,16 @@
 // Once every service answers /readyz it prints `Platform ready: <gateway URL>` and, for programs,
 // one line `SERVICES_READY {json}` with every URL.
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eachLine, freePort } from '../kafka/broker.mjs';
 import { requireWorkspaceNode } from './node-version.mjs';
+import {
+  typescriptEntryArgs,
+  typescriptEntryEnv,
+  workspaceRoot as root,
+} from './typescript-entry.mjs';
 
 requireWorkspaceNode();
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const services = [
   { name: 'referentials', port: 4001 },
   { name: 'candidates', port: 4002 },
@@ -74,9 +76,7 @@ process.on('SIGTERM', () => void stopAll(0));
 
 services.forEach((service, index) => {
   const env = {
-    TS_NODE_PROJECT: resolve(root, 'tsconfig.json'),
-    APOLLO_TELEMETRY_DISABLED: '1',
-    ...process.env,
+    ...typescriptEntryEnv(),
     KAFKA_BROKERS: kafkaBrokers,
     PORT: String(service.port),
   };
@@ -88,13 +88,7 @@ services.forEach((service, index) => {
   if (service.name === 'candidates') env.ISSUING_SERVICE_URL ??= url('issuing');
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      resolve(root, `apps/${service.name}/src/main.ts`),
-    ],
+    typescriptEntryArgs(`apps/${service.name}/src/main.ts`),
     // A process group of its own: Ctrl-C reaches this script only, which stops each service
     // once, in order (a second signal would make a service exit at once).
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { dropDatabasesOf, freePort } from './scratch-server';
+import { dropDatabasesOf, freePort } from '@certif/platform-persistence/testing';
 import { readWorkspaceFile, workspacePath } from './workspace';
 
 // SLOW (2–5 min: two tsc builds and one `npm ci`, side by side). What the image runs, without Docker, following
@@ -203,11 +203,12 @@ describe('[slow] production bundles of referentials and the gateway, as the imag
     const installed = Object.keys(manifest.devDependencies).filter((name) =>
       existsSync(join(productionModules, name)),
     );
-    // Only what production packages depend on themselves (@apollo/gateway composes; type-only
-    // packages some libraries declare): no compiler, no ts-node, no test runner, no linter.
+    // Only what production packages depend on themselves (@apollo/gateway composes and plans;
+    // type-only packages some libraries declare): no compiler, no ts-node, no test runner, no
+    // linter.
     expect(installed).toEqual([
       '@apollo/composition',
-      '@apollo/federation-internals',
+      '@apollo/query-planner',
       '@graphql-typed-document-node/core',
       '@types/node',
     ]);

@@ -3,8 +3,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabasesOf, freePort } from './scratch-server';
 import { describeWithKafka, waitFor } from '@certif/platform-events/testing';
+import { dropDatabasesOf, freePort } from '@certif/platform-persistence/testing';
 import { Journey, PrivateBroker, countRows } from '@certif/kafka-tools/testing';
 import { kubectlUnavailableReason, renderObjects } from './kustomize';
 import {

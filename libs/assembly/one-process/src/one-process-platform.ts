@@ -17,6 +17,8 @@ export interface OneProcessOptions {
   databasePrefix?: string;
   dataDir: string;
   kafkaBrokers?: string;
+  /** Waiting events of a partition a consumer handles in one transaction, at most (50). */
+  eventBatchSize?: number;
   internalSecret?: string;
   loadSeeds?: boolean;
   clock?: Clock;
@@ -68,6 +70,7 @@ export async function startOneProcessPlatform(
         ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
         ...(options.databasePrefix ? { databasePrefix: options.databasePrefix } : {}),
         ...(options.kafkaBrokers ? { kafkaBrokers: options.kafkaBrokers } : {}),
+        ...(options.eventBatchSize ? { eventBatchSize: options.eventBatchSize } : {}),
       });
       services[module.name] = service;
       started.push(service);

@@ -9,6 +9,7 @@ import { runServiceMigrations } from '@certif/platform-migrations';
 import { createLogger } from '@certif/platform-observability';
 import {
   databaseTarget,
+  mysqlConnectionOptions,
   openDataSource,
   pendingSchemaChanges,
   prepareMysqlDatabase,
@@ -49,15 +50,7 @@ function targetOf(service: string): MysqlTarget {
 async function legacyDataSource(target: MysqlTarget, schema: ServiceSchema) {
   const server = await prepareMysqlDatabase(target);
   const options = {
-    type: server.isMariaDb ? 'mariadb' : 'mysql',
-    host: target.host,
-    port: target.port,
-    username: target.user,
-    password: target.password,
-    database: target.database,
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-    dateStrings: ['DATE'],
+    ...mysqlConnectionOptions(target, server.isMariaDb),
     poolSize: 2,
     entities: [],
     migrations: schema.migrations,

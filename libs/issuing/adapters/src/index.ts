@@ -7,6 +7,7 @@ export * from './persistence/fact.rows';
 export * from './persistence/livret.row';
 export * from './persistence/credential.row';
 export * from './persistence/issuing-unit-of-work';
+export * from './persistence/counter-block-numbers';
 export * from './persistence/issuing-migrations';
 export * from './events/outbox-issuing-events';
 export * from './events/inbound-events';

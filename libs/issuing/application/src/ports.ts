@@ -74,10 +74,11 @@ export interface CandidateDirectory {
   save(identity: CandidateIdentity): Promise<void>;
   findByIds(ids: readonly string[]): Promise<CandidateIdentity[]>;
   /**
-   * Until the transaction ends, no other transaction handles a fact of this candidate (when it
-   * is known): their facts arrive on two topics at once and would otherwise deadlock.
+   * Until the transaction ends, no other transaction handles a fact of these candidates (those
+   * known): their facts arrive on two topics at once and would otherwise deadlock. Several are
+   * locked in one order (a batch of events), whoever asks.
    */
-  lockFacts(candidateId: string): Promise<void>;
+  lockFacts(...candidateIds: readonly string[]): Promise<void>;
 }
 
 export interface FactStore {
@@ -108,7 +109,11 @@ export interface ParcheminRepository {
   findByIds(ids: readonly string[]): Promise<Parchemin[]>;
   findByVerificationCode(code: string): Promise<Parchemin | null>;
   findByCandidates(candidateIds: readonly string[]): Promise<Parchemin[]>;
-  /** The next number of a sequence (`TP-CDA-2026`), safe when transactions race. */
+  /**
+   * The next number of a sequence (`TP-CDA-2026`): unique, growing, safe when transactions race,
+   * and not necessarily contiguous (ADR 0019: a number taken by an issuance that rolled back is
+   * not given again).
+   */
   nextSequence(prefix: string): Promise<number>;
   /** Throws a Conflict (concurrentChange) when a VALID parchemin for (candidate, lineage, CCS) exists. */
   insert(parchemin: Parchemin): Promise<void>;
@@ -135,6 +140,12 @@ export interface IssuingEvents {
 
 export interface IssuingTransaction extends IssuingStores {
   events: IssuingEvents;
+  /**
+   * Present when the transaction handles a batch of events (the consumer's): runs `work` once per
+   * key after the batch's last event, before commit — one livret recomputation per candidate and
+   * lineage per batch, not per event. Absent: the caller runs the work at once.
+   */
+  deferUntilBatchEnd?: (key: string, work: () => Promise<void>) => void;
 }
 
 /**

@@ -46,7 +46,6 @@ export async function refreshLivret(
   let parchemins = (await tx.parchemins.findByCandidates([candidateId])).filter(
     (c) => c.lineageRootId === lineage.rootId,
   );
-  // Read before issuing: a parchemin's number holds a lock until commit (see nextSequence).
   const stored = await tx.livrets.findOne(candidateId, lineage.rootId);
   const compute = (parcheminIssued: boolean) =>
     computeLivret({
@@ -117,6 +116,31 @@ export async function refreshLivret(
   }
   await record(deps, tx, candidateId, lineage.rootId, view, stored);
   return view;
+}
+
+/**
+ * Recomputes the candidate's livret of `certificationId`'s lineage after a fact: at once, or, when
+ * the transaction handles a batch of events, once per candidate and certification at the end of
+ * the batch (a correction's own refresh once per correction; ADR 0019). The certification is read
+ * after the fact is stored, either way: a certification handled at the same moment then sees the
+ * fact, or the fact's refresh sees the certification.
+ */
+export async function refreshLivretAfterFact(
+  deps: RefreshDependencies,
+  tx: IssuingTransaction,
+  candidateId: string,
+  certificationId: string,
+  correction?: DecisionCorrection,
+): Promise<void> {
+  const refresh = async () => {
+    const lineage = await tx.certifications.lineageOf(certificationId);
+    if (lineage) await refreshLivret(deps, tx, candidateId, lineage, correction);
+  };
+  if (!tx.deferUntilBatchEnd) return refresh();
+  tx.deferUntilBatchEnd(
+    correction ? `correction ${correction.decisionId}` : `livret ${candidateId} ${certificationId}`,
+    refresh,
+  );
 }
 
 /** Revoked with the correction's reason; the record stays, and REVOKED is published. */

@@ -6,11 +6,9 @@ import { describeOnEachDatabase, describeOnMysql } from '@certif/platform-persis
 import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import { CredentialRow, toRecordCcpAcquired, toRecordTitleAwarded } from '@certif/issuing-adapters';
 import { RecordCcpAcquiredService, RecordTitleAwardedService } from '@certif/issuing-application';
-import { candidateChanged } from '@certif/candidates-contracts';
 import { certificationChanged } from '@certif/referentials-contracts';
 import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
 import {
-  candidateEvent,
   certificationEvent,
   eventMessage,
   issuingProbes,
@@ -29,7 +27,8 @@ describeOnEachDatabase(
     });
     afterAll(() => t.stop());
 
-    const { tag, settled, credentials, published, certification, ccp } = issuingProbes(() => t);
+    const { tag, settled, credentials, published, certification, revision, candidate, award, ccp } =
+      issuingProbes(() => t);
 
     it('counts ccp-acquired that arrive before their certification, once it arrives', async () => {
       const oc = tagged(SEED_VERSIONS['004'], tag());
@@ -78,7 +77,8 @@ describeOnEachDatabase(
       }
     });
 
-    it('waits for the last ccp-acquired when the final interview arrives first (R3)', async () => {
+    /** A CDA candidate with CCP1 and CCP2: the final interview and CCP3 are still to come. */
+    const cdaAfterTwoCcps = () => {
       const cda = tagged(SEED_VERSIONS['001'], tag());
       const candidateId = randomUUID();
       t.feed(
@@ -86,12 +86,12 @@ describeOnEachDatabase(
         ccp(candidateId, cda, 0, '2025-01-10'),
         ccp(candidateId, cda, 1, '2025-06-10'),
       );
-      t.feed(
-        eventMessage(
-          titleAwarded,
-          titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-11-20' }),
-        ),
-      );
+      return { cda, candidateId };
+    };
+
+    it('waits for the last ccp-acquired when the final interview arrives first (R3)', async () => {
+      const { cda, candidateId } = cdaAfterTwoCcps();
+      t.feed(award(candidateId, cda, '2025-11-20'));
       await settled();
       expect(await credentials(candidateId)).toHaveLength(0);
 
@@ -101,19 +101,8 @@ describeOnEachDatabase(
     });
 
     it('issues nothing when the final interview came before the last component (R3)', async () => {
-      const cda = tagged(SEED_VERSIONS['001'], tag());
-      const candidateId = randomUUID();
-      t.feed(
-        certification(cda),
-        ccp(candidateId, cda, 0, '2025-01-10'),
-        ccp(candidateId, cda, 1, '2025-06-10'),
-      );
-      t.feed(
-        eventMessage(
-          titleAwarded,
-          titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-06-09' }),
-        ),
-      );
+      const { cda, candidateId } = cdaAfterTwoCcps();
+      t.feed(award(candidateId, cda, '2025-06-09'));
       t.feed(ccp(candidateId, cda, 2, '2025-11-20'));
       await settled();
       expect(await credentials(candidateId)).toHaveLength(0);
@@ -127,28 +116,22 @@ describeOnEachDatabase(
     it('the same event twice, and the same fact under another event id, issue one parchemin', async () => {
       const dwwm = tagged(SEED_VERSIONS['002'], tag());
       const candidateId = randomUUID();
-      const award = eventMessage(
-        titleAwarded,
-        titleAwardedEvent({
-          candidateId,
-          certificationId: dwwm.id,
-          decidedOn: '2025-05-10',
-          outcome: 'TITLE_AWARDED',
-          scope: 'FULL_TITLE',
-        }),
-      );
+      const awarded = award(candidateId, dwwm, '2025-05-10', {
+        outcome: 'TITLE_AWARDED',
+        scope: 'FULL_TITLE',
+      });
       const decisionId = randomUUID();
       t.feed(
         certification(dwwm),
-        award,
-        award,
+        awarded,
+        awarded,
         ccp(candidateId, dwwm, 0, '2025-05-10', decisionId),
       );
       t.feed(
         ccp(candidateId, dwwm, 0, '2025-05-10', decisionId),
         ccp(candidateId, dwwm, 1, '2025-05-10', decisionId),
       );
-      t.feed(eventMessage(titleAwarded, JSON.parse(award.value) as never));
+      t.feed(eventMessage(titleAwarded, JSON.parse(awarded.value) as never));
       await settled();
       expect(await credentials(candidateId)).toHaveLength(1);
       await waitFor(async () =>
@@ -170,17 +153,11 @@ describeOnEachDatabase(
       const specializationId = (cda.specializations[0] as { id: string }).id;
       t.feed(
         certification(cda),
-        eventMessage(
-          titleAwarded,
-          titleAwardedEvent({
-            candidateId,
-            certificationId: cda.id,
-            decidedOn: '2025-12-01',
-            outcome: 'TITLE_AWARDED',
-            scope: 'SPECIALIZATION',
-            specializationId,
-          }),
-        ),
+        award(candidateId, cda, '2025-12-01', {
+          outcome: 'TITLE_AWARDED',
+          scope: 'SPECIALIZATION',
+          specializationId,
+        }),
       );
       await settled();
       expect(await credentials(candidateId)).toHaveLength(0);
@@ -223,13 +200,7 @@ describeOnEachDatabase(
         ccp(candidateId, old, 1, '2024-02-10'),
       );
       await settled();
-      t.feed(
-        eventMessage(
-          certificationChanged,
-          certificationEvent({ ...old, revisedById: revised.id, version: 2 }, 'REVISED'),
-        ),
-        eventMessage(certificationChanged, certificationEvent(revised, 'REVISED')),
-      );
+      t.feed(...revision(old, revised));
       await settled();
       await waitFor(async () =>
         expect(
@@ -250,22 +221,13 @@ describeOnEachDatabase(
     it('replaces the identity by the pseudonym on erasure, and never brings the name back (R13)', async () => {
       const candidateId = randomUUID();
       t.feed(
-        eventMessage(
-          candidateChanged,
-          candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 1 }),
+        candidate(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 1 }),
+        candidate(
+          candidateId,
+          { firstName: 'Anonyme', lastName: 'X7K2' },
+          { version: 3, erasedAt: '2026-02-01T10:00:00.000Z' },
         ),
-        eventMessage(
-          candidateChanged,
-          candidateEvent(
-            candidateId,
-            { firstName: 'Anonyme', lastName: 'X7K2' },
-            { version: 3, erasedAt: '2026-02-01T10:00:00.000Z' },
-          ),
-        ),
-        eventMessage(
-          candidateChanged,
-          candidateEvent(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 2 }),
-        ),
+        candidate(candidateId, { firstName: 'Camille', lastName: 'Durand' }, { version: 2 }),
       );
       await settled();
       const [identity] = await t.service.unitOfWork.reader.candidates.findByIds([candidateId]);

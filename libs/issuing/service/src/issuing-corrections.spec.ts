@@ -6,19 +6,7 @@ import { certificationVersion, SEED_VERSIONS } from '@certif/issuing-domain/test
 import type { CertificationVersion } from '@certif/issuing-domain';
 import { LivretRow } from '@certif/issuing-adapters';
 import { RevokeParcheminService } from '@certif/issuing-application';
-import { certificationChanged } from '@certif/referentials-contracts';
-import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
-import {
-  ccpAcquiredEvent,
-  certificationEvent,
-  decisionCorrectedEvent,
-  eventMessage,
-  issuingProbes,
-  startTestIssuing,
-  tagged,
-  titleAwardedEvent,
-  type TestIssuing,
-} from './testing';
+import { issuingProbes, startTestIssuing, tagged, type TestIssuing } from './testing';
 
 describeOnEachDatabase(
   'issuing: finality (R4) and decision corrections (R9), whatever the order of events',
@@ -29,7 +17,9 @@ describeOnEachDatabase(
     });
     afterAll(() => t.stop());
 
-    const { tag, deliverInOrder, credentials } = issuingProbes(() => t);
+    const probes = issuingProbes(() => t);
+    const { tag, deliverInOrder, credentials, certification, revision, award, ccp } = probes;
+    const decisionCorrection = probes.correction;
     const valid = async (candidateId: string) =>
       (await credentials(candidateId)).filter((c) => c.status === 'VALID');
     const livret = async (candidateId: string) =>
@@ -42,29 +32,12 @@ describeOnEachDatabase(
       decisionId: string,
       decidedOn: LocalDate,
     ) => [
-      ...version.components.map((c) =>
-        eventMessage(
-          ccpAcquired,
-          ccpAcquiredEvent({
-            candidateId,
-            certificationId: version.id,
-            componentId: c.id,
-            decidedOn,
-            decisionId,
-          }),
-        ),
-      ),
-      eventMessage(
-        titleAwarded,
-        titleAwardedEvent({
-          candidateId,
-          certificationId: version.id,
-          decidedOn,
-          decisionId,
-          outcome: 'TITLE_AWARDED',
-          scope: 'FULL_TITLE',
-        }),
-      ),
+      ...version.components.map((_, i) => ccp(candidateId, version, i, decidedOn, decisionId)),
+      award(candidateId, version, decidedOn, {
+        decisionId,
+        outcome: 'TITLE_AWARDED',
+        scope: 'FULL_TITLE',
+      }),
     ];
 
     describe('R4 finality: a revision never withholds a title awarded on the version before', () => {
@@ -82,25 +55,18 @@ describeOnEachDatabase(
           }),
           suffix,
         );
-        const revision = [
-          eventMessage(
-            certificationChanged,
-            certificationEvent({ ...v1, revisedById: v2.id, version: 2 }, 'REVISED'),
-          ),
-          eventMessage(certificationChanged, certificationEvent(v2, 'REVISED')),
-        ];
-        return { v1, v2, revision };
+        return { v1, v2, revised: revision(v1, v2) };
       };
 
       it.each(['before', 'after'])(
         'the revision arriving %s the award: one VALID parchemin of version 1, dated by the award',
         async (when) => {
-          const { v1, revision } = versions();
+          const { v1, revised } = versions();
           const candidateId = randomUUID();
-          const award = titleAward(candidateId, v1, randomUUID(), '2025-06-10');
+          const awarded = titleAward(candidateId, v1, randomUUID(), '2025-06-10');
           await deliverInOrder([
-            eventMessage(certificationChanged, certificationEvent(v1)),
-            ...(when === 'before' ? [...revision, ...award] : [...award, ...revision]),
+            certification(v1),
+            ...(when === 'before' ? [...revised, ...awarded] : [...awarded, ...revised]),
           ]);
           const issued = await credentials(candidateId);
           expect(issued).toHaveLength(1);
@@ -118,27 +84,14 @@ describeOnEachDatabase(
       );
 
       it('a candidate still in progress follows the revision and must sit the new CCP', async () => {
-        const { v1, v2, revision } = versions();
+        const { v1, v2, revised } = versions();
         const candidateId = randomUUID();
         await deliverInOrder([
-          eventMessage(certificationChanged, certificationEvent(v1)),
-          ...v1.components.map((c) =>
-            eventMessage(
-              ccpAcquired,
-              ccpAcquiredEvent({
-                candidateId,
-                certificationId: v1.id,
-                componentId: c.id,
-                decidedOn: '2025-06-10',
-              }),
-            ),
-          ),
-          ...revision,
+          certification(v1),
+          ...v1.components.map((_, i) => ccp(candidateId, v1, i, '2025-06-10')),
+          ...revised,
           // The final interview, held after the revision, is made under version 2.
-          eventMessage(
-            titleAwarded,
-            titleAwardedEvent({ candidateId, certificationId: v2.id, decidedOn: '2025-11-10' }),
-          ),
+          award(candidateId, v2, '2025-11-10'),
         ]);
         expect(await credentials(candidateId)).toHaveLength(0);
         expect(await livret(candidateId)).toMatchObject({
@@ -170,93 +123,42 @@ describeOnEachDatabase(
         decidedOn: LocalDate,
         reason: string,
       ) =>
-        eventMessage(
-          decisionCorrected,
-          decisionCorrectedEvent({
-            candidateId,
-            certificationId: version.id,
-            decisionId,
-            decidedOn,
-            supersededDecisionId: superseded,
-            outcome,
-            reason,
-            awardedComponents:
-              outcome === 'TITLE_AWARDED'
-                ? version.components.map((c) => ({ componentId: c.id, componentCode: c.code }))
-                : [],
-            withdrawnComponents:
-              outcome === 'NOT_AWARDED'
-                ? version.components.map((c) => ({ componentId: c.id, componentCode: c.code }))
-                : [],
-          }),
-        );
+        decisionCorrection(candidateId, version, {
+          decisionId,
+          decidedOn,
+          supersededDecisionId: superseded,
+          outcome,
+          reason,
+          awardedComponents:
+            outcome === 'TITLE_AWARDED'
+              ? version.components.map((c) => ({ componentId: c.id, componentCode: c.code }))
+              : [],
+          withdrawnComponents:
+            outcome === 'NOT_AWARDED'
+              ? version.components.map((c) => ({ componentId: c.id, componentCode: c.code }))
+              : [],
+        });
 
-      const withdrawn: Build = (candidateId, v, d) => ({
-        facts: titleAward(candidateId, v, d('D1'), '2025-06-10'),
-        corrections: [
-          correction(
-            candidateId,
-            v,
-            d('D1'),
-            d('D2'),
-            'NOT_AWARDED',
-            '2025-06-10',
-            'CCP2 non acquis',
+      /** [superseded, decision, outcome, decided on, reason]: one correction, by decision names. */
+      type Step = [string, string, 'TITLE_AWARDED' | 'NOT_AWARDED', LocalDate, string];
+      /** The title awarded as D1 (or not, `awarded` false), then corrected step by step. */
+      const corrected =
+        (awarded: boolean, ...steps: Step[]): Build =>
+        (candidateId, v, d) => ({
+          // NOT_AWARDED publishes no fact: only the corrections.
+          facts: awarded ? titleAward(candidateId, v, d('D1'), '2025-06-10') : [],
+          corrections: steps.map(([superseded, decision, outcome, decidedOn, reason]) =>
+            correction(candidateId, v, d(superseded), d(decision), outcome, decidedOn, reason),
           ),
-        ],
-      });
-      const withdrawnThenAwarded: Build = (candidateId, v, d) => ({
-        facts: titleAward(candidateId, v, d('D1'), '2025-06-10'),
-        corrections: [
-          correction(
-            candidateId,
-            v,
-            d('D1'),
-            d('D2'),
-            'NOT_AWARDED',
-            '2025-06-10',
-            'CCP2 non acquis',
-          ),
-          correction(
-            candidateId,
-            v,
-            d('D2'),
-            d('D3'),
-            'TITLE_AWARDED',
-            '2025-06-12',
-            'recours admis',
-          ),
-        ],
-      });
-      const dateCorrected: Build = (candidateId, v, d) => ({
-        facts: titleAward(candidateId, v, d('D1'), '2025-06-10'),
-        corrections: [
-          correction(
-            candidateId,
-            v,
-            d('D1'),
-            d('D2'),
-            'TITLE_AWARDED',
-            '2025-06-11',
-            'date erronée',
-          ),
-        ],
-      });
-      const awardedByCorrection: Build = (candidateId, v, d) => ({
-        // NOT_AWARDED publishes no fact: only the correction that awards the title.
-        facts: [],
-        corrections: [
-          correction(
-            candidateId,
-            v,
-            d('D1'),
-            d('D2'),
-            'TITLE_AWARDED',
-            '2025-06-12',
-            'erreur de report',
-          ),
-        ],
-      });
+        });
+      const withdrawal: Step = ['D1', 'D2', 'NOT_AWARDED', '2025-06-10', 'CCP2 non acquis'];
+      const appeal: Step = ['D2', 'D3', 'TITLE_AWARDED', '2025-06-12', 'recours admis'];
+      const redating: Step = ['D1', 'D2', 'TITLE_AWARDED', '2025-06-11', 'date erronée'];
+      const misreport: Step = ['D1', 'D2', 'TITLE_AWARDED', '2025-06-12', 'erreur de report'];
+      const withdrawn = corrected(true, withdrawal);
+      const withdrawnThenAwarded = corrected(true, withdrawal, appeal);
+      const dateCorrected = corrected(true, redating);
+      const awardedByCorrection = corrected(false, misreport);
 
       const orders: Record<string, (s: Scenario) => TransportMessage[]> = {
         'facts first': (s) => [...s.facts, ...s.corrections],
@@ -287,7 +189,7 @@ describeOnEachDatabase(
           const candidateId = randomUUID();
           const suffix = tag();
           await deliverInOrder([
-            eventMessage(certificationChanged, certificationEvent(version)),
+            certification(version),
             ...arrange(build(candidateId, version, (name: string) => `${name}-${suffix}`)),
           ]);
           const stillValid = await valid(candidateId);
@@ -314,11 +216,7 @@ describeOnEachDatabase(
         const suffix = tag();
         const d = (name: string) => `${name}-${suffix}`;
         const s = withdrawnThenAwarded(candidateId, version, d);
-        await deliverInOrder([
-          eventMessage(certificationChanged, certificationEvent(version)),
-          ...s.facts,
-          ...s.corrections,
-        ]);
+        await deliverInOrder([certification(version), ...s.facts, ...s.corrections]);
         const [first, second] = await credentials(candidateId);
         expect(first).toMatchObject({
           status: 'REVOKED',
@@ -358,7 +256,7 @@ describeOnEachDatabase(
           }),
           tag(),
         );
-        const ccp = version.components[0] as { id: string; code: string };
+        const component = version.components[0] as { id: string; code: string };
         const candidateId = randomUUID();
         const d = (
           (suffix) => (name: string) =>
@@ -370,49 +268,31 @@ describeOnEachDatabase(
           awarded: boolean,
           reason: string,
         ) =>
-          eventMessage(
-            decisionCorrected,
-            decisionCorrectedEvent({
-              candidateId,
-              certificationId: version.id,
-              decisionId,
-              decidedOn: '2025-06-10',
-              supersededDecisionId: superseded,
-              outcome: awarded ? 'COMPONENTS_AWARDED' : 'NOT_AWARDED',
-              scope: 'COMPONENTS',
-              reason,
-              awardedComponents: awarded ? [{ componentId: ccp.id, componentCode: ccp.code }] : [],
-            }),
-          );
+          decisionCorrection(candidateId, version, {
+            decisionId,
+            decidedOn: '2025-06-10',
+            supersededDecisionId: superseded,
+            outcome: awarded ? 'COMPONENTS_AWARDED' : 'NOT_AWARDED',
+            scope: 'COMPONENTS',
+            reason,
+            awardedComponents: awarded
+              ? [{ componentId: component.id, componentCode: component.code }]
+              : [],
+          });
         const statuses = async () =>
           (await credentials(candidateId))
             .map((c) => `${c.specializationKey || 'title'} ${c.status}`)
             .sort();
 
         await deliverInOrder([
-          eventMessage(certificationChanged, certificationEvent(version)),
-          eventMessage(
-            ccpAcquired,
-            ccpAcquiredEvent({
-              candidateId,
-              certificationId: version.id,
-              componentId: ccp.id,
-              decidedOn: '2025-06-10',
-              decisionId: d('D1'),
-            }),
-          ),
-          eventMessage(
-            titleAwarded,
-            titleAwardedEvent({
-              candidateId,
-              certificationId: version.id,
-              decidedOn: '2025-12-01',
-              decisionId: d('S1'),
-              outcome: 'TITLE_AWARDED',
-              scope: 'SPECIALIZATION',
-              specializationId: (version.specializations[0] as { id: string }).id,
-            }),
-          ),
+          certification(version),
+          ccp(candidateId, version, 0, '2025-06-10', d('D1')),
+          award(candidateId, version, '2025-12-01', {
+            decisionId: d('S1'),
+            outcome: 'TITLE_AWARDED',
+            scope: 'SPECIALIZATION',
+            specializationId: (version.specializations[0] as { id: string }).id,
+          }),
         ]);
         expect(await statuses()).toEqual(['TP-CCS-IA VALID', 'title VALID']);
 
@@ -428,20 +308,15 @@ describeOnEachDatabase(
         ]);
 
         await deliverInOrder([
-          eventMessage(
-            decisionCorrected,
-            decisionCorrectedEvent({
-              candidateId,
-              certificationId: version.id,
-              decisionId: d('S2'),
-              decidedOn: '2025-12-01',
-              supersededDecisionId: d('S1'),
-              outcome: 'NOT_AWARDED',
-              scope: 'SPECIALIZATION',
-              specializationId: (version.specializations[0] as { id: string }).id,
-              reason: 'CCS : épreuve non passée',
-            }),
-          ),
+          decisionCorrection(candidateId, version, {
+            decisionId: d('S2'),
+            decidedOn: '2025-12-01',
+            supersededDecisionId: d('S1'),
+            outcome: 'NOT_AWARDED',
+            scope: 'SPECIALIZATION',
+            specializationId: (version.specializations[0] as { id: string }).id,
+            reason: 'CCS : épreuve non passée',
+          }),
         ]);
         expect((await valid(candidateId)).map((c) => c.specializationKey)).toEqual(['']);
       });
@@ -451,7 +326,7 @@ describeOnEachDatabase(
         const candidateId = randomUUID();
         const suffix = tag();
         await deliverInOrder([
-          eventMessage(certificationChanged, certificationEvent(version)),
+          certification(version),
           ...titleAward(candidateId, version, `D1-${suffix}`, '2025-06-10'),
         ]);
         const [issued] = await credentials(candidateId);

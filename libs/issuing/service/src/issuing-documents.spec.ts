@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { parseLocalDate } from '@certif/platform-calendar';
@@ -8,19 +8,7 @@ import { SEED_VERSIONS } from '@certif/issuing-domain/testing';
 import { RevokeParcheminService } from '@certif/issuing-application';
 import type { Parchemin } from '@certif/issuing-domain';
 import { pdfText } from '@certif/issuing-adapters/testing';
-import { candidateChanged } from '@certif/candidates-contracts';
-import { certificationChanged } from '@certif/referentials-contracts';
-import { ccpAcquired, titleAwarded } from '@certif/sessions-contracts';
-import {
-  candidateEvent,
-  ccpAcquiredEvent,
-  certificationEvent,
-  eventMessage,
-  startTestIssuing,
-  tagged,
-  titleAwardedEvent,
-  type TestIssuing,
-} from './testing';
+import { issuingProbes, startTestIssuing, tagged, type TestIssuing } from './testing';
 
 describeOnEachDatabase(
   'issuing documents: PDF, verifiable credential, verification page',
@@ -30,35 +18,22 @@ describeOnEachDatabase(
     let livretId: string;
     let holder: string;
     const candidateId = randomUUID();
-    const cda = tagged(SEED_VERSIONS['001'], randomBytes(3).toString('hex'));
+    const { tag, certification, candidate, ccp, award } = issuingProbes(() => t);
+    const cda = tagged(SEED_VERSIONS['001'], tag());
 
     beforeAll(async () => {
       t = await startTestIssuing(dialect, { today: '2026-03-01' });
       t.feed(
-        eventMessage(certificationChanged, certificationEvent(cda)),
-        eventMessage(
-          candidateChanged,
-          candidateEvent(
-            candidateId,
-            { firstName: 'Camille', lastName: 'Durand <b>&' },
-            { birthDate: '1991-04-02' },
-          ),
+        certification(cda),
+        candidate(
+          candidateId,
+          { firstName: 'Camille', lastName: 'Durand <b>&' },
+          { birthDate: '1991-04-02' },
         ),
-        ...cda.components.map((c, i) =>
-          eventMessage(
-            ccpAcquired,
-            ccpAcquiredEvent({
-              candidateId,
-              certificationId: cda.id,
-              componentId: c.id,
-              decidedOn: parseLocalDate(`2025-0${i + 1}-15`),
-            }),
-          ),
+        ...cda.components.map((_, i) =>
+          ccp(candidateId, cda, i, parseLocalDate(`2025-0${i + 1}-15`)),
         ),
-        eventMessage(
-          titleAwarded,
-          titleAwardedEvent({ candidateId, certificationId: cda.id, decidedOn: '2025-03-15' }),
-        ),
+        award(candidateId, cda, '2025-03-15'),
       );
       credential = await waitFor(async () => {
         const [found] = await t.service.unitOfWork.reader.parchemins.findByCandidates([
@@ -288,13 +263,10 @@ describeOnEachDatabase(
 
     it('after erasure, documents carry the pseudonym and no name (R13)', async () => {
       t.feed(
-        eventMessage(
-          candidateChanged,
-          candidateEvent(
-            candidateId,
-            { firstName: 'Candidat', lastName: 'effacé 4F2A' },
-            { version: 2, erasedAt: '2026-03-01T09:00:00.000Z' },
-          ),
+        candidate(
+          candidateId,
+          { firstName: 'Candidat', lastName: 'effacé 4F2A' },
+          { version: 2, erasedAt: '2026-03-01T09:00:00.000Z' },
         ),
       );
       await waitFor(

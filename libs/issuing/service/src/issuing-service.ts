@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createJwtVerifier } from '@certif/platform-auth';
 import { subgraphSdl } from '@certif/platform-graphql';
+import { isMysql } from '@certif/platform-persistence';
 import {
   startSubgraph,
   type RunningSubgraph,
@@ -9,6 +10,7 @@ import {
 } from '@certif/platform-http';
 import type { Logger } from '@certif/platform-observability';
 import {
+  CounterBlockNumbers,
   createIssuingLoaders,
   issuingRoutes,
   JoseCredentialSigner,
@@ -53,6 +55,8 @@ export interface IssuingSettings {
   publicBaseUrl?: string | (() => string);
   /** How often the lapse sweep runs; 0 or unset in tests: only when called. Default 1 hour. */
   sweepIntervalMs?: number;
+  /** Parchemin numbers reserved at a time per prefix on MySQL (ADR 0019); default 10. */
+  numberBlockSize?: number;
 }
 
 export type RunningIssuingService = RunningSubgraph<{
@@ -109,9 +113,14 @@ export function startIssuingService(
           '',
         );
       const links = linksTo(baseUrl);
+      // MySQL: parchemin numbers without a lock held until commit (ADR 0019).
+      const numbers = isMysql(dataSource.manager)
+        ? await CounterBlockNumbers.open(dataSource, options.numberBlockSize)
+        : undefined;
       const unitOfWork = new TypeOrmIssuingUnitOfWork(
         dataSource,
-        (manager) => new OutboxIssuingEvents(events.outbox, manager),
+        (manager, batch) => new OutboxIssuingEvents(events.outbox, manager, batch),
+        numbers ? { numbers } : {},
       );
       const deps: IssuingDependencies = {
         unitOfWork,
@@ -162,7 +171,12 @@ export function startIssuingService(
           stops.push(watchCpfOverdue(() => cpfDeposits.overdueCount()));
           stops.push(scheduleSweep(sweep, options.sweepIntervalMs ?? 60 * 60 * 1000, logger));
         },
-        stop: () => stops.forEach((stop) => stop()),
+        stop: async () => {
+          stops.forEach((stop) => stop());
+          // The consumers first: a batch in flight may still ask for a number.
+          await events.stop();
+          await numbers?.close();
+        },
         exposed: {
           unitOfWork,
           deps,

@@ -296,6 +296,38 @@ export function issuingProbes(get: () => TestIssuing) {
     },
     certification: (version: CertificationVersion) =>
       eventMessage(certificationChanged, certificationEvent(version)),
+    /** `old` revised by `revised`: both versions' REVISED events, as referentials publishes them. */
+    revision: (old: CertificationVersion, revised: CertificationVersion) => [
+      eventMessage(
+        certificationChanged,
+        certificationEvent({ ...old, revisedById: revised.id, version: 2 }, 'REVISED'),
+      ),
+      eventMessage(certificationChanged, certificationEvent(revised, 'REVISED')),
+    ],
+    candidate: (...args: Parameters<typeof candidateEvent>) =>
+      eventMessage(candidateChanged, candidateEvent(...args)),
+    /** The title-awarded of the version (fresh ids and defaults where `facts` says nothing). */
+    award: (
+      candidateId: string,
+      version: CertificationVersion,
+      decidedOn: LocalDate,
+      facts: Omit<Parameters<typeof titleAwardedEvent>[0], keyof DecisionFacts> &
+        Pick<DecisionFacts, 'decisionId'> = {},
+    ) =>
+      eventMessage(
+        titleAwarded,
+        titleAwardedEvent({ candidateId, certificationId: version.id, decidedOn, ...facts }),
+      ),
+    /** The decision-corrected of a decision on the version (see `decisionCorrectedEvent`). */
+    correction: (
+      candidateId: string,
+      version: CertificationVersion,
+      facts: Omit<Parameters<typeof decisionCorrectedEvent>[0], 'candidateId' | 'certificationId'>,
+    ) =>
+      eventMessage(
+        decisionCorrected,
+        decisionCorrectedEvent({ candidateId, certificationId: version.id, ...facts }),
+      ),
     /** The ccp-acquired of the version's `index`-th component. */
     ccp: (
       candidateId: string,

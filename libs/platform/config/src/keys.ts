@@ -114,6 +114,15 @@ export const inboxRetentionDays = retentionDays(
   'handled event ids (keep longer than the broker retains messages)',
 );
 export const deadLetterRetentionDays = retentionDays(90, 'dead letters');
+export const eventsBatchSize = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(500)
+  .default(50)
+  .describe(
+    'waiting events of a partition a consumer handles in one transaction, at most (1: one per event)',
+  );
 export const eventsPruneIntervalMinutes = z.coerce
   .number()
   .int()

@@ -6,6 +6,7 @@ import {
   databaseUrl,
   dataDir,
   deadLetterRetentionDays,
+  eventsBatchSize,
   eventsPruneIntervalMinutes,
   inboxRetentionDays,
   sentOutboxRetentionDays,
@@ -30,6 +31,7 @@ export function subgraphConfigKeys(defaultPort: number) {
     EVENTS_INBOX_RETENTION_DAYS: inboxRetentionDays,
     EVENTS_DEAD_LETTER_RETENTION_DAYS: deadLetterRetentionDays,
     EVENTS_PRUNE_INTERVAL_MINUTES: eventsPruneIntervalMinutes,
+    EVENTS_BATCH_SIZE: eventsBatchSize,
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   });
 }

@@ -1,5 +1,4 @@
 import { describeError, silentLogger, type EventLogger } from './event-logger';
-import type { DeliveryOutcome } from './message-delivery';
 import type { TransportMessage } from './transport-message';
 
 export interface EmbeddedBusOptions {
@@ -16,7 +15,14 @@ export interface EmbeddedBusOptions {
 /** A member of a consumer group: one subscription of one transport. */
 export interface GroupMember {
   readonly stopping: boolean;
-  deliver(message: TransportMessage, position: string): Promise<DeliveryOutcome>;
+  /** Most messages handed over in one `deliver` (1: one at a time). */
+  readonly maxBatch: number;
+  /**
+   * Handles consecutive messages of a partition, in order; resolves with how many of them, from
+   * the first, are done (handled or dead-lettered) and committed. Fewer than given: the member
+   * stopped, and the rest goes to another member or to the next start.
+   */
+  deliver(messages: readonly TransportMessage[], positions: readonly string[]): Promise<number>;
 }
 
 /** Where a group is in a partition. */
@@ -171,7 +177,10 @@ export class EmbeddedBus {
       });
   }
 
-  /** Handles a group's messages of one partition, one at a time, in order. */
+  /**
+   * Handles a group's messages of one partition in order: what is waiting, up to the member's
+   * `maxBatch` at a time.
+   */
   private async drain(topic: Topic, group: Group, partition: Partition, cursor: Cursor) {
     for (;;) {
       if (cursor.offset < partition.base) {
@@ -182,15 +191,19 @@ export class EmbeddedBus {
         cursor.offset = partition.base;
       }
       const offset = cursor.offset;
-      const message = partition.entries[offset - partition.base];
       const members = group.members.filter((member) => !member.stopping);
       const member = members[group.nextMember % Math.max(1, members.length)];
-      if (!message || !member) return;
+      const from = offset - partition.base;
+      const messages = member
+        ? partition.entries.slice(from, from + Math.max(1, member.maxBatch))
+        : [];
+      if (!member || messages.length === 0) return;
       group.nextMember += 1;
-      const outcome = await member.deliver(message, `${topic.name}/${partition.index}/${offset}`);
-      // An aborted delivery is not committed: another member, or the next start, gets it again.
-      if (outcome === 'aborted') continue;
-      cursor.offset = offset + 1;
+      const positions = messages.map((_, i) => `${topic.name}/${partition.index}/${offset + i}`);
+      const done = await member.deliver(messages, positions);
+      // What was not done is not committed: another member, or the next start, gets it again.
+      if (done === 0) continue;
+      cursor.offset = offset + done;
       this.trim(topic, partition);
     }
   }

@@ -8,7 +8,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './event-transport';
-import { deliverWithRetries, type DeliveryOutcome } from './message-delivery';
+import { deliverBatchWithRetries } from './message-delivery';
 import { defaultConsumerRetry, retryPolicy } from './retry-policy';
 import type { TransportMessage } from './transport-message';
 
@@ -58,22 +58,23 @@ export class EmbeddedTransport implements EventTransport {
   ): Promise<Subscription> {
     const policy = retryPolicy(defaultConsumerRetry, options.retry);
     const abort = new AbortController();
-    const inFlight = new Set<Promise<DeliveryOutcome>>();
+    const inFlight = new Set<Promise<number>>();
     const { bus, logger } = this;
     const member: GroupMember = {
       get stopping() {
         return abort.signal.aborted;
       },
-      deliver(message, position) {
-        const delivery = deliverWithRetries({
-          message,
-          position,
+      maxBatch: options.batch?.maxMessages ?? 1,
+      deliver(messages, positions) {
+        const delivery = deliverBatchWithRetries({
+          entries: messages.map((message, i) => ({ message, position: positions[i] ?? '' })),
           groupId,
           handler,
+          batchHandler: options.batch?.handler,
           policy,
           signal: abort.signal,
           logger,
-          deadLetter: async (info) => {
+          deadLetter: async (message, info) => {
             bus.append([deadLetterMessage(message, info)]);
             await options.onDeadLetter?.(message, info);
           },

@@ -13,6 +13,30 @@ export interface Delivery {
 /** Resolves once the message is handled for good (its transaction committed); throws to retry. */
 export type MessageHandler = (message: TransportMessage, delivery: Delivery) => Promise<void>;
 
+/** One try at handling several messages of one partition together. */
+export interface BatchDelivery {
+  /** 1 for the first try of this batch. */
+  attempt: number;
+  /** Where each message sits on the transport, in the batch's order. */
+  positions: readonly string[];
+}
+
+/**
+ * Handles consecutive messages of one partition, in order, all together or not at all (one
+ * transaction): resolves once all are handled for good; throws to have the batch retried (a
+ * transient failure) or its messages handled one by one with `MessageHandler` (anything else).
+ */
+export type BatchHandler = (
+  messages: readonly TransportMessage[],
+  delivery: BatchDelivery,
+) => Promise<void>;
+
+export interface BatchOptions {
+  /** Most messages handed over at once: those waiting in the partition, up to this (≥ 1). */
+  maxMessages: number;
+  handler: BatchHandler;
+}
+
 /**
  * Why a message was set aside: its envelope is unreadable, it comes from a source that may not
  * publish on its topic, its payload breaks the schema, a domain rule refused it, or its handler
@@ -34,6 +58,12 @@ export type DeadLetterHook = (message: TransportMessage, info: DeadLetterInfo) =
 
 export interface SubscribeOptions {
   retry?: Partial<RetryPolicy>;
+  /**
+   * Hand the waiting messages of a partition over together. A batch that fails for a reason
+   * other than a transient one is handled again message by message (the subscription's handler),
+   * so that only a poison message is dead-lettered; a transient failure retries the batch.
+   */
+  batch?: BatchOptions;
   onDeadLetter?: DeadLetterHook;
   /**
    * Called by the transport when the subscription stopped on its own (a consumer that crashed

@@ -4,6 +4,7 @@ import {
   type TestDatabase,
 } from '@certif/platform-persistence/testing';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { Registry } from 'prom-client';
 import { encodeCloudEvent, type CloudEvent } from './cloud-event';
 import { replayDeadLetters } from './dead-letter-admin';
@@ -57,7 +58,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
     db.dataSource.getRepository(DeadLetterEntity).find({ order: { createdAt: 'ASC' } });
 
   /** The handler writes an effect row in the event's transaction. */
-  const recordEffect: EventHandler<Payload> = async (event, manager) => {
+  const recordEffect = async (event: CloudEvent<Payload>, manager: EntityManager) => {
     await manager.getRepository(EffectRow).insert({
       id: randomUUID(),
       eventId: event.id,

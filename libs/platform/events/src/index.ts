@@ -31,7 +31,14 @@ export { CreateEventsTables1700000000001 } from './events-migrations';
 export { runInTransaction, type TransactionOptions } from './run-in-transaction';
 export { Outbox, causedBy, type OutboxOptions, type PublishOptions } from './outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
-export { EventConsumer, type EventConsumerOptions, type EventHandler } from './idempotent-consumer';
+export {
+  EventConsumer,
+  defaultEventBatchSize,
+  type EventBatch,
+  type EventConsumerOptions,
+  type EventHandler,
+  type RouteOptions,
+} from './idempotent-consumer';
 export { EventMetrics, type EventMetricsOptions, type ConsumeOutcome } from './event-metrics';
 export { readOutboxStatus, type OutboxStatus } from './outbox-status';
 export * from './dead-letter-admin';

@@ -299,6 +299,61 @@ describeWithKafka('KafkaTransport', (brokers) => {
     expect(await db.dataSource.getRepository(EffectRow).count()).toBe(1);
   });
 
+  it('hands a partition over in batches (eachBatch): one transaction each, a poison event alone dead-lettered', async () => {
+    const db = await testDatabase();
+    const definition = counterEvent(topic, true);
+    const group = `batches-${run}`;
+    const kafkaTransport = transport();
+    const batchSizes: number[] = [];
+    const seen: number[] = [];
+    const consumer = new EventConsumer({
+      dataSource: db.dataSource,
+      transport: kafkaTransport,
+      groupId: group,
+      batchSize: 20,
+      retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 5 },
+    }).on(definition, async (cloudEvent, manager, batch) => {
+      batchSizes.push(batch.events.length);
+      seen.push(cloudEvent.data.version);
+      await manager.getRepository(EffectRow).save({
+        id: randomUUID(),
+        eventId: cloudEvent.id,
+        counterId: cloudEvent.data.counterId,
+        version: cloudEvent.data.version,
+      });
+    });
+    cleanups.push(() => consumer.stop());
+    // One key, one partition: versions 1…5, then 6…10 with an 11 that breaks the strict schema.
+    const outbox = new Outbox({ source: 'certif/test' });
+    const lenient = counterEvent(topic, false);
+    const relay = new OutboxRelay({ dataSource: db.dataSource, transport: kafkaTransport });
+    const send = async (versions: number[]) => {
+      await runInTransaction(db.dataSource, (manager) =>
+        outbox.publishMany(
+          manager,
+          lenient,
+          versions.map((version) => ({ counterId: 'c1', version })),
+        ),
+      );
+      await relay.drainOnce();
+    };
+    await send([1, 2, 3, 4, 5]);
+    await consumer.start();
+    await waitFor(async () => expect(await kafkaTransport.lag(topic, group)).toBe(0), patience);
+    expect(batchSizes).toEqual([5, 5, 5, 5, 5]);
+    await send([6, 7, 11, 8, 9, 10]);
+    await waitFor(async () => expect(await kafkaTransport.lag(topic, group)).toBe(0), patience);
+    const effects = await db.dataSource.getRepository(EffectRow).find();
+    expect(effects.map((e) => e.version).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+    const [letter, ...others] = await db.dataSource.getRepository(DeadLetterEntity).find();
+    expect(others).toEqual([]);
+    expect(letter).toMatchObject({ reason: 'invalid-payload', consumerGroup: group });
+    // The batch with the poison event went event by event, in order.
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('leaves an unfinished message to the next member of the group', async () => {
     const group = `committing-${run}`;
     await transport().publish([event('a', 1, topic), event('a', 2, topic)]);

@@ -4,7 +4,7 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
-  type EachMessagePayload,
+  type EachBatchPayload,
   type IHeaders,
   type KafkaConfig,
   type KafkaMessage,
@@ -22,7 +22,7 @@ import {
   type Subscription,
   type TransportHealth,
 } from './event-transport';
-import { deliverWithRetries } from './message-delivery';
+import { deliverBatchWithRetries } from './message-delivery';
 import {
   defaultConsumerRetry,
   retryDelayMs,
@@ -358,9 +358,10 @@ export class KafkaTransport implements EventTransport {
         await consumer.subscribe({ topics: member.topics, fromBeginning: true });
         await consumer.run({
           autoCommit: false,
+          // Offsets are resolved and committed here, once the messages are handled for good.
+          eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-          eachMessage: (payload) =>
-            this.consume(consumer, member, payload, handler, policy, options),
+          eachBatch: (payload) => this.consume(consumer, member, payload, handler, policy, options),
         });
         const stopped = new Promise<void>((resolve) =>
           signal.addEventListener('abort', () => resolve(), { once: true }),
@@ -381,38 +382,65 @@ export class KafkaTransport implements EventTransport {
     }
   }
 
+  /**
+   * A fetched batch of one partition, in chunks of `options.batch.maxMessages` (1 without
+   * batching): each chunk is handled (one transaction when batched), then its offsets are
+   * resolved and committed; a chunk handled message by message commits each as it is done.
+   */
   private async consume(
     consumer: Consumer,
     member: Member,
-    { topic, partition, message, heartbeat }: EachMessagePayload,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
     handler: MessageHandler,
     policy: RetryPolicy,
     options: SubscribeOptions,
   ): Promise<void> {
     const { groupId } = member;
-    const transportMessage = fromKafka(topic, message);
-    const outcome = await deliverWithRetries({
-      message: transportMessage,
-      position: `${topic}/${partition}/${message.offset}`,
-      groupId,
-      handler,
-      policy,
-      signal: member.abort.signal,
-      logger: this.logger,
-      heartbeat,
-      deadLetter: async (info) => {
-        await this.publish([deadLetterMessage(transportMessage, info)]);
-        await options.onDeadLetter?.(transportMessage, info);
-      },
-    });
-    if (outcome === 'aborted') {
-      // Throwing keeps kafkajs from resolving this offset: the message is fetched again.
-      throw new Error(`consumer ${groupId} stopping; ${topic}/${partition}/${message.offset} left`);
+    const { topic, partition } = batch;
+    const size = Math.max(1, options.batch?.maxMessages ?? 1);
+    const commit = async (message: KafkaMessage) => {
+      resolveOffset(message.offset);
+      await consumer.commitOffsets([
+        { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+      ]);
+    };
+    for (let start = 0; start < batch.messages.length; start += size) {
+      // Stopping, or a rebalance moved the partition's position: the rest is fetched again.
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + size);
+      let committed = -1;
+      const done = await deliverBatchWithRetries({
+        entries: chunk.map((message) => ({
+          message: fromKafka(topic, message),
+          position: `${topic}/${partition}/${message.offset}`,
+        })),
+        groupId,
+        handler,
+        batchHandler: options.batch?.handler,
+        policy,
+        signal: member.abort.signal,
+        logger: this.logger,
+        heartbeat,
+        deadLetter: async (message, info) => {
+          await this.publish([deadLetterMessage(message, info)]);
+          await options.onDeadLetter?.(message, info);
+        },
+        onSingleDone: async (index) => {
+          const message = chunk[index];
+          if (message) await commit(message);
+          committed = index;
+        },
+      });
+      const left = chunk[done];
+      if (left) {
+        // Throwing keeps kafkajs from going on with this partition: the rest is fetched again.
+        throw new Error(`consumer ${groupId} stopping; ${topic}/${partition}/${left.offset} left`);
+      }
+      // Only now: the chunk's transaction committed, or each message is in the dead letters.
+      const last = chunk[chunk.length - 1];
+      if (last && committed < chunk.length - 1) await commit(last);
+      await heartbeat();
     }
-    // Only now: the handler's transaction committed, or the message is in the dead letters.
-    await consumer.commitOffsets([
-      { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-    ]);
   }
 
   private async stopMember(member: Member): Promise<void> {

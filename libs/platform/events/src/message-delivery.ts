@@ -2,6 +2,7 @@ import { describeError, type EventLogger } from './event-logger';
 import {
   PoisonMessageError,
   type DeadLetterInfo,
+  type BatchHandler,
   type DeadLetterReason,
   type MessageHandler,
 } from './event-transport';
@@ -92,4 +93,69 @@ export async function deliverWithRetries(options: DeliverOptions): Promise<Deliv
       await options.heartbeat?.();
     }
   }
+}
+
+export interface BatchEntry {
+  message: TransportMessage;
+  position: string;
+}
+
+export interface DeliverBatchOptions extends Omit<
+  DeliverOptions,
+  'message' | 'position' | 'deadLetter'
+> {
+  /** Consecutive messages of one partition, in order. */
+  entries: readonly BatchEntry[];
+  /** Handles them all in one go; without it, or for one message, each goes to `handler`. */
+  batchHandler?: BatchHandler | undefined;
+  deadLetter: (message: TransportMessage, info: DeadLetterInfo) => Promise<void>;
+  /** Called once each message handled singly is done (processed or dead-lettered), in order. */
+  onSingleDone?: (index: number) => Promise<void>;
+}
+
+/**
+ * Hands a batch to the batch handler; a transient failure retries the batch with the capped
+ * backoff (never dead-letters); any other failure (a poison message, a rule's refusal, a bug)
+ * hands the messages over one by one through `deliverWithRetries`, so that one bad message among
+ * N costs its own dead letter only. Resolves with how many messages, from the first, are done and
+ * may be committed: all of them, unless the subscription stopped meanwhile.
+ */
+export async function deliverBatchWithRetries(options: DeliverBatchOptions): Promise<number> {
+  const { entries, batchHandler, groupId, policy, signal, logger } = options;
+  if (entries.length > 1 && batchHandler) {
+    const positions = entries.map((entry) => entry.position);
+    const messages = entries.map((entry) => entry.message);
+    for (let attempt = 1; ; attempt += 1) {
+      if (signal.aborted) return 0;
+      try {
+        await batchHandler(messages, { attempt, positions });
+        return entries.length;
+      } catch (error) {
+        const fields = { groupId, from: positions[0], size: entries.length, attempt };
+        if (error instanceof PoisonMessageError || !isTransientError(error)) {
+          logger.warn(
+            { ...fields, err: error },
+            'event batch failed; handling its events one by one',
+          );
+          break;
+        }
+        if (attempt <= 10 || attempt % 10 === 0) {
+          logger.warn({ ...fields, err: error }, 'event batch hit a transient failure; waiting');
+        }
+        if (!(await sleep(retryDelayMs(policy, Math.min(attempt, 30)), signal))) return 0;
+        await options.heartbeat?.();
+      }
+    }
+  }
+  for (const [index, entry] of entries.entries()) {
+    const outcome = await deliverWithRetries({
+      ...options,
+      message: entry.message,
+      position: entry.position,
+      deadLetter: (info) => options.deadLetter(entry.message, info),
+    });
+    if (outcome === 'aborted') return index;
+    await options.onSingleDone?.(index);
+  }
+  return entries.length;
 }

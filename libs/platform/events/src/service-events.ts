@@ -6,7 +6,7 @@ import type { EventDefinition } from './event-definition';
 import type { EventLogger } from './event-logger';
 import { EventMetrics } from './event-metrics';
 import type { EventTransport, TransportHealth } from './event-transport';
-import { EventConsumer, type EventHandler } from './idempotent-consumer';
+import { EventConsumer, type EventHandler, type RouteOptions } from './idempotent-consumer';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { defaultRetention, schedulePrune, type RetentionPolicy } from './retention';
@@ -23,6 +23,8 @@ export interface ServiceEventsOptions {
   registry?: Registry;
   /** How long the event tables keep sent rows, inbox ids and dead letters; pruned on a schedule. */
   retention?: Partial<RetentionPolicy>;
+  /** Waiting events of a partition the consumer handles in one transaction, at most (50). */
+  batchSize?: number;
   /** A transport made elsewhere (tests); `kafkaBrokers` and `bus` are then not used. */
   transport?: EventTransport;
 }
@@ -68,11 +70,12 @@ export class ServiceEvents {
       groupId: service,
       logger,
       metrics,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     });
   }
 
-  on<T>(definition: EventDefinition<T>, handler: EventHandler<T>): this {
-    this.consumer.on(definition, handler);
+  on<T>(definition: EventDefinition<T>, handler: EventHandler<T>, options?: RouteOptions): this {
+    this.consumer.on(definition, handler, options);
     this.subscribed = true;
     return this;
   }

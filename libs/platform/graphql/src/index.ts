@@ -7,3 +7,4 @@ export * from './subgraph-context';
 export * from './error-format';
 export * from './resolver-container';
 export * from './field-guard';
+export * from './entity-reference';

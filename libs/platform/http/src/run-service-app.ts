@@ -47,6 +47,7 @@ export function runServiceApp<C extends SubgraphConfig>(app: ServiceApp<C>): voi
           deadLetterDays: config.EVENTS_DEAD_LETTER_RETENTION_DAYS,
           intervalMs: config.EVENTS_PRUNE_INTERVAL_MINUTES * 60_000,
         },
+        eventBatchSize: config.EVENTS_BATCH_SIZE,
         ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
         ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
       },

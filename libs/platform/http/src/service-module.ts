@@ -15,6 +15,8 @@ export interface ServiceStartOptions {
   kafkaBrokers?: string;
   /** How long the event tables keep what they no longer need (EVENTS_*_RETENTION_DAYS). */
   eventRetention?: Partial<RetentionPolicy>;
+  /** Waiting events of a partition handled in one transaction, at most (EVENTS_BATCH_SIZE). */
+  eventBatchSize?: number;
   /** The in-process bus shared by the services of one process, when there is no Kafka. */
   bus?: EmbeddedBus;
   internalSecret: string;

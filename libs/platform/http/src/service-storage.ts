@@ -43,6 +43,7 @@ export async function openServiceStorage(
     kafkaBrokers: options.kafkaBrokers,
     ...(options.eventRetention ? { retention: options.eventRetention } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
+    ...(options.eventBatchSize ? { batchSize: options.eventBatchSize } : {}),
   });
   return { dataSource, events };
 }

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { databaseTarget, serviceDatabaseName } from './database-target';
 import { pendingSchemaChanges } from './open-data-source';
 import {
+  createTableMigration,
   describeOnEachDatabase,
   describeOnMysql,
   openTestDatabase,
@@ -20,19 +21,14 @@ class ProbeRow {
   codes!: string[];
 }
 
-class CreateProbe1700000000000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `probe` (`id` varchar(36) NOT NULL, `decidedOn` date NOT NULL, ' +
-        '`codes` text NOT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-  }
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE `probe`');
-  }
-}
+const CreateProbe = createTableMigration(
+  'CreateProbe1700000000000',
+  'probe',
+  'CREATE TABLE `probe` (`id` varchar(36) NOT NULL, `decidedOn` date NOT NULL, ' +
+    '`codes` text NOT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB',
+);
 
-const schema = { entities: [ProbeRow], migrations: [CreateProbe1700000000000] };
+const schema = { entities: [ProbeRow], migrations: [CreateProbe] };
 
 describe('databaseTarget', () => {
   it('uses SQLite under the data folder when DATABASE_URL is unset', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
-import type { DatabaseTarget } from './database-target';
+import type { DatabaseTarget, MysqlTarget } from './database-target';
 import { prepareMysqlDatabase } from './mysql-server';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,6 +25,25 @@ export interface OpenDataSourceOptions extends ServiceSchema {
 }
 
 /**
+ * How every service connects to MySQL/MariaDB (`isMariaDb` as prepareMysqlDatabase finds the
+ * server): utf8mb4, UTC, and DATE columns as strings.
+ */
+export function mysqlConnectionOptions(target: MysqlTarget, isMariaDb: boolean) {
+  return {
+    type: isMariaDb ? ('mariadb' as const) : ('mysql' as const),
+    host: target.host,
+    port: target.port,
+    username: target.user,
+    password: target.password,
+    database: target.database,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    // DATE columns stay "YYYY-MM-DD" strings: no time zone may shift a decision date.
+    dateStrings: ['DATE'],
+  };
+}
+
+/**
  * Opens a service's data source and brings its schema up to date.
  * MySQL/MariaDB: the database is created if missing and the schema is managed by migrations only,
  * never `synchronize` (ADR 0003). Embedded SQLite is a development store whose schema follows the
@@ -36,16 +55,7 @@ export async function openDataSource(options: OpenDataSourceOptions): Promise<Da
   if (target.kind === 'mysql') {
     const server = await prepareMysqlDatabase(target);
     config = {
-      type: server.isMariaDb ? 'mariadb' : 'mysql',
-      host: target.host,
-      port: target.port,
-      username: target.user,
-      password: target.password,
-      database: target.database,
-      charset: 'utf8mb4_unicode_ci',
-      timezone: 'Z',
-      // DATE columns stay "YYYY-MM-DD" strings: no time zone may shift a decision date.
-      dateStrings: ['DATE'],
+      ...mysqlConnectionOptions(target, server.isMariaDb),
       poolSize: options.poolSize ?? 10,
       entities: options.entities,
       migrations: options.migrations,

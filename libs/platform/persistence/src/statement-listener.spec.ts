@@ -1,13 +1,11 @@
-import {
-  Column,
-  Entity,
-  In,
-  PrimaryColumn,
-  type MigrationInterface,
-  type QueryRunner,
-} from 'typeorm';
+import { Column, Entity, In, PrimaryColumn } from 'typeorm';
 import { onStatement } from './statement-listener';
-import { describeOnEachDatabase, openTestDatabase, type TestDatabase } from './testing';
+import {
+  createTableMigration,
+  describeOnEachDatabase,
+  openTestDatabase,
+  type TestDatabase,
+} from './testing';
 
 @Entity('statement_probe')
 class StatementProbe {
@@ -18,24 +16,19 @@ class StatementProbe {
   n!: number;
 }
 
-class CreateStatementProbe1700000000001 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE `statement_probe` (`id` varchar(36) NOT NULL, `n` int NOT NULL, ' +
-        'PRIMARY KEY (`id`)) ENGINE=InnoDB',
-    );
-  }
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE `statement_probe`');
-  }
-}
+const CreateStatementProbe = createTableMigration(
+  'CreateStatementProbe1700000000001',
+  'statement_probe',
+  'CREATE TABLE `statement_probe` (`id` varchar(36) NOT NULL, `n` int NOT NULL, ' +
+    'PRIMARY KEY (`id`)) ENGINE=InnoDB',
+);
 
 describeOnEachDatabase('onStatement', (dialect) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await openTestDatabase(dialect, {
       entities: [StatementProbe],
-      migrations: [CreateStatementProbe1700000000001],
+      migrations: [CreateStatementProbe],
     });
     await db.dataSource.getRepository(StatementProbe).insert([
       { id: 'a', n: 1 },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { databaseTarget, type DatabaseTarget, type MysqlTarget } from './database-target';
 import { dropMysqlDatabase } from './mysql-server';
 import { openDataSource, type ServiceSchema } from './open-data-source';
@@ -16,6 +16,26 @@ export function mysqlUnavailableReason(): string | null {
   const state = process.env['CERTIF_TEST_MYSQL'];
   if (state === undefined || state === 'available') return null;
   return state;
+}
+
+/**
+ * A migration that creates one table of a spec's own (`createSql`) and drops it on the way down;
+ * `name` ends with its timestamp, as TypeORM orders migrations by it.
+ */
+export function createTableMigration(
+  name: string,
+  table: string,
+  createSql: string,
+): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(createSql);
+    }
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`DROP TABLE \`${table}\``);
+    }
+  };
 }
 
 export interface TestDatabase {

@@ -1,34 +1,13 @@
-import type {
-  Certification,
-  CertificationStatus,
-  CertifierDraft,
-} from '@certif/referentials-domain';
+import type { Certification, CertificationStatus } from '@certif/referentials-domain';
+import { certificationIdentity, certifierWithCpfIdentifiers } from '@certif/referentials-contracts';
 
 /**
  * What the row, the GraphQL type and the published state take from the domain as it is. Each
  * boundary still maps explicitly (persistence/, graphql/, events/ *.mapper): these helpers hold
- * only the fields they share, so that a field added to the domain is mapped once.
+ * only the fields they share, so that a field added to the domain is mapped once. The identity
+ * and the certifier are copied as the contract copies them (the contract's own helpers).
  */
-export function certificationIdentity(c: Certification) {
-  return {
-    id: c.id,
-    code: c.code,
-    rncpCode: c.rncpCode,
-    title: c.title,
-    kind: c.kind,
-    level: c.level,
-  };
-}
-
-/** The certifier with both Caisse des Dépôts identifiers, null until entered. */
-export function certifierWithCpfIdentifiers(certifier: CertifierDraft) {
-  return {
-    name: certifier.name,
-    siret: certifier.siret,
-    cpfClientId: certifier.cpfClientId ?? null,
-    cpfContractId: certifier.cpfContractId ?? null,
-  };
-}
+export { certificationIdentity, certifierWithCpfIdentifiers };
 
 /** The state both GraphQL and the event show, with copies of the domain's arrays. */
 export function outwardState(c: Certification, status: CertificationStatus) {

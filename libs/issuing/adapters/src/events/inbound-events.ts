@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { EventHandler, EventPayload, ServiceEvents } from '@certif/platform-events';
+import type {
+  EventBatch,
+  EventHandler,
+  EventPayload,
+  ServiceEvents,
+} from '@certif/platform-events';
 import type {
   CertificationVersion,
   ComponentAcquisition,
@@ -18,7 +23,12 @@ import type {
   RecordTitleAwardedService,
 } from '@certif/issuing-application';
 import { candidateChanged } from '@certif/candidates-contracts';
-import { certificationChanged } from '@certif/referentials-contracts';
+import {
+  certificationChanged,
+  certificationIdentity,
+  certifierWithCpfIdentifiers,
+  versionLinks,
+} from '@certif/referentials-contracts';
 import { ccpAcquired, decisionCorrected, titleAwarded } from '@certif/sessions-contracts';
 
 /** The contracts' payloads, read into the issuing domain's facts and the use cases' commands. */
@@ -102,18 +112,8 @@ export function toCertificationVersion(
 ): CertificationVersion {
   const c = p.certification;
   return {
-    id: c.id,
-    code: c.code,
-    rncpCode: c.rncpCode,
-    title: c.title,
-    kind: c.kind,
-    level: c.level,
-    certifier: {
-      name: c.certifier.name,
-      siret: c.certifier.siret,
-      cpfClientId: c.certifier.cpfClientId ?? null,
-      cpfContractId: c.certifier.cpfContractId ?? null,
-    },
+    ...certificationIdentity(c),
+    certifier: certifierWithCpfIdentifiers(c.certifier),
     registeredFrom: c.registeredFrom,
     registeredUntil: c.registeredUntil,
     capitalizationRule: c.capitalizationRule,
@@ -124,14 +124,7 @@ export function toCertificationVersion(
       title,
       position,
     })),
-    specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
-    revisesId: c.revisesId,
-    revisedById: c.revisedById,
-    correspondences: c.correspondences.map((link) => ({
-      fromComponentIds: [...link.fromComponentIds],
-      toComponentId: link.toComponentId,
-    })),
-    version: c.version,
+    ...versionLinks(c),
   };
 }
 
@@ -168,7 +161,13 @@ export interface IssuingConsumers {
 
 /** Where a use case joins the consumer's transaction (TypeOrmIssuingUnitOfWork.joining). */
 export interface JoinsTransaction {
-  joining<T>(manager: EntityManager, work: () => Promise<T>): Promise<T>;
+  /** With the consumer's `batch`, the batch's events share one set of stores (ADR 0019). */
+  joining<T>(manager: EntityManager, work: () => Promise<T>, batch?: EventBatch): Promise<T>;
+  /**
+   * Locks the facts of every candidate of the batch, in one order, once per batch: two batches
+   * never wait for each other's candidates in opposite orders.
+   */
+  lockBatchCandidates(manager: EntityManager, batch: EventBatch): Promise<void>;
 }
 
 /** One topic's handler: the payload read into a command, the use case run in the event's transaction. */
@@ -176,26 +175,47 @@ function handle<T, C>(
   unitOfWork: JoinsTransaction,
   read: (payload: T) => C,
   useCase: { execute(command: C): Promise<void> },
+  { lockCandidates = false } = {},
 ): EventHandler<T> {
-  return (event, manager) => unitOfWork.joining(manager, () => useCase.execute(read(event.data)));
+  return async (event, manager, batch) => {
+    if (lockCandidates) await unitOfWork.lockBatchCandidates(manager, batch);
+    await unitOfWork.joining(manager, () => useCase.execute(read(event.data)), batch);
+  };
 }
+
+/** A sessions fact: its batch's candidates locked first. */
+const fact = { lockCandidates: true };
 
 /**
  * The five topics issuing consumes. Each use case runs in the consumer's transaction (which also
  * records the event as handled), so a fact, the livrets recomputed from it and the events they
- * cause commit together or not at all.
+ * cause commit together or not at all. The transaction may hold a batch of one topic's events:
+ * the facts of sessions' events lock all their candidates first, in one order, and each livret
+ * is recomputed once at the end of the batch (`joining(manager, work, batch)`).
  */
 export function subscribeIssuing(
   events: Pick<ServiceEvents, 'on'>,
   unitOfWork: JoinsTransaction,
   useCases: IssuingConsumers,
 ): void {
+  // No gap locks: the candidates' row locks keep their facts apart, and a fact is stored before
+  // its certification is read, so that a certification arriving at once sees it (ADR 0019).
+  const facts = { isolation: 'READ COMMITTED' } as const;
   events
-    .on(ccpAcquired, handle(unitOfWork, toRecordCcpAcquired, useCases.recordCcpAcquired))
-    .on(titleAwarded, handle(unitOfWork, toRecordTitleAwarded, useCases.recordTitleAwarded))
+    .on(
+      ccpAcquired,
+      handle(unitOfWork, toRecordCcpAcquired, useCases.recordCcpAcquired, fact),
+      facts,
+    )
+    .on(
+      titleAwarded,
+      handle(unitOfWork, toRecordTitleAwarded, useCases.recordTitleAwarded, fact),
+      facts,
+    )
     .on(
       decisionCorrected,
-      handle(unitOfWork, toRecordDecisionCorrected, useCases.recordDecisionCorrected),
+      handle(unitOfWork, toRecordDecisionCorrected, useCases.recordDecisionCorrected, fact),
+      facts,
     )
     .on(
       certificationChanged,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Outbox } from '@certif/platform-events';
+import type { EventBatch, EventPayload, Outbox } from '@certif/platform-events';
 import type { Parchemin } from '@certif/issuing-domain';
 import type { IssuingEvents, StoredLivret } from '@certif/issuing-application';
 import { credentialChanged } from '@certif/issuing-contracts';
@@ -17,15 +17,33 @@ function credentialState(c: Parchemin) {
   };
 }
 
-/** issuing.credential.v1 through the outbox, in the transaction of the change. */
+/**
+ * issuing.credential.v1 through the outbox, in the transaction of the change. In a consumer's
+ * batch, the batch's events are written together (one INSERT, in order) before commit.
+ */
 export class OutboxIssuingEvents implements IssuingEvents {
+  private readonly pending: EventPayload<typeof credentialChanged>[] = [];
+
   constructor(
     private readonly outbox: Outbox,
     private readonly manager: EntityManager,
+    private readonly batch?: EventBatch,
   ) {}
 
+  private async publish(payload: EventPayload<typeof credentialChanged>): Promise<void> {
+    if (!this.batch) {
+      await this.outbox.publish(this.manager, credentialChanged, payload);
+      return;
+    }
+    this.pending.push(payload);
+    this.batch.beforeCommit('issuing.credential.v1', async () => {
+      const payloads = this.pending.splice(0);
+      await this.outbox.publishMany(this.manager, credentialChanged, payloads);
+    });
+  }
+
   async issued(parchemin: Parchemin): Promise<void> {
-    await this.outbox.publish(this.manager, credentialChanged, {
+    await this.publish({
       change: 'ISSUED',
       candidateId: parchemin.candidateId,
       credential: credentialState(parchemin),
@@ -33,7 +51,7 @@ export class OutboxIssuingEvents implements IssuingEvents {
   }
 
   async revoked(parchemin: Parchemin): Promise<void> {
-    await this.outbox.publish(this.manager, credentialChanged, {
+    await this.publish({
       change: 'REVOKED',
       candidateId: parchemin.candidateId,
       credential: credentialState(parchemin),
@@ -42,7 +60,7 @@ export class OutboxIssuingEvents implements IssuingEvents {
   }
 
   async livretStatusChanged(livret: StoredLivret): Promise<void> {
-    await this.outbox.publish(this.manager, credentialChanged, {
+    await this.publish({
       change: 'LIVRET_STATUS_CHANGED',
       candidateId: livret.candidateId,
       livret: {

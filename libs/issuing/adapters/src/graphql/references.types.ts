@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field } from 'type-graphql';
+import { EntityReference, ReferenceById } from '@certif/platform-graphql';
 
 /**
  * Owned by referentials: issuing points at it by id, and serves the code and title of the
@@ -6,12 +7,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * change), so that the gateway plans a candidate's record without a fetch to referentials per
  * livret and parchemin. `@shareable`: referentials serves the same fields.
  */
-@ObjectType('Certification')
-@Directive('@key(fields: "id", resolvable: false)')
-export class CertificationReference {
-  @Field(() => ID)
-  id!: string;
-
+@EntityReference('Certification')
+export class CertificationReference extends ReferenceById {
   @Directive('@shareable')
   @Field(() => String)
   code!: string;
@@ -22,21 +19,13 @@ export class CertificationReference {
 }
 
 /** A CCP or bloc, owned by referentials; issuing serves its code from its read model too. */
-@ObjectType('Component')
-@Directive('@key(fields: "id", resolvable: false)')
-export class ComponentReference {
-  @Field(() => ID)
-  id!: string;
-
+@EntityReference('Component')
+export class ComponentReference extends ReferenceById {
   @Directive('@shareable')
   @Field(() => String)
   code!: string;
 }
 
 /** Owned by candidates; issuing adds `livrets` and `credentials`. */
-@ObjectType('Candidate')
-@Directive('@key(fields: "id")')
-export class CandidateType {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Candidate', { resolvable: true })
+export class CandidateType extends ReferenceById {}

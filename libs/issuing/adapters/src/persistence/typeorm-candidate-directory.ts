@@ -10,6 +10,9 @@ import { toCandidateIdentity, toKnownCandidateRow } from './known-candidate.mapp
 import { KnownCandidateRow } from './known-candidate.row';
 
 export class TypeOrmCandidateDirectory implements CandidateDirectory {
+  /** Candidates this transaction has locked already: a batch asks for each more than once. */
+  private readonly locked = new Set<string>();
+
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
@@ -51,15 +54,21 @@ export class TypeOrmCandidateDirectory implements CandidateDirectory {
    * candidate, handled at once from their two topics, each inserted its fact and then waited for
    * the other's in a locking read — a deadlock, retried after 200 ms. Now one waits for the
    * other. An unknown candidate has no row to lock: the deadlock, retried, stays possible there.
+   * Several are locked in one statement, in key order, so that two batches never wait for each
+   * other's candidates in opposite orders.
    */
-  async lockFacts(candidateId: string): Promise<void> {
+  async lockFacts(...candidateIds: readonly string[]): Promise<void> {
     if (!this.lock) return;
+    const ids = [...new Set(candidateIds)].filter((id) => !this.locked.has(id)).sort();
+    if (ids.length === 0) return;
     await this.manager
       .createQueryBuilder(KnownCandidateRow, 'c')
       .select('c.id')
-      .where('c.id = :candidateId', { candidateId })
+      .where('c.id IN (:...ids)', { ids })
+      .orderBy('c.id')
       .setLock('pessimistic_write')
-      .getRawOne();
+      .getRawMany();
+    for (const id of ids) this.locked.add(id);
   }
 
   async findByIds(ids: readonly string[]): Promise<CandidateIdentity[]> {

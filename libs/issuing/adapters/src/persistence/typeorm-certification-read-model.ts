@@ -7,12 +7,19 @@ import { toKnownCertification, toKnownCertificationRow } from './known-certifica
 import { KnownCertificationRow } from './known-certification.row';
 
 export class TypeOrmCertificationReadModel implements CertificationReadModel {
+  /**
+   * Lineages read by this instance (one transaction, or a batch of events in one): with locking
+   * reads no other transaction changes them meanwhile, and `save` forgets them.
+   */
+  private readonly lineages = new Map<string, Lineage | null>();
+
   constructor(
     private readonly manager: EntityManager,
     private readonly lock = false,
   ) {}
 
   async save(version: CertificationVersion): Promise<boolean> {
+    this.lineages.clear();
     const stored = await this.manager.findOne(KnownCertificationRow, {
       where: { id: version.id },
       ...readLock(this.lock),
@@ -39,7 +46,12 @@ export class TypeOrmCertificationReadModel implements CertificationReadModel {
 
   /** Every known version linked to this one, whichever way the links point. */
   async lineageOf(certificationId: string): Promise<Lineage | null> {
-    return (await this.lineagesOf([certificationId])).get(certificationId) ?? null;
+    const remembered = this.lineages.get(certificationId);
+    if (remembered !== undefined && this.lock) return remembered;
+    const lineage = (await this.lineagesOf([certificationId])).get(certificationId) ?? null;
+    // A version not known yet may arrive before the end of the transaction: not remembered.
+    if (lineage && this.lock) this.lineages.set(certificationId, lineage);
+    return lineage;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ComponentAcquisition } from '@certif/issuing-domain';
 import type { IssuingDependencies } from '../ports';
-import { refreshLivret } from '../refresh-livret';
+import { refreshLivretAfterFact } from '../refresh-livret';
 
 /** sessions.ccp-acquired.v1, as issuing reads it. */
 export interface RecordCcpAcquired {
@@ -20,8 +20,7 @@ export class RecordCcpAcquiredService {
     return this.deps.unitOfWork.transaction(async (tx) => {
       await tx.candidates.lockFacts(candidateId);
       await tx.facts.addAcquisition(candidateId, acquisition);
-      const lineage = await tx.certifications.lineageOf(acquisition.certificationId);
-      if (lineage) await refreshLivret(this.deps, tx, candidateId, lineage);
+      await refreshLivretAfterFact(this.deps, tx, candidateId, acquisition.certificationId);
     });
   }
 }

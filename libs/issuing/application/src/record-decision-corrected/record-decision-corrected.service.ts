@@ -4,7 +4,7 @@ import type {
   TitleDecision,
 } from '@certif/issuing-domain';
 import type { IssuingDependencies } from '../ports';
-import { refreshLivret } from '../refresh-livret';
+import { refreshLivretAfterFact } from '../refresh-livret';
 
 /** A correction as issuing reads it: the supersession, and the new decision's own facts. */
 export interface CorrectedDecision {
@@ -36,8 +36,13 @@ export class RecordDecisionCorrectedService {
       for (const acquisition of corrected.acquisitions)
         await tx.facts.addAcquisition(candidateId, acquisition);
       if (corrected.decision) await tx.facts.addDecision(candidateId, corrected.decision);
-      const lineage = await tx.certifications.lineageOf(corrected.correction.certificationId);
-      if (lineage) await refreshLivret(this.deps, tx, candidateId, lineage, corrected.correction);
+      await refreshLivretAfterFact(
+        this.deps,
+        tx,
+        candidateId,
+        corrected.correction.certificationId,
+        corrected.correction,
+      );
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { TitleDecision } from '@certif/issuing-domain';
 import type { IssuingDependencies } from '../ports';
-import { refreshLivret } from '../refresh-livret';
+import { refreshLivretAfterFact } from '../refresh-livret';
 
 /** sessions.title-awarded.v1, as issuing reads it. */
 export interface RecordTitleAwarded {
@@ -19,8 +19,7 @@ export class RecordTitleAwardedService {
     return this.deps.unitOfWork.transaction(async (tx) => {
       await tx.candidates.lockFacts(candidateId);
       await tx.facts.addDecision(candidateId, decision);
-      const lineage = await tx.certifications.lineageOf(decision.certificationId);
-      if (lineage) await refreshLivret(this.deps, tx, candidateId, lineage);
+      await refreshLivretAfterFact(this.deps, tx, candidateId, decision.certificationId);
     });
   }
 }

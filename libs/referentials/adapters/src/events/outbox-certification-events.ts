@@ -2,7 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { Outbox } from '@certif/platform-events';
 import type { CertificationChange, CertificationEvents } from '@certif/referentials-application';
 import type { Certification, CertificationStatus } from '@certif/referentials-domain';
-import { certificationChanged, type CertificationState } from '@certif/referentials-contracts';
+import {
+  certificationChanged,
+  versionLinks,
+  type CertificationState,
+} from '@certif/referentials-contracts';
 import { outwardState } from '../certification-fields';
 
 /** The published state: the contract, not the row nor the domain object, so either may change. */
@@ -19,14 +23,7 @@ export function toCertificationState(
       kind,
       position,
     })),
-    specializations: c.specializations.map(({ id, code, title }) => ({ id, code, title })),
-    revisesId: c.revisesId,
-    revisedById: c.revisedById,
-    correspondences: c.correspondences.map((link) => ({
-      fromComponentIds: [...link.fromComponentIds],
-      toComponentId: link.toComponentId,
-    })),
-    version: c.version,
+    ...versionLinks(c),
   };
 }
 

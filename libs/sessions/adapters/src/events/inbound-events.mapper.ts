@@ -1,7 +1,7 @@
 import type { candidateChanged } from '@certif/candidates-contracts';
 import type { credentialChanged } from '@certif/issuing-contracts';
 import type { EventPayload } from '@certif/platform-events';
-import type { CertificationState } from '@certif/referentials-contracts';
+import { versionLinks, type CertificationState } from '@certif/referentials-contracts';
 import type { CandidateState } from '@certif/sessions-application';
 import {
   defaultJuryRule,
@@ -31,14 +31,7 @@ export function toCertificationView(state: CertificationState): CertificationVie
       kind,
       position,
     })),
-    specializations: state.specializations.map(({ id, code, title }) => ({ id, code, title })),
-    revisesId: state.revisesId,
-    revisedById: state.revisedById,
-    correspondences: state.correspondences.map((c) => ({
-      fromComponentIds: [...c.fromComponentIds],
-      toComponentId: c.toComponentId,
-    })),
-    version: state.version,
+    ...versionLinks(state),
   };
 }
 

@@ -1,25 +1,13 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityReference, ReferenceById } from '@certif/platform-graphql';
 
 // Entities owned by other subgraphs, referenced by id only: the gateway asks their owner for the
 // rest (referentials for Certification and Component, candidates for Candidate).
 
-@ObjectType('Certification')
-@Directive('@key(fields: "id", resolvable: false)')
-export class CertificationReference {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Certification')
+export class CertificationReference extends ReferenceById {}
 
-@ObjectType('Component')
-@Directive('@key(fields: "id", resolvable: false)')
-export class ComponentReference {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Component')
+export class ComponentReference extends ReferenceById {}
 
-@ObjectType('Candidate')
-@Directive('@key(fields: "id", resolvable: false)')
-export class CandidateReference {
-  @Field(() => ID)
-  id!: string;
-}
+@EntityReference('Candidate')
+export class CandidateReference extends ReferenceById {}
