@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { contractDate, defineEvent } from '@certif/platform-events';
+import { PATHWAYS } from '@certif/platform-vocabulary';
 
 /**
- * The contract keeps its own copy of the access routes (the domains share
- * `@certif/platform-vocabulary`'s): a published event's schema does not move when the domain's
- * list does. A route added there is added here, in a new version of the contract if need be.
+ * The access routes are the platform's shared vocabulary (`@certif/platform-vocabulary`, the
+ * contract's `Pathway` enum): one list for the domains and the event schemas, so that they can
+ * never disagree. A route added there changes this schema too: publish it as a new version of the
+ * contract if consumers must be told.
  */
-export const PATHWAYS = [
-  /** Added in the next release (« sous statut d'élève ou d'étudiant »). */
-  'INITIAL_TRAINING',
-  'CONTINUOUS_TRAINING',
-  'VAE',
-  'DISCONTINUOUS_TRAINING',
-  'APPRENTICESHIP',
-  'PROFESSIONALISATION_CONTRACT',
-  'INDIVIDUAL_APPLICATION',
-] as const;
+export { PATHWAYS };
 
 export const enrollmentState = z.object({
   id: z.string(),

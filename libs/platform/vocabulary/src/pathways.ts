@@ -2,7 +2,8 @@
  * Voies d'accès: the routes by which a candidate comes to a certification (DOMAIN.md glossary,
  * the fiche's table; the contract's `Pathway` enum). One list for every context's domain:
  * referentials says which routes a certification opens, candidates enrols on one, sessions
- * checks it. The event contracts keep their own copy, so that they stay stable when this moves.
+ * checks it, and the event contracts take it for their schemas: a route added here is a contract
+ * change (a new version of the events if consumers must be told).
  */
 export const PATHWAYS = [
   /** « Sous statut d'élève ou d'étudiant » (the next release's addition). */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { contractDate, defineEvent } from '@certif/platform-events';
+import { PATHWAYS } from '@certif/platform-vocabulary';
 
-// The vocabularies (kinds, statuses, rules, access routes, roles) are the contract's own copy of
-// the referentials domain's, so that the contract stays put when the domain moves;
-// adapters/src/events/contract-vocabulary.spec.ts checks that both still agree.
+// The vocabularies (kinds, statuses, rules, roles) are the contract's own copy of the
+// referentials domain's, so that the contract stays put when the domain moves;
+// adapters/src/events/contract-vocabulary.spec.ts checks that both still agree. The access routes
+// are the platform's shared vocabulary, the same list for domains and contracts.
 
 export const certificationState = z.object({
   id: z.string(),
@@ -27,19 +29,7 @@ export const certificationState = z.object({
    * The access routes the fiche opens. Absent from events published before it existed: every
    * route.
    */
-  pathways: z
-    .array(
-      z.enum([
-        'INITIAL_TRAINING',
-        'CONTINUOUS_TRAINING',
-        'VAE',
-        'DISCONTINUOUS_TRAINING',
-        'APPRENTICESHIP',
-        'PROFESSIONALISATION_CONTRACT',
-        'INDIVIDUAL_APPLICATION',
-      ]),
-    )
-    .optional(),
+  pathways: z.array(z.enum(PATHWAYS)).optional(),
   /**
    * R8/R9: the jury a session needs before it deliberates (requiredRoles is a multiset). Absent
    * from events published before it existed: the kind's default (a PROFESSIONAL_TITLE at least
