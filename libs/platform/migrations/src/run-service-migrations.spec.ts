@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createLogger } from '@certif/platform-observability';
 import {
   databaseTarget,
+  dropMysqlDatabase,
   openDataSource,
   pendingSchemaChanges,
   type MysqlTarget,
@@ -66,28 +66,20 @@ describeOnMysql('runServiceMigrations', () => {
   const prefix = `certif_migrate_${randomBytes(3).toString('hex')}`;
   const target = databaseTarget('probe', mysqlUrl, '', prefix) as MysqlTarget;
 
-  afterAll(async () => {
-    const connection = await createConnection({
-      host: target.host,
-      port: target.port,
-      user: target.user,
-      password: target.password,
+  const migrate = () =>
+    runServiceMigrations({
+      service: 'probe',
+      schema,
+      databaseUrl: mysqlUrl,
+      databasePrefix: prefix,
+      logger,
     });
-    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-    await connection.end();
-  });
+
+  afterAll(() => dropMysqlDatabase(target));
 
   it('applies the migrations once when several instances start together', async () => {
-    const run = () =>
-      runServiceMigrations({
-        service: 'probe',
-        schema,
-        databaseUrl: mysqlUrl,
-        databasePrefix: prefix,
-        logger,
-      });
     // allSettled: a runner that fails must not leave the others running past the test.
-    const results = await Promise.allSettled([run(), run(), run()]);
+    const results = await Promise.allSettled([migrate(), migrate(), migrate()]);
     const reports = results.map((result) =>
       result.status === 'fulfilled' ? result.value : String(result.reason),
     );
@@ -108,14 +100,10 @@ describeOnMysql('runServiceMigrations', () => {
   it('is a no-op on a current schema, through the command an init container runs', async () => {
     const env = { DATABASE_URL: mysqlUrl, DATABASE_PREFIX: prefix, LOG_LEVEL: 'silent' };
     await expect(runMigrationsCommand('probe', schema, env)).resolves.toBe(0);
-    await expect(
-      runServiceMigrations({
-        service: 'probe',
-        schema,
-        databaseUrl: mysqlUrl,
-        databasePrefix: prefix,
-        logger,
-      }),
-    ).resolves.toMatchObject({ kind: 'migrated', applied: [], alreadyApplied: 1 });
+    await expect(migrate()).resolves.toMatchObject({
+      kind: 'migrated',
+      applied: [],
+      alreadyApplied: 1,
+    });
   });
 });
