@@ -10,15 +10,7 @@ import type {
   LivretRow,
   TitleDecisionRow,
 } from '@certif/issuing-adapters';
-import type {
-  CandidateViewRow,
-  EnrollmentViewRow,
-  ExamSessionRow,
-  JurorRow,
-  JuryDecisionRow,
-  ParcheminViewRow,
-  RegistrationRow,
-} from '@certif/sessions-adapters';
+import type * as sessionsAdapters from '@certif/sessions-adapters';
 import type { LocalDate } from '@certif/platform-calendar';
 import type { SeedPlan } from './seed-plan';
 
@@ -70,9 +62,12 @@ export function candidatesRows(plan: SeedPlan) {
   return { candidates, enrollments };
 }
 
-export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewRow[]) {
+export function sessionsRows(
+  plan: SeedPlan,
+  parchemins: readonly sessionsAdapters.ParcheminViewRow[],
+) {
   const deliberated = new Set(plan.decisions.map((d) => d.session.id));
-  const sessions = plan.sessions.map((s): ExamSessionRow => ({
+  const sessions = plan.sessions.map((s): sessionsAdapters.ExamSessionRow => ({
     id: s.id,
     certificationId: s.certificationId,
     scope: 'FULL_TITLE',
@@ -88,7 +83,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     version: deliberated.has(s.id) ? 2 : 1,
   }));
   const jurors = plan.sessions.flatMap((s) =>
-    s.jurors.map((j): JurorRow => ({
+    s.jurors.map((j): sessionsAdapters.JurorRow => ({
       id: j.id,
       sessionId: s.id,
       userId: j.userId,
@@ -96,7 +91,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
       role: 'PROFESSIONAL',
     })),
   );
-  const registrations = plan.decisions.map((d): RegistrationRow => ({
+  const registrations = plan.decisions.map((d): sessionsAdapters.RegistrationRow => ({
     id: d.registrationId,
     sessionId: d.session.id,
     enrollmentId: d.enrollment.id,
@@ -104,7 +99,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     certificationId: d.session.certificationId,
     registeredAt: at(d.session.startsOn, '07:00:00.000'),
   }));
-  const decisions = plan.decisions.map((d): JuryDecisionRow => ({
+  const decisions = plan.decisions.map((d): sessionsAdapters.JuryDecisionRow => ({
     id: d.id,
     registrationId: d.registrationId,
     sessionId: d.session.id,
@@ -123,14 +118,14 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     correctionReason: null,
     correctedOn: null,
   }));
-  const candidates = plan.candidates.map((c): CandidateViewRow => ({
+  const candidates = plan.candidates.map((c): sessionsAdapters.CandidateViewRow => ({
     id: c.id,
     firstName: c.firstName,
     lastName: c.lastName,
     erasedAt: null,
     version: c.version,
   }));
-  const enrollments = plan.enrollments.map((e): EnrollmentViewRow => ({
+  const enrollments = plan.enrollments.map((e): sessionsAdapters.EnrollmentViewRow => ({
     ...enrollmentOf(e),
     vaeAdmissibility: e.vae
       ? { noticeNumber: e.vae.noticeNumber, issuedOn: e.vae.issuedOn, issuedBy: e.vae.issuedBy }
