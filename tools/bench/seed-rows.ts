@@ -12,19 +12,52 @@ import type {
 } from '@certif/issuing-adapters';
 import type * as sessionsAdapters from '@certif/sessions-adapters';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { SeedPlan } from './seed-plan';
+import type { PlannedEnrollment, SeedPlan } from './seed-plan';
 
 const at = (date: LocalDate, time = '12:00:00.000') => new Date(`${date}T${time}Z`);
 
 /** What candidates' enrollment row and sessions' view of it both hold. */
-const enrollmentOf = (e: SeedPlan['enrollments'][number]) => ({
-  id: e.id,
-  candidateId: e.candidateId,
-  certificationId: e.certificationId,
-  pathway: e.pathway,
-  startedOn: e.startedOn,
-  trainingCenter: e.trainingCenter,
+const enrollmentOf = ({
+  id,
+  candidateId,
+  certificationId,
+  pathway,
+  startedOn,
+  trainingCenter,
+}: PlannedEnrollment) => ({ id, candidateId, certificationId, pathway, startedOn, trainingCenter });
+
+/** What the plan does not say of a candidate: no sex, birth name or place, nor accommodations. */
+const unplannedDetails = () => ({
+  sex: null,
+  birthName: null,
+  birthInseeCode: null,
+  birthPostalCode: null,
+  birthCity: null,
+  birthCountryCode: null,
+  birthCountry: null,
+  accommodations: [],
 });
+
+/** An enrollment row's VAE columns: the notice, recorded the day it was issued; null without one. */
+function vaeColumns(vae: PlannedEnrollment['vae']) {
+  if (!vae)
+    return {
+      vaeNoticeNumber: null,
+      vaeIssuedOn: null,
+      vaeIssuedBy: null,
+      vaeExperienceYears: null,
+      vaeRequiredExperienceYears: null,
+      vaeRecordedAt: null,
+    };
+  return {
+    vaeNoticeNumber: vae.noticeNumber,
+    vaeIssuedOn: vae.issuedOn,
+    vaeIssuedBy: vae.issuedBy,
+    vaeExperienceYears: vae.experienceYears,
+    vaeRequiredExperienceYears: vae.requiredExperienceYears,
+    vaeRecordedAt: at(vae.issuedOn),
+  };
+}
 
 export function candidatesRows(plan: SeedPlan) {
   const candidates = plan.candidates.map((c): CandidateRow => ({
@@ -32,15 +65,8 @@ export function candidatesRows(plan: SeedPlan) {
     firstName: c.firstName,
     lastName: c.lastName,
     birthDate: c.birthDate,
-    sex: null,
-    birthName: null,
-    birthInseeCode: null,
-    birthPostalCode: null,
-    birthCity: null,
-    birthCountryCode: null,
-    birthCountry: null,
+    ...unplannedDetails(),
     email: c.email,
-    accommodations: [],
     searchText: searchable(`${c.lastName} ${c.firstName}`),
     sortLastName: searchable(c.lastName),
     sortFirstName: searchable(c.firstName),
@@ -52,12 +78,7 @@ export function candidatesRows(plan: SeedPlan) {
     ...enrollmentOf(e),
     status: 'OPEN',
     enrolledAt: e.enrolledAt,
-    vaeNoticeNumber: e.vae?.noticeNumber ?? null,
-    vaeIssuedOn: e.vae?.issuedOn ?? null,
-    vaeIssuedBy: e.vae?.issuedBy ?? null,
-    vaeExperienceYears: e.vae?.experienceYears ?? null,
-    vaeRequiredExperienceYears: e.vae?.requiredExperienceYears ?? null,
-    vaeRecordedAt: e.vae ? at(e.vae.issuedOn) : null,
+    ...vaeColumns(e.vae),
   }));
   return { candidates, enrollments };
 }
