@@ -11,13 +11,11 @@ import {
   defineEvent,
   EmbeddedBus,
   EmbeddedTransport,
-  EventConsumer,
   eventsSchema,
   Outbox,
-  OutboxMessageEntity,
   OutboxRelay,
 } from '@certif/platform-events';
-import { referenceOutboxRow } from './insert-reference';
+import { insertOutboxRows, referenceOutboxRow, startCountingPipeline } from './insert-reference';
 import {
   databaseTarget,
   dropMysqlDatabase,
@@ -104,11 +102,9 @@ async function run(dataSource: DataSource): Promise<Result[]> {
   // Reference: the same rows, 100 per INSERT, no outbox logic, no event per transaction.
   const rows = Array.from({ length: events }, (_, i) => referenceOutboxRow(payload(i)));
   results.push(
-    await timed('reference: batched INSERT, 100 rows per statement', async () => {
-      for (let i = 0; i < rows.length; i += 100) {
-        await dataSource.getRepository(OutboxMessageEntity).insert(rows.slice(i, i + 100));
-      }
-    }),
+    await timed('reference: batched INSERT, 100 rows per statement', () =>
+      insertOutboxRows(dataSource, rows),
+    ),
   );
   await clear(dataSource);
 
@@ -146,17 +142,10 @@ async function run(dataSource: DataSource): Promise<Result[]> {
   await clear(dataSource);
 
   // End to end: writers publish while the relay sends and the consumer handles.
-  const transport = new EmbeddedTransport({ bus: new EmbeddedBus() });
-  let processed = 0;
-  const consumer = new EventConsumer({ dataSource, transport, groupId: 'issuing' }).on(
-    ccpAcquired,
-    async () => {
-      processed += 1;
-    },
-  );
-  const relay = new OutboxRelay({ dataSource, transport, batchSize: 200, pollIntervalMs: 50 });
-  await consumer.start();
-  await relay.start();
+  const pipeline = await startCountingPipeline(dataSource, ccpAcquired, {
+    groupId: 'issuing',
+    relay: { batchSize: 200, pollIntervalMs: 50 },
+  });
   results.push(
     await timed(
       `end to end: publish (1/tx, ${writers} writers) → relay → transport → consumer`,
@@ -166,12 +155,11 @@ async function run(dataSource: DataSource): Promise<Result[]> {
             await outbox.publish(manager, ccpAcquired, payload(i));
           }),
         );
-        await until(async () => processed >= events);
+        await until(async () => pipeline.handled() >= events);
       },
     ),
   );
-  await relay.stop();
-  await consumer.stop();
+  await pipeline.stop();
   const [{ inbox }] = (await dataSource.query('SELECT COUNT(*) AS inbox FROM events_inbox')) as [
     { inbox: number },
   ];

@@ -16,6 +16,7 @@ import {
   OutboxMessageEntity,
   OutboxRelay,
   runInTransaction,
+  type EventDefinition,
 } from '@certif/platform-events';
 import { databaseTarget, openDataSource, type MysqlTarget } from '@certif/platform-persistence';
 import { ccpAcquired } from '@certif/sessions-contracts';
@@ -71,30 +72,74 @@ export function referenceOutboxRow<T extends { candidateId: string }>(data: T) {
   };
 }
 
-async function batchedInserts(dataSource: DataSource, count: number): Promise<number> {
-  const rows = payloads(count).map(referenceOutboxRow);
-  const started = process.hrtime.bigint();
+/** The rows as plain INSERTs, 100 per statement: nothing read, no outbox logic. */
+export async function insertOutboxRows(
+  dataSource: DataSource,
+  rows: readonly ReturnType<typeof referenceOutboxRow>[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 100) {
     await dataSource.getRepository(OutboxMessageEntity).insert(rows.slice(i, i + 100));
   }
+}
+
+export interface CountingPipeline {
+  /** The events the consumer has handled so far. */
+  handled(): number;
+  /** Stops the relay, then the consumer. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A consumer of `definition` that only counts what it handles, fed by a relay of the outbox
+ * through an embedded transport of their own; both started, the consumer first.
+ */
+export async function startCountingPipeline<T>(
+  dataSource: DataSource,
+  definition: EventDefinition<T>,
+  options: {
+    groupId: string;
+    batchSize?: number;
+    relay?: { batchSize: number; pollIntervalMs: number };
+  },
+): Promise<CountingPipeline> {
+  const transport = new EmbeddedTransport({ bus: new EmbeddedBus() });
+  let handled = 0;
+  const { groupId, batchSize } = options;
+  const consumer = new EventConsumer({
+    dataSource,
+    transport,
+    groupId,
+    ...(batchSize === undefined ? {} : { batchSize }),
+  }).on(definition, async () => {
+    handled += 1;
+  });
+  const relay = new OutboxRelay({ dataSource, transport, ...options.relay });
+  await consumer.start();
+  await relay.start();
+  return {
+    handled: () => handled,
+    stop: async () => {
+      await relay.stop();
+      await consumer.stop();
+    },
+  };
+}
+
+async function batchedInserts(dataSource: DataSource, count: number): Promise<number> {
+  const rows = payloads(count).map(referenceOutboxRow);
+  const started = process.hrtime.bigint();
+  await insertOutboxRows(dataSource, rows);
   return since(started);
 }
 
 async function backbone(dataSource: DataSource, count: number): Promise<number> {
   await dataSource.query('DELETE FROM events_outbox');
-  const transport = new EmbeddedTransport({ bus: new EmbeddedBus() });
-  let handled = 0;
   // The services' batch size (EVENTS_BATCH_SIZE, 50 by default): the same consumer loop.
   const batchSize = Number(process.env['EVENTS_BATCH_SIZE'] ?? defaultEventBatchSize);
-  const consumer = new EventConsumer({ dataSource, transport, groupId: 'reference', batchSize }).on(
-    ccpAcquired,
-    async () => {
-      handled += 1;
-    },
-  );
-  const relay = new OutboxRelay({ dataSource, transport });
-  await consumer.start();
-  await relay.start();
+  const pipeline = await startCountingPipeline(dataSource, ccpAcquired, {
+    groupId: 'reference',
+    batchSize,
+  });
   try {
     const events = payloads(count);
     const started = process.hrtime.bigint();
@@ -102,15 +147,16 @@ async function backbone(dataSource: DataSource, count: number): Promise<number> 
       new Outbox({ source: 'certif/sessions' }).publishMany(manager, ccpAcquired, events),
     );
     const deadline = Date.now() + 120_000;
-    while (handled < count) {
+    while (pipeline.handled() < count) {
       if (Date.now() > deadline)
-        throw new Error(`the backbone handled ${handled} of ${count} events in 2 minutes`);
+        throw new Error(
+          `the backbone handled ${pipeline.handled()} of ${count} events in 2 minutes`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return since(started);
   } finally {
-    await relay.stop();
-    await consumer.stop();
+    await pipeline.stop();
   }
 }
 

@@ -10,29 +10,54 @@ import type {
   LivretRow,
   TitleDecisionRow,
 } from '@certif/issuing-adapters';
-import type {
-  CandidateViewRow,
-  EnrollmentViewRow,
-  ExamSessionRow,
-  JurorRow,
-  JuryDecisionRow,
-  ParcheminViewRow,
-  RegistrationRow,
-} from '@certif/sessions-adapters';
+import type * as sessionsAdapters from '@certif/sessions-adapters';
 import type { LocalDate } from '@certif/platform-calendar';
-import type { SeedPlan } from './seed-plan';
+import type { PlannedEnrollment, SeedPlan } from './seed-plan';
 
 const at = (date: LocalDate, time = '12:00:00.000') => new Date(`${date}T${time}Z`);
 
 /** What candidates' enrollment row and sessions' view of it both hold. */
-const enrollmentOf = (e: SeedPlan['enrollments'][number]) => ({
-  id: e.id,
-  candidateId: e.candidateId,
-  certificationId: e.certificationId,
-  pathway: e.pathway,
-  startedOn: e.startedOn,
-  trainingCenter: e.trainingCenter,
+const enrollmentOf = ({
+  id,
+  candidateId,
+  certificationId,
+  pathway,
+  startedOn,
+  trainingCenter,
+}: PlannedEnrollment) => ({ id, candidateId, certificationId, pathway, startedOn, trainingCenter });
+
+/** What the plan does not say of a candidate: no sex, birth name or place, nor accommodations. */
+const unplannedDetails = () => ({
+  sex: null,
+  birthName: null,
+  birthInseeCode: null,
+  birthPostalCode: null,
+  birthCity: null,
+  birthCountryCode: null,
+  birthCountry: null,
+  accommodations: [],
 });
+
+/** An enrollment row's VAE columns: the notice, recorded the day it was issued; null without one. */
+function vaeColumns(vae: PlannedEnrollment['vae']) {
+  if (!vae)
+    return {
+      vaeNoticeNumber: null,
+      vaeIssuedOn: null,
+      vaeIssuedBy: null,
+      vaeExperienceYears: null,
+      vaeRequiredExperienceYears: null,
+      vaeRecordedAt: null,
+    };
+  return {
+    vaeNoticeNumber: vae.noticeNumber,
+    vaeIssuedOn: vae.issuedOn,
+    vaeIssuedBy: vae.issuedBy,
+    vaeExperienceYears: vae.experienceYears,
+    vaeRequiredExperienceYears: vae.requiredExperienceYears,
+    vaeRecordedAt: at(vae.issuedOn),
+  };
+}
 
 export function candidatesRows(plan: SeedPlan) {
   const candidates = plan.candidates.map((c): CandidateRow => ({
@@ -40,15 +65,8 @@ export function candidatesRows(plan: SeedPlan) {
     firstName: c.firstName,
     lastName: c.lastName,
     birthDate: c.birthDate,
-    sex: null,
-    birthName: null,
-    birthInseeCode: null,
-    birthPostalCode: null,
-    birthCity: null,
-    birthCountryCode: null,
-    birthCountry: null,
+    ...unplannedDetails(),
     email: c.email,
-    accommodations: [],
     searchText: searchable(`${c.lastName} ${c.firstName}`),
     sortLastName: searchable(c.lastName),
     sortFirstName: searchable(c.firstName),
@@ -60,19 +78,17 @@ export function candidatesRows(plan: SeedPlan) {
     ...enrollmentOf(e),
     status: 'OPEN',
     enrolledAt: e.enrolledAt,
-    vaeNoticeNumber: e.vae?.noticeNumber ?? null,
-    vaeIssuedOn: e.vae?.issuedOn ?? null,
-    vaeIssuedBy: e.vae?.issuedBy ?? null,
-    vaeExperienceYears: e.vae?.experienceYears ?? null,
-    vaeRequiredExperienceYears: e.vae?.requiredExperienceYears ?? null,
-    vaeRecordedAt: e.vae ? at(e.vae.issuedOn) : null,
+    ...vaeColumns(e.vae),
   }));
   return { candidates, enrollments };
 }
 
-export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewRow[]) {
+export function sessionsRows(
+  plan: SeedPlan,
+  parchemins: readonly sessionsAdapters.ParcheminViewRow[],
+) {
   const deliberated = new Set(plan.decisions.map((d) => d.session.id));
-  const sessions = plan.sessions.map((s): ExamSessionRow => ({
+  const sessions = plan.sessions.map((s): sessionsAdapters.ExamSessionRow => ({
     id: s.id,
     certificationId: s.certificationId,
     scope: 'FULL_TITLE',
@@ -88,7 +104,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     version: deliberated.has(s.id) ? 2 : 1,
   }));
   const jurors = plan.sessions.flatMap((s) =>
-    s.jurors.map((j): JurorRow => ({
+    s.jurors.map((j): sessionsAdapters.JurorRow => ({
       id: j.id,
       sessionId: s.id,
       userId: j.userId,
@@ -96,7 +112,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
       role: 'PROFESSIONAL',
     })),
   );
-  const registrations = plan.decisions.map((d): RegistrationRow => ({
+  const registrations = plan.decisions.map((d): sessionsAdapters.RegistrationRow => ({
     id: d.registrationId,
     sessionId: d.session.id,
     enrollmentId: d.enrollment.id,
@@ -104,7 +120,7 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     certificationId: d.session.certificationId,
     registeredAt: at(d.session.startsOn, '07:00:00.000'),
   }));
-  const decisions = plan.decisions.map((d): JuryDecisionRow => ({
+  const decisions = plan.decisions.map((d): sessionsAdapters.JuryDecisionRow => ({
     id: d.id,
     registrationId: d.registrationId,
     sessionId: d.session.id,
@@ -123,14 +139,14 @@ export function sessionsRows(plan: SeedPlan, parchemins: readonly ParcheminViewR
     correctionReason: null,
     correctedOn: null,
   }));
-  const candidates = plan.candidates.map((c): CandidateViewRow => ({
+  const candidates = plan.candidates.map((c): sessionsAdapters.CandidateViewRow => ({
     id: c.id,
     firstName: c.firstName,
     lastName: c.lastName,
     erasedAt: null,
     version: c.version,
   }));
-  const enrollments = plan.enrollments.map((e): EnrollmentViewRow => ({
+  const enrollments = plan.enrollments.map((e): sessionsAdapters.EnrollmentViewRow => ({
     ...enrollmentOf(e),
     vaeAdmissibility: e.vae
       ? { noticeNumber: e.vae.noticeNumber, issuedOn: e.vae.issuedOn, issuedBy: e.vae.issuedBy }

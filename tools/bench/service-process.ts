@@ -2,8 +2,8 @@
 // deployed topology of the bench, and the subject of a CPU profile.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '@certif/platform-persistence/testing';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -16,18 +16,6 @@ export interface ServiceProcess {
   cpuMs(): number | null;
   /** SIGTERM, then waits for the exit (a CPU profile is written then). */
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 export interface ServiceProcessOptions {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   createTransport,
-  encodeCloudEvent,
   KafkaTransport,
   type EventTransport,
   type KafkaSecurityEnv,
   type TransportMessage,
 } from '@certif/platform-events';
-import { describeWithKafka, waitFor } from '@certif/platform-events/testing';
+import { describeWithKafka, testEventMessage, waitFor } from '@certif/platform-events/testing';
 import { PrivateBroker, type BrokerAddresses } from './private-broker';
 
 // A broker of its own with SASL/SCRAM listeners, in clear and over TLS (a self-signed certificate
@@ -19,19 +18,7 @@ const user = { name: 'issuing', password: `pw-${randomUUID()}` };
 
 function message(topic: string): TransportMessage {
   const id = randomUUID();
-  return encodeCloudEvent(
-    {
-      specversion: '1.0',
-      id,
-      type: 'certif.test.secured.v1',
-      source: 'certif/test',
-      time: new Date().toISOString(),
-      datacontenttype: 'application/json',
-      correlationid: id,
-      data: { id },
-    },
-    { topic, key: id },
-  );
+  return testEventMessage({ id, type: 'certif.test.secured.v1', data: { id } }, { topic, key: id });
 }
 
 describeWithKafka('Kafka with SASL/SCRAM and TLS settings from the environment', () => {

@@ -9,6 +9,7 @@ import { runServiceMigrations } from '@certif/platform-migrations';
 import { createLogger } from '@certif/platform-observability';
 import {
   databaseTarget,
+  dropMysqlDatabase,
   mysqlConnectionOptions,
   openDataSource,
   pendingSchemaChanges,
@@ -84,16 +85,7 @@ describeOnMysql('a database migrated by TypeORM 0.3, taken over by TypeORM 1.x',
   const used: MysqlTarget[] = [];
 
   afterAll(async () => {
-    for (const target of used) {
-      const connection = await createConnection({
-        host: target.host,
-        port: target.port,
-        user: target.user,
-        password: target.password,
-      });
-      await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-      await connection.end();
-    }
+    for (const target of used) await dropMysqlDatabase(target);
   });
 
   it('has the same migrations table as the one TypeORM 1.x creates', async () => {

@@ -1,48 +1,26 @@
-import {
-  describeOnEachDatabase,
-  openTestDatabase,
-  type TestDatabase,
-} from '@certif/platform-persistence/testing';
+import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { onStatement } from '@certif/platform-persistence';
-import { randomUUID } from 'node:crypto';
-import { encodeCloudEvent } from './cloud-event';
 import { DeadLetterEntity } from './dead-letter.entity';
 import type { EmbeddedTransport } from './embedded-transport';
-import { counterIncremented, EffectRow, testSchema } from './events.fixtures';
-import { EventConsumer, type EventHandler } from './idempotent-consumer';
+import {
+  counterConsumer,
+  counterIncremented,
+  counterMessage,
+  recordEffect,
+  useCounterDatabase,
+  type CounterHandler,
+} from './events.fixtures';
+import type { EventConsumer } from './idempotent-consumer';
 import { InboxEntryEntity } from './inbox-entry.entity';
-import { OutboxMessageEntity } from './outbox-message.entity';
-import { createInMemoryTransport, waitFor } from './testing';
+import { createInMemoryTransport, fastRetry, waitFor } from './testing';
 import type { TransportMessage } from './transport-message';
 
 jest.setTimeout(60_000);
 
-type Payload = { counterId: string; version: number };
-
-const fastRetry = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, jitter: 0 };
-
-function eventMessage(payload: Payload): TransportMessage {
-  const id = randomUUID();
-  return encodeCloudEvent(
-    {
-      specversion: '1.0',
-      id,
-      type: counterIncremented.type,
-      source: 'certif/test',
-      time: new Date().toISOString(),
-      subject: payload.counterId,
-      datacontenttype: 'application/json',
-      correlationid: id,
-      data: payload,
-    },
-    { topic: counterIncremented.topic, key: payload.counterId },
-  );
-}
-
 /** `count` increments of the counters given in turn: c1 v1, c2 v1, c1 v2, c2 v2… */
 function increments(count: number, counters = ['c1', 'c2']): TransportMessage[] {
   return Array.from({ length: count }, (_, i) =>
-    eventMessage({
+    counterMessage({
       counterId: counters[i % counters.length] ?? 'c1',
       version: Math.floor(i / counters.length) + 1,
     }),
@@ -54,48 +32,26 @@ class RuleRefusal extends Error {
 }
 
 describeOnEachDatabase('EventConsumer, batches of a partition in one transaction', (dialect) => {
-  let db: TestDatabase;
+  const db = useCounterDatabase(dialect);
   let transport: EmbeddedTransport;
   let consumer: EventConsumer | undefined;
   /** The size of the batch each handler call belonged to, in call order. */
   let batchSizes: number[];
-  const effects = async () =>
-    (await db.dataSource.getRepository(EffectRow).find()).map((e) => `${e.counterId}:${e.version}`);
+  const effects = async () => (await db.effects()).map((e) => `${e.counterId}:${e.version}`);
   const deadLetters = () => db.dataSource.getRepository(DeadLetterEntity).find();
 
-  const recordEffect: EventHandler<Payload> = async (event, manager, batch) => {
+  const recordInBatch: CounterHandler = async (event, manager, batch) => {
     batchSizes.push(batch.events.length);
-    await manager.getRepository(EffectRow).insert({
-      id: randomUUID(),
-      eventId: event.id,
-      counterId: event.data.counterId,
-      version: event.data.version,
-    });
+    await recordEffect(event, manager);
   };
 
-  async function startConsumer(
-    handler: EventHandler<Payload> = recordEffect,
-    batchSize = 10,
-  ): Promise<EventConsumer> {
-    consumer = new EventConsumer({
-      dataSource: db.dataSource,
-      transport,
-      groupId: 'issuing',
-      retry: fastRetry,
-      batchSize,
-    }).on(counterIncremented, handler);
+  async function startConsumer(handler = recordInBatch, batchSize = 10): Promise<EventConsumer> {
+    consumer = counterConsumer({ dataSource: db.dataSource, transport, batchSize }, handler);
     await consumer.start();
     return consumer;
   }
 
-  beforeAll(async () => {
-    db = await openTestDatabase(dialect, testSchema);
-  });
-  afterAll(() => db.close());
-  beforeEach(async () => {
-    for (const entity of [EffectRow, InboxEntryEntity, DeadLetterEntity, OutboxMessageEntity]) {
-      await db.dataSource.getRepository(entity).clear();
-    }
+  beforeEach(() => {
     // One partition: every message waits in the same one, and a publish makes one batch.
     transport = createInMemoryTransport({ partitions: 1 });
     batchSizes = [];
@@ -122,7 +78,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
   });
 
   it('takes at most batchSize events at a time', async () => {
-    await startConsumer(recordEffect, 4);
+    await startConsumer(recordInBatch, 4);
     await transport.publish(increments(10));
     await waitFor(async () => expect(await effects()).toHaveLength(10));
     expect(batchSizes).toEqual([4, 4, 4, 4, 4, 4, 4, 4, 2, 2]);
@@ -132,7 +88,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
     const seen: string[] = [];
     await startConsumer(async (event, manager, batch) => {
       seen.push(`${event.data.counterId}:${event.data.version}`);
-      await recordEffect(event, manager, batch);
+      await recordInBatch(event, manager, batch);
     });
     await transport.publish(increments(9, ['c1', 'c2', 'c3']));
     await waitFor(async () => expect(await effects()).toHaveLength(9));
@@ -153,7 +109,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
     // The whole batch again (a consumer that crashed before committing its offsets).
     await transport.publish(first);
     // Half of it again with new events: only the new ones are handled.
-    const fresh = [eventMessage({ counterId: 'c9', version: 1 })];
+    const fresh = [counterMessage({ counterId: 'c9', version: 1 })];
     await transport.publish([...first.slice(3), ...fresh, first[0] as TransportMessage]);
     await waitFor(async () => expect(await effects()).toHaveLength(7));
     await waitFor(() => expect(transport.bus.lag(counterIncremented.topic, 'issuing')).toBe(0));
@@ -176,7 +132,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
   it('isolates an event its schema refuses: the others are handled, it alone is dead-lettered', async () => {
     await startConsumer();
     const messages = increments(8);
-    const poison = eventMessage({ counterId: 'c1', version: -1 });
+    const poison = counterMessage({ counterId: 'c1', version: -1 });
     messages.splice(3, 0, poison);
     await transport.publish(messages);
     await waitFor(async () => expect(await effects()).toHaveLength(8));
@@ -194,7 +150,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
       if (event.data.counterId === 'c2' && event.data.version === 2) {
         throw new RuleRefusal('R5: not this certification');
       }
-      await recordEffect(event, manager, batch);
+      await recordInBatch(event, manager, batch);
     });
     await transport.publish(increments(6));
     await waitFor(async () => expect(await deadLetters()).toHaveLength(1));
@@ -218,7 +174,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
           errno: 1213,
         });
       }
-      await recordEffect(event, manager, batch);
+      await recordInBatch(event, manager, batch);
     });
     await transport.publish(increments(5));
     await waitFor(async () => expect(await effects()).toHaveLength(5));
@@ -232,9 +188,9 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
       order.push(`handle ${event.data.counterId}:${event.data.version}`);
       batch.beforeCommit(`refresh ${event.data.counterId}`, async () => {
         order.push(`refresh ${event.data.counterId}`);
-        await recordEffect({ ...event, data: { ...event.data, version: 100 } }, manager, batch);
+        await recordInBatch({ ...event, data: { ...event.data, version: 100 } }, manager, batch);
       });
-      await recordEffect(event, manager, batch);
+      await recordInBatch(event, manager, batch);
     });
     await transport.publish(increments(4));
     await waitFor(async () => expect(await effects()).toHaveLength(6));
@@ -260,7 +216,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
           order.push('flush');
         });
       });
-      await recordEffect(event, manager, batch);
+      await recordInBatch(event, manager, batch);
     });
     await transport.publish(increments(4));
     await waitFor(async () => expect(await effects()).toHaveLength(4));
@@ -276,7 +232,7 @@ describeOnEachDatabase('EventConsumer, batches of a partition in one transaction
           throw Object.assign(new Error('Lock wait timeout exceeded'), { errno: 1205 });
         }
       });
-      await recordEffect(event, manager, batch);
+      await recordInBatch(event, manager, batch);
     });
     await transport.publish(increments(4));
     await waitFor(async () => expect(await effects()).toHaveLength(4));

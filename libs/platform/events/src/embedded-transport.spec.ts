@@ -1,10 +1,8 @@
 import { EmbeddedBus, embeddedBus } from './embedded-bus';
 import { EmbeddedTransport } from './embedded-transport';
 import { deadLetterHeaders, PoisonMessageError, type DeadLetterInfo } from './event-transport';
-import { createInMemoryTransport, waitFor } from './testing';
+import { createInMemoryTransport, fastRetry, waitFor } from './testing';
 import type { TransportMessage } from './transport-message';
-
-const fastRetry = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, jitter: 0 };
 
 function message(key: string, value: unknown, topic = 'test.things.v1'): TransportMessage {
   return {

@@ -5,7 +5,6 @@ import {
 } from '@certif/platform-persistence/testing';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Not } from 'typeorm';
-import { encodeCloudEvent } from './cloud-event';
 import { listDeadLetters, replayDeadLetters } from './dead-letter-admin';
 import { DeadLetterEntity } from './dead-letter.entity';
 import {
@@ -18,6 +17,7 @@ import { InboxEntryEntity } from './inbox-entry.entity';
 import { Outbox } from './outbox';
 import { pruneSentOutbox, republishOutbox } from './outbox-admin';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { testEventMessage } from './testing';
 
 jest.setTimeout(60_000);
 
@@ -74,15 +74,12 @@ describeOnEachDatabase('events-admin', (dialect) => {
 
   async function storeDeadLetter(value: string, createdAt: Date): Promise<DeadLetterEntity> {
     const id = randomUUID();
-    const message = encodeCloudEvent(
+    const message = testEventMessage(
       {
-        specversion: '1.0',
         id,
         type: counterIncremented.type,
         source: 'certif/sessions',
         time: createdAt.toISOString(),
-        datacontenttype: 'application/json',
-        correlationid: id,
         data: null,
       },
       { topic: counterIncremented.topic, key: 'c1' },

@@ -1,15 +1,29 @@
 // Shared by this library's specs (not exported): a test aggregate whose changes emit events.
+import { randomUUID } from 'node:crypto';
+import {
+  openTestDatabase,
+  type TestDatabase,
+  type TestDialect,
+} from '@certif/platform-persistence/testing';
 import {
   Column,
   Entity,
   PrimaryColumn,
+  type DataSource,
   type EntityManager,
   type MigrationInterface,
   type QueryRunner,
 } from 'typeorm';
 import { z } from 'zod';
+import type { CloudEvent } from './cloud-event';
+import { DeadLetterEntity } from './dead-letter.entity';
 import { defineEvent } from './event-definition';
 import { eventsSchema } from './events-schema';
+import { InboxEntryEntity } from './inbox-entry.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { EventConsumer, type EventConsumerOptions, type EventHandler } from './idempotent-consumer';
+import { fastRetry, present, testEventMessage } from './testing';
+import type { TransportMessage } from './transport-message';
 
 /** A counter is the aggregate; each increment publishes its new version, keyed by counter. */
 export const counterIncremented = defineEvent({
@@ -18,6 +32,20 @@ export const counterIncremented = defineEvent({
   schema: z.object({ counterId: z.string().min(1), version: z.number().int().positive() }),
   key: (payload) => payload.counterId,
 });
+
+export type CounterPayload = { counterId: string; version: number };
+export type CounterHandler = EventHandler<CounterPayload>;
+
+/** A counter-incremented event as the transport carries it; `overrides` replace its attributes. */
+export function counterMessage(
+  payload: CounterPayload,
+  overrides: Partial<CloudEvent<unknown>> = {},
+): TransportMessage {
+  return testEventMessage(
+    { type: counterIncremented.type, subject: payload.counterId, data: payload, ...overrides },
+    { topic: counterIncremented.topic, key: payload.counterId },
+  );
+}
 
 @Entity('test_counter')
 export class CounterRow {
@@ -80,4 +108,59 @@ export async function increment(manager: EntityManager, counterId: string): Prom
   const version = (counter?.version ?? 0) + 1;
   await repository.save({ id: counterId, version });
   return version;
+}
+
+/** The handler's effect: one row per event, written in the event's transaction. */
+export async function recordEffect(
+  event: CloudEvent<CounterPayload>,
+  manager: EntityManager,
+): Promise<void> {
+  await manager.getRepository(EffectRow).insert({
+    id: randomUUID(),
+    eventId: event.id,
+    counterId: event.data.counterId,
+    version: event.data.version,
+  });
+}
+
+/** Empties the effects and the event tables between tests. */
+export async function clearEventTables(dataSource: DataSource): Promise<void> {
+  for (const entity of [EffectRow, InboxEntryEntity, DeadLetterEntity, OutboxMessageEntity]) {
+    await dataSource.getRepository(entity).clear();
+  }
+}
+
+/**
+ * The suite's database on `dialect` with the test schema: opened before its tests, dropped after
+ * them, its effects and event tables emptied before each test.
+ */
+export function useCounterDatabase(dialect: TestDialect): {
+  readonly dataSource: DataSource;
+  effects(): Promise<EffectRow[]>;
+} {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase(dialect, testSchema);
+  });
+  afterAll(() => db?.close());
+  beforeEach(() => clearEventTables(present(db, 'the test database').dataSource));
+  return {
+    get dataSource() {
+      return present(db, 'the test database').dataSource;
+    },
+    effects() {
+      return this.dataSource.getRepository(EffectRow).find();
+    },
+  };
+}
+
+/** A consumer of counter increments in group `issuing`, with fast retries; not started yet. */
+export function counterConsumer(
+  options: Omit<EventConsumerOptions, 'groupId' | 'retry'>,
+  handler: CounterHandler,
+): EventConsumer {
+  return new EventConsumer({ groupId: 'issuing', retry: fastRetry, ...options }).on(
+    counterIncremented,
+    handler,
+  );
 }

@@ -1,82 +1,37 @@
-import {
-  describeOnEachDatabase,
-  openTestDatabase,
-  type TestDatabase,
-} from '@certif/platform-persistence/testing';
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { describeOnEachDatabase } from '@certif/platform-persistence/testing';
 import { Registry } from 'prom-client';
-import { encodeCloudEvent, type CloudEvent } from './cloud-event';
 import { replayDeadLetters } from './dead-letter-admin';
 import { DeadLetterEntity } from './dead-letter.entity';
 import type { EmbeddedTransport } from './embedded-transport';
 import { EventMetrics } from './event-metrics';
-import { counterIncremented, EffectRow, testSchema } from './events.fixtures';
-import { EventConsumer, type EventHandler } from './idempotent-consumer';
+import {
+  counterConsumer,
+  counterIncremented,
+  counterMessage,
+  recordEffect,
+  useCounterDatabase,
+} from './events.fixtures';
+import type { EventConsumer } from './idempotent-consumer';
 import { InboxEntryEntity } from './inbox-entry.entity';
 import { causedBy, Outbox } from './outbox';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
-import { createInMemoryTransport, present, waitFor } from './testing';
-import type { TransportMessage } from './transport-message';
+import { createInMemoryTransport, fastRetry, present, waitFor } from './testing';
 
 jest.setTimeout(60_000);
 
-type Payload = { counterId: string; version: number };
-
-const fastRetry = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, jitter: 0 };
-
-function eventMessage(
-  payload: Payload,
-  overrides: Partial<CloudEvent<unknown>> = {},
-): TransportMessage {
-  const id = randomUUID();
-  return encodeCloudEvent(
-    {
-      specversion: '1.0',
-      id,
-      type: counterIncremented.type,
-      source: 'certif/test',
-      time: new Date().toISOString(),
-      subject: payload.counterId,
-      datacontenttype: 'application/json',
-      correlationid: id,
-      data: payload,
-      ...overrides,
-    },
-    { topic: counterIncremented.topic, key: payload.counterId },
-  );
-}
-
 describeOnEachDatabase('EventConsumer', (dialect) => {
-  let db: TestDatabase;
+  const db = useCounterDatabase(dialect);
   let transport: EmbeddedTransport;
   let consumer: EventConsumer | undefined;
   let registry: Registry;
-  const effects = () => db.dataSource.getRepository(EffectRow).find();
+  const effects = () => db.effects();
   const deadLetters = () =>
     db.dataSource.getRepository(DeadLetterEntity).find({ order: { createdAt: 'ASC' } });
 
-  /** The handler writes an effect row in the event's transaction. */
-  const recordEffect = async (event: CloudEvent<Payload>, manager: EntityManager) => {
-    await manager.getRepository(EffectRow).insert({
-      id: randomUUID(),
-      eventId: event.id,
-      counterId: event.data.counterId,
-      version: event.data.version,
-    });
-  };
-
-  async function startConsumer(
-    handler: EventHandler<Payload> = recordEffect,
-  ): Promise<EventConsumer> {
-    consumer = new EventConsumer({
-      dataSource: db.dataSource,
-      transport,
-      groupId: 'issuing',
-      retry: fastRetry,
-      metrics: new EventMetrics({ service: 'issuing', registry }),
-    }).on(counterIncremented, handler);
+  async function startConsumer(handler = recordEffect): Promise<EventConsumer> {
+    const metrics = new EventMetrics({ service: 'issuing', registry });
+    consumer = counterConsumer({ dataSource: db.dataSource, transport, metrics }, handler);
     await consumer.start();
     return consumer;
   }
@@ -86,14 +41,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
     return metric.values.find((value) => value.labels['outcome'] === outcome)?.value ?? 0;
   };
 
-  beforeAll(async () => {
-    db = await openTestDatabase(dialect, testSchema);
-  });
-  afterAll(() => db.close());
-  beforeEach(async () => {
-    for (const entity of [EffectRow, InboxEntryEntity, DeadLetterEntity, OutboxMessageEntity]) {
-      await db.dataSource.getRepository(entity).clear();
-    }
+  beforeEach(() => {
     transport = createInMemoryTransport();
     registry = new Registry();
   });
@@ -104,7 +52,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
 
   it('processes a duplicated event once', async () => {
     await startConsumer();
-    const message = eventMessage({ counterId: 'c1', version: 1 });
+    const message = counterMessage({ counterId: 'c1', version: 1 });
     await transport.publish([message, message]);
     await transport.publish([message]);
     await waitFor(async () => expect(await consumed('duplicate')).toBe(2));
@@ -116,10 +64,10 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
   it('dead-letters a body that is not JSON, and the next message still flows', async () => {
     await startConsumer();
     const broken = {
-      ...eventMessage({ counterId: 'c1', version: 1 }),
+      ...counterMessage({ counterId: 'c1', version: 1 }),
       value: '{"counterId": "c1",',
     };
-    await transport.publish([broken, eventMessage({ counterId: 'c1', version: 2 })]);
+    await transport.publish([broken, counterMessage({ counterId: 'c1', version: 2 })]);
     await waitFor(async () =>
       expect((await effects()).map((effect) => effect.version)).toEqual([2]),
     );
@@ -141,8 +89,8 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
 
   it('dead-letters a payload its schema refuses, and the next message still flows', async () => {
     await startConsumer();
-    const invalid = eventMessage({ counterId: 'c1', version: -3 });
-    await transport.publish([invalid, eventMessage({ counterId: 'c1', version: 1 })]);
+    const invalid = counterMessage({ counterId: 'c1', version: -3 });
+    await transport.publish([invalid, counterMessage({ counterId: 'c1', version: 1 })]);
     await waitFor(async () =>
       expect((await effects()).map((effect) => effect.version)).toEqual([1]),
     );
@@ -166,7 +114,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
       attempts.push(attempts.length + 1);
       if (attempts.length < 3) throw new Error('deadlock found when trying to get lock');
     });
-    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await transport.publish([counterMessage({ counterId: 'c1', version: 1 })]);
     await waitFor(async () => expect(await consumed('processed')).toBe(1));
     expect(attempts).toEqual([1, 2, 3]);
     expect(await effects()).toHaveLength(1);
@@ -185,7 +133,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
       }
       await recordEffect(event, manager);
     });
-    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await transport.publish([counterMessage({ counterId: 'c1', version: 1 })]);
     await waitFor(async () => expect(await consumed('processed')).toBe(1));
     expect(failures).toBe(30);
     expect(await effects()).toHaveLength(1);
@@ -201,7 +149,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
       tries += 1;
       throw new InvalidInput('R5: the component does not belong to this certification');
     });
-    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await transport.publish([counterMessage({ counterId: 'c1', version: 1 })]);
     await waitFor(async () => expect(await deadLetters()).toHaveLength(1));
     expect(tries).toBe(1);
     const [letter] = await deadLetters();
@@ -211,8 +159,8 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
 
   it('dead-letters an event from a source the contract does not name for its topic', async () => {
     await startConsumer();
-    const forged = eventMessage({ counterId: 'c1', version: 1 }, { source: 'certif/sessions' });
-    await transport.publish([forged, eventMessage({ counterId: 'c1', version: 2 })]);
+    const forged = counterMessage({ counterId: 'c1', version: 1 }, { source: 'certif/sessions' });
+    await transport.publish([forged, counterMessage({ counterId: 'c1', version: 2 })]);
     await waitFor(async () =>
       expect((await effects()).map((effect) => effect.version)).toEqual([2]),
     );
@@ -234,8 +182,8 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
       await recordEffect(event, manager);
     });
     await transport.publish([
-      eventMessage({ counterId: 'c1', version: 1 }),
-      eventMessage({ counterId: 'c1', version: 2 }),
+      counterMessage({ counterId: 'c1', version: 1 }),
+      counterMessage({ counterId: 'c1', version: 2 }),
     ]);
     await waitFor(async () =>
       expect((await effects()).map((effect) => effect.version)).toEqual([2]),
@@ -251,7 +199,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
       if (!fixed) throw new Error('certification not found');
       await recordEffect(event, manager);
     });
-    await transport.publish([eventMessage({ counterId: 'c1', version: 1 })]);
+    await transport.publish([counterMessage({ counterId: 'c1', version: 1 })]);
     await waitFor(async () => expect(await deadLetters()).toHaveLength(1));
     fixed = true;
     expect((await replayDeadLetters(db.dataSource, { all: true })).replayed).toHaveLength(1);
@@ -264,8 +212,8 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
   it('ignores event types it has no handler for', async () => {
     await startConsumer();
     await transport.publish([
-      eventMessage({ counterId: 'c1', version: 1 }, { type: 'certif.test.counter-reset.v1' }),
-      eventMessage({ counterId: 'c1', version: 1 }),
+      counterMessage({ counterId: 'c1', version: 1 }, { type: 'certif.test.counter-reset.v1' }),
+      counterMessage({ counterId: 'c1', version: 1 }),
     ]);
     await waitFor(async () => expect(await consumed('processed')).toBe(1));
     expect(await consumed('ignored')).toBe(1);
@@ -284,7 +232,7 @@ describeOnEachDatabase('EventConsumer', (dialect) => {
         causedBy(event),
       );
     });
-    const message = eventMessage({ counterId: 'c1', version: 1 });
+    const message = counterMessage({ counterId: 'c1', version: 1 });
     await transport.publish([message]);
     await waitFor(async () => expect(await effects()).toHaveLength(1));
     const [row] = await db.dataSource.getRepository(OutboxMessageEntity).find();

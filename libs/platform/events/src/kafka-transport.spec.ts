@@ -3,7 +3,7 @@ import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { openTestDatabase, type TestDatabase } from '@certif/platform-persistence/testing';
-import { decodeCloudEvent, encodeCloudEvent } from './cloud-event';
+import { decodeCloudEvent } from './cloud-event';
 import { DeadLetterEntity } from './dead-letter.entity';
 import { listDeadLetters, replayDeadLetters } from './dead-letter-admin';
 import { defineEvent } from './event-definition';
@@ -20,7 +20,7 @@ import { KafkaTransport } from './kafka-transport';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { runInTransaction } from './run-in-transaction';
-import { describeWithKafka, present, waitFor } from './testing';
+import { describeWithKafka, present, testEventMessage, waitFor } from './testing';
 import type { TransportMessage } from './transport-message';
 
 // Runs against the broker `npm test` starts (KAFKA_BROKERS); by hand: `npm run kafka`, then
@@ -31,19 +31,8 @@ jest.setTimeout(120_000);
 const patience = { timeoutMs: 90_000, intervalMs: 100 };
 
 function event(key: string, n: number, topic: string): TransportMessage {
-  const id = randomUUID();
-  return encodeCloudEvent(
-    {
-      specversion: '1.0',
-      id,
-      type: 'certif.test.numbered.v1',
-      source: 'certif/test',
-      time: new Date().toISOString(),
-      subject: key,
-      datacontenttype: 'application/json',
-      correlationid: id,
-      data: { key, n },
-    },
+  return testEventMessage(
+    { type: 'certif.test.numbered.v1', subject: key, data: { key, n } },
     { topic, key },
   );
 }

@@ -5,10 +5,9 @@ import {
 } from '@certif/platform-persistence/testing';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { encodeCloudEvent } from './cloud-event';
 import { DeadLetterEntity } from './dead-letter.entity';
 import { defineEvent } from './event-definition';
-import { counterIncremented, EffectRow, testSchema } from './events.fixtures';
+import { clearEventTables, counterIncremented, testSchema } from './events.fixtures';
 import { EventConsumer } from './idempotent-consumer';
 import { InboxEntryEntity } from './inbox-entry.entity';
 import { Outbox } from './outbox';
@@ -16,7 +15,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { ERASED_PAYLOAD } from './personal-data-erasure';
 import { pruneEventTables } from './retention';
 import { runInTransaction } from './run-in-transaction';
-import { createInMemoryTransport, waitFor } from './testing';
+import { createInMemoryTransport, testEventMessage, waitFor } from './testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2026-06-01T12:00:00.000Z');
@@ -38,17 +37,8 @@ describeOnEachDatabase('event tables: retention and erasure', (dialect) => {
 
   async function deadLetter(key: string, value: string, createdAt: Date): Promise<string> {
     const id = randomUUID();
-    const message = encodeCloudEvent(
-      {
-        specversion: '1.0',
-        id,
-        type: personChanged.type,
-        source: 'certif/test',
-        time: createdAt.toISOString(),
-        datacontenttype: 'application/json',
-        correlationid: id,
-        data: null,
-      },
+    const message = testEventMessage(
+      { id, type: personChanged.type, time: createdAt.toISOString(), data: null },
       { topic: personChanged.topic, key },
     );
     await repository(DeadLetterEntity).insert({
@@ -81,11 +71,7 @@ describeOnEachDatabase('event tables: retention and erasure', (dialect) => {
     db = await openTestDatabase(dialect, testSchema);
   });
   afterAll(() => db.close());
-  beforeEach(async () => {
-    for (const entity of [EffectRow, InboxEntryEntity, DeadLetterEntity, OutboxMessageEntity]) {
-      await db.dataSource.getRepository(entity).clear();
-    }
-  });
+  beforeEach(() => clearEventTables(db.dataSource));
 
   it('prunes sent outbox rows, inbox ids and dead letters older than their retention', async () => {
     await runInTransaction(db.dataSource, async (manager) => {
@@ -172,17 +158,11 @@ describeOnEachDatabase('event tables: retention and erasure', (dialect) => {
     await consumer.start();
     try {
       const letter = await deadLetter('p1', '{"personId":"p1","name":"Awa Diallo"}', daysAgo(2));
-      const id = randomUUID();
       await transport.publish([
-        encodeCloudEvent(
+        testEventMessage(
           {
-            specversion: '1.0',
-            id,
             type: personChanged.type,
-            source: 'certif/test',
             time: now.toISOString(),
-            datacontenttype: 'application/json',
-            correlationid: id,
             data: { personId: 'p1', name: 'Pseudonym-7f3a', erased: true },
           },
           { topic: personChanged.topic, key: 'p1' },

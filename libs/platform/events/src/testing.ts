@@ -1,4 +1,6 @@
 // Test support for services that publish or consume events: `@certif/platform-events/testing`.
+import { randomUUID } from 'node:crypto';
+import { encodeCloudEvent, type CloudEvent } from './cloud-event';
 import { EmbeddedBus, type EmbeddedBusOptions } from './embedded-bus';
 import { EmbeddedTransport } from './embedded-transport';
 import type { EventLogger } from './event-logger';
@@ -9,6 +11,32 @@ import type {
   Subscription,
 } from './event-transport';
 import type { TransportMessage } from './transport-message';
+
+/**
+ * A test event as a binary-mode record: its id (a fresh one unless given) is also its correlation
+ * id, `certif/test` its source and now its time, JSON its content; what `event` gives wins.
+ */
+export function testEventMessage(
+  event: Pick<CloudEvent, 'type' | 'data'> & Partial<CloudEvent>,
+  route: { topic: string; key: string },
+): TransportMessage {
+  const id = event.id ?? randomUUID();
+  return encodeCloudEvent(
+    {
+      specversion: '1.0',
+      id,
+      source: 'certif/test',
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      correlationid: id,
+      ...event,
+    },
+    route,
+  );
+}
+
+/** Retries of a consumer or subscription in tests: the same tries, without the waits. */
+export const fastRetry = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5, jitter: 0 };
 
 /** A transport on a bus of its own, isolated from the process-wide one and from other tests. */
 export function createInMemoryTransport(

@@ -69,7 +69,7 @@ describeOnMysql('runServiceMigrations', () => {
   afterAll(() => dropDatabasesOf(mysqlUrl, prefix));
 
   /** One instance's start: the probe service's migrations on the scratch database. */
-  const run = () =>
+  const migrate = () =>
     runServiceMigrations({
       service: 'probe',
       schema,
@@ -80,7 +80,7 @@ describeOnMysql('runServiceMigrations', () => {
 
   it('applies the migrations once when several instances start together', async () => {
     // allSettled: a runner that fails must not leave the others running past the test.
-    const results = await Promise.allSettled([run(), run(), run()]);
+    const results = await Promise.allSettled([migrate(), migrate(), migrate()]);
     const reports = results.map((result) =>
       result.status === 'fulfilled' ? result.value : String(result.reason),
     );
@@ -101,7 +101,7 @@ describeOnMysql('runServiceMigrations', () => {
   it('is a no-op on a current schema, through the command an init container runs', async () => {
     const env = { DATABASE_URL: mysqlUrl, DATABASE_PREFIX: prefix, LOG_LEVEL: 'silent' };
     await expect(runMigrationsCommand('probe', schema, env)).resolves.toBe(0);
-    await expect(run()).resolves.toMatchObject({
+    await expect(migrate()).resolves.toMatchObject({
       kind: 'migrated',
       applied: [],
       alreadyApplied: 1,
