@@ -1,3 +1,5 @@
+import { Conflict } from '@certif/platform-errors';
+
 /**
  * Failures that say nothing about the message: the database or the broker is away, or two
  * transactions collided. They pass by themselves, so a consumer waits them out (retrying with
@@ -90,19 +92,11 @@ export function isTransientError(error: unknown, depth = 0): boolean {
  * A refusal by a domain rule (the contract's BAD_USER_INPUT or FORBIDDEN, as `@certif/platform-errors`
  * throws them): the same event will be refused every time, so it is dead-lettered at once.
  * NOT_FOUND is not one: it may only mean that the referenced fact has not arrived yet. Nor is a
- * `Conflict` (BAD_USER_INPUT with `conflict` in its details): another transaction changed the same
- * thing first, and handling the event again sees its result, so it is retried.
+ * `Conflict` (a BAD_USER_INPUT too): another transaction changed the same thing first, and
+ * handling the event again sees its result, so it is retried.
  */
 export function isRuleRefusal(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  if (!(error instanceof Error) || error instanceof Conflict) return false;
   const code = (error as { code?: unknown }).code;
-  return (code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') && !isConflict(error);
-}
-
-function isConflict(error: Error): boolean {
-  const details = (error as { details?: unknown }).details;
-  return (
-    typeof details === 'function' &&
-    (details.call(error) as { conflict?: unknown }).conflict === true
-  );
+  return code === 'BAD_USER_INPUT' || code === 'FORBIDDEN';
 }
